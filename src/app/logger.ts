@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './context.ts';
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+export type Fields = Record<string, unknown>;
+
+export interface Logger {
+  debug(event: string, fields?: Fields): void;
+  info(event: string, fields?: Fields): void;
+  warn(event: string, fields?: Fields): void;
+  error(event: string, fields?: Fields): void;
+  child(fields: Fields): Logger;
+}
+
+// Keys whose values must never reach a log line, whatever the caller passes.
+const secretKey = /secret|password|token|assertion|authorization|signature|private|cookie/i;
+
+function redact(fields: Fields): Fields {
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(fields)) out[key] = secretKey.test(key) ? '[redacted]' : value;
+  return out;
+}
+
+/** Structured JSON logs: one object per line, which Workers Logs indexes by field. */
+export function createLogger(base: Fields = {}, sink: (line: string) => void = console.log): Logger {
+  const write = (level: Level, event: string, fields: Fields = {}) => {
+    sink(JSON.stringify({ level, event, time: new Date().toISOString(), ...redact(base), ...redact(fields) }));
+  };
+  return {
+    debug: (event, fields) => write('debug', event, fields),
+    info: (event, fields) => write('info', event, fields),
+    warn: (event, fields) => write('warn', event, fields),
+    error: (event, fields) => write('error', event, fields),
+    child: (fields) => createLogger({ ...base, ...fields }, sink),
+  };
+}
+
+/** The request-scoped logger set by the request-id middleware. */
+export function logger(c: Context<AppEnv>): Logger {
+  return c.get('log') ?? createLogger();
+}

@@ -1,0 +1,41 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('infra/migrations');
+  return {
+    test: {
+      projects: [
+        {
+          // Everything that touches the Worker, D1, Queues or connectors runs inside workerd.
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  TUTELA_MODE: 'test',
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'workerd',
+            include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'connectors/**/*.test.ts', 'adaptive-cards/**/*.test.ts', 'simulator/**/*.test.ts'],
+            exclude: ['**/*.node.test.ts', 'node_modules/**'],
+            setupFiles: ['./test/setup/apply-migrations.ts'],
+          },
+        },
+        {
+          // CLI, benchmarks' helpers and the simulator's HTTP server run in Node 24.
+          test: {
+            name: 'node',
+            include: ['**/*.node.test.ts'],
+            exclude: ['node_modules/**'],
+            environment: 'node',
+          },
+        },
+      ],
+    },
+  };
+});
