@@ -1,0 +1,74 @@
+import type { CheckId, Provider } from '../checks/ids.ts';
+import type { DirectoryUser, MailboxSnapshot, TenantSnapshot } from '../audit/snapshot.ts';
+import type { Result } from '../result.ts';
+
+/** What a run asks a connector to read. */
+export interface AuditScope {
+  checks: ReadonlySet<CheckId>;
+  now: Date;
+  /** Sent mail after this instant is in the window (the last completed audit, or 7 days back on a first run). */
+  sentSince: Date;
+  /** Mail before this instant is overdue under the retention rule (null when the profile has none). */
+  retentionCutoff: Date | null;
+}
+
+/** A mailbox the connector could not read, and why. The run reports it; nothing is silently skipped. */
+export interface UnreadSubject {
+  userId: string;
+  email: string;
+  code: 'not_found' | 'forbidden' | 'throttled' | 'upstream_failed';
+  message: string;
+  /** For forbidden: the permission or scope that is missing. */
+  permission?: string;
+}
+
+export interface MailboxBatchRead {
+  snapshots: MailboxSnapshot[];
+  unread: UnreadSubject[];
+}
+
+export interface DirectoryPage {
+  /** Users added or changed since the cursor (all users on a full read). */
+  changed: DirectoryUser[];
+  /** Ids removed since the cursor. */
+  removed: string[];
+  /** Opaque cursor for the next incremental read (e.g. a Graph delta link). */
+  cursor: string | null;
+  /** True when this was a full read (no or expired cursor): callers replace their copy. */
+  full: boolean;
+}
+
+/** One change Tutela can make to a tenant. `target` is provider data the connector put in the finding's evidence. */
+export interface RemediationRequest {
+  action: string;
+  subject: { id: string; email: string | null; item?: string };
+  params: Record<string, unknown>;
+  policyRef: string;
+}
+
+export interface RemediationOutcome {
+  /** False when the tenant already complied (idempotent re-run). */
+  changed: boolean;
+  before: unknown;
+  after: unknown;
+  /** Plain English for the audit log and the person affected. */
+  description: string;
+}
+
+/**
+ * The port every provider implements. Shared code reads `capabilities` instead of asking which
+ * provider it is talking to; SDK and wire types never cross this interface.
+ */
+export interface TenantConnector {
+  readonly provider: Provider;
+  readonly tenantId: string;
+  readonly capabilities: {
+    checks: ReadonlySet<CheckId>;
+    /** Remediation action per check this connector can carry out. */
+    actions: Partial<Record<CheckId, string>>;
+  };
+  readDirectory(cursor: string | null): Promise<Result<DirectoryPage>>;
+  readMailboxes(users: DirectoryUser[], scope: AuditScope): Promise<Result<MailboxBatchRead>>;
+  readTenant(scope: AuditScope): Promise<Result<TenantSnapshot>>;
+  remediate(request: RemediationRequest, options: { dryRun: boolean }): Promise<Result<RemediationOutcome>>;
+}
