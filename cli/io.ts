@@ -22,9 +22,10 @@ export function nodeIO(): CliIO {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      const decoder = new TextDecoder();
+      let text = '';
+      for await (const chunk of process.stdin) text += decoder.decode(chunk as Uint8Array, { stream: true });
+      return text + decoder.decode();
     },
     env: process.env,
     cwd: process.cwd(),
