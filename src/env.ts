@@ -7,6 +7,8 @@ export interface Env {
   /** "dev" enables the local demo's automatic sign-in; "test" is set by the test pool. */
   TUTELA_MODE?: string;
   PUBLIC_URL?: string;
+  /** Bearer token for the admin API (automation, CLI against a deployment). */
+  ADMIN_API_TOKEN?: string;
   /** Connection secrets are looked up by the names a connection's config gives (see docs/permissions.md). */
   [secretName: `SECRET_${string}`]: string | undefined;
 }

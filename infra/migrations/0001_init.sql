@@ -48,6 +48,8 @@ CREATE TABLE directory_users (
   enabled INTEGER NOT NULL,
   mailbox_kind TEXT NOT NULL DEFAULT 'user' CHECK (mailbox_kind IN ('user', 'shared', 'room', 'none')),
   last_sign_in_at TEXT,
+  sign_in_source TEXT NOT NULL DEFAULT 'unavailable',
+  account_created_at TEXT,
   is_admin INTEGER NOT NULL DEFAULT 0,
   deleted INTEGER NOT NULL DEFAULT 0,
   updated_at TEXT NOT NULL,

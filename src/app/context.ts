@@ -1,4 +1,5 @@
 import type { Env } from '../env.ts';
+import type { Principal } from './auth/admin-auth.ts';
 import type { Logger } from './logger.ts';
 
 /** Hono's generic for every route: the Worker's bindings plus per-request variables. */
@@ -7,5 +8,7 @@ export interface AppEnv {
   Variables: {
     log: Logger;
     requestId: string;
+    /** Set by the auth middleware on protected routes. */
+    principal: Principal;
   };
 }

@@ -2,7 +2,7 @@ import { createLogger } from '../app/logger.ts';
 import type { Env } from '../env.ts';
 import { jobMessageSchema, type JobMessage } from './messages.ts';
 
-export type JobHandler = (message: JobMessage, env: Env, ctx: ExecutionContext) => Promise<void>;
+export type JobHandler = (message: JobMessage, env: Env, ctx: ExecutionContext, attempts: number) => Promise<void>;
 export type JobHandlers = Partial<Record<JobMessage['kind'], JobHandler>>;
 
 /**
@@ -26,7 +26,7 @@ export async function handleQueue(batch: MessageBatch, env: Env, ctx: ExecutionC
       continue;
     }
     try {
-      await handler(parsed.data, env, ctx);
+      await handler(parsed.data, env, ctx, message.attempts);
       message.ack();
     } catch (error) {
       log.error('queue_message_failed', { id: message.id, kind: parsed.data.kind, attempts: message.attempts, error: String(error) });

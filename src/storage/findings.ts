@@ -125,7 +125,8 @@ export const findingFilterSchema = z
   .object({
     checkId: z.enum(checkIds).optional(),
     status: z.enum(['open', 'remediated', 'accepted-risk', 'resolved']).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    runId: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(20000).default(200),
   })
   .strict();
 export type FindingFilter = z.input<typeof findingFilterSchema>;
@@ -135,9 +136,10 @@ export async function listFindings(db: D1Database, schoolId: string, filter: Fin
   const { results } = await db
     .prepare(
       `SELECT * FROM findings WHERE school_id = ?1 AND (?2 IS NULL OR check_id = ?2) AND (?3 IS NULL OR status = ?3)
+         AND (?5 IS NULL OR last_run_id = ?5)
        ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END, check_id, subject_email LIMIT ?4`,
     )
-    .bind(schoolId, f.checkId ?? null, f.status ?? null, f.limit)
+    .bind(schoolId, f.checkId ?? null, f.status ?? null, f.limit, f.runId ?? null)
     .all<FindingRow>();
   return results.map(toStored);
 }

@@ -1,0 +1,66 @@
+import { checkIds, type CheckId } from '../../domain/checks/ids.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { getConnection } from '../../storage/connections.ts';
+import { getCursor, setCursorStatement } from '../../storage/cursors.ts';
+import { applyDirectoryPage, listDirectoryUsers } from '../../storage/directory.ts';
+import { getActiveProfile } from '../../storage/profiles.ts';
+import { createRun, failRunAtStart, type BatchSubjects, type RunError, type RunTrigger } from '../../storage/runs.ts';
+import { MAILBOXES_PER_BATCH, type AuditDeps } from './deps.ts';
+
+export interface StartRunInput {
+  /** Chosen by the caller when it must answer before the run starts (the API's 202). */
+  runId?: string;
+  schoolId: string;
+  connectionId: string;
+  trigger: RunTrigger;
+  checks?: CheckId[];
+  dryRun?: boolean;
+}
+
+export interface StartedRun {
+  runId: string;
+  batches: number;
+  mailboxes: number;
+  checks: CheckId[];
+}
+
+/**
+ * Starts an audit: reads the directory (delta when a cursor is stored), splits mailboxes into queue
+ * batches and enqueues them. The batches do the slow work; this stays within one request's budget.
+ */
+export async function startAuditRun(deps: AuditDeps, input: StartRunInput): Promise<Result<StartedRun>> {
+  const { db } = deps;
+  const connection = await getConnection(db, input.connectionId);
+  if (!connection || connection.schoolId !== input.schoolId) return err('not_found', `No connection ${input.connectionId} for school ${input.schoolId}`);
+  const profile = await getActiveProfile(db, input.schoolId);
+  if (!profile) return err('not_configured', 'This school has no policy profile yet: upload one before auditing.');
+  const connector = deps.connectorFor(connection);
+  if (!connector.ok) return connector;
+
+  const requested = input.checks ?? [...checkIds];
+  const checks = requested.filter((c) => connector.value.capabilities.checks.has(c));
+  const warnings: RunError[] = requested
+    .filter((c) => !connector.value.capabilities.checks.has(c))
+    .map((c) => ({ code: 'unsupported_check', message: `${c} is not available for ${connection.provider}; see docs/checks.md` }));
+  const runId = input.runId ?? crypto.randomUUID();
+  const base = { id: runId, schoolId: input.schoolId, connectionId: connection.id, profileId: profile.id, trigger: input.trigger, checks, dryRun: input.dryRun ?? false };
+
+  const cursor = await getCursor(db, connection.id, 'directory');
+  const page = await connector.value.readDirectory(cursor);
+  if (!page.ok) {
+    await failRunAtStart(db, { ...base, error: { code: page.error.code, message: page.error.message } }, deps.now());
+    return page;
+  }
+  const cursorWrite = page.value.cursor ? [setCursorStatement(db, connection.id, 'directory', page.value.cursor, deps.now())] : [];
+  await applyDirectoryPage(db, connection.id, page.value, deps.now(), cursorWrite);
+
+  const users = await listDirectoryUsers(db, connection.id);
+  const batches: BatchSubjects[] = [{ kind: 'tenant' }];
+  for (let i = 0; i < users.length; i += MAILBOXES_PER_BATCH) {
+    batches.push({ kind: 'mailboxes', userIds: users.slice(i, i + MAILBOXES_PER_BATCH).map((u) => u.id) });
+  }
+  await createRun(db, { ...base, batches, mailboxes: users.length, warnings }, deps.now());
+  await deps.queue.send(batches.map((_, batchNo) => ({ kind: 'audit.batch', runId, batchNo })));
+  deps.log.info('audit_run_started', { runId, schoolId: input.schoolId, provider: connection.provider, mailboxes: users.length, batches: batches.length, delta: !page.value.full });
+  return ok({ runId, batches: batches.length, mailboxes: users.length, checks });
+}
