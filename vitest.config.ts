@@ -15,6 +15,7 @@ export default defineConfig(async () => {
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   TUTELA_MODE: 'test',
+                  ADMIN_API_TOKEN: 'test-admin-token',
                 },
               },
             }),

@@ -36,6 +36,12 @@ export interface DirectoryPage {
   cursor: string | null;
   /** True when this was a full read (no or expired cursor): callers replace their copy. */
   full: boolean;
+  /**
+   * The tenant's own mail domains (accepted domains, domain aliases). Mail to them never leaves the
+   * school, so the checks treat them as internal alongside the profile's domains. Omitted when the
+   * connector could not read them this time (the last known list is kept).
+   */
+  domains?: string[];
 }
 
 /** One change Tutela can make to a tenant. `target` is provider data the connector put in the finding's evidence. */

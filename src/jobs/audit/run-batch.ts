@@ -3,6 +3,9 @@ import { evaluateMailboxes, evaluateTenant } from '../../domain/audit/evaluate.t
 import type { Finding } from '../../domain/findings/finding.ts';
 import type { AuditScope } from '../../domain/ports/tenant-connector.ts';
 import { getConnection } from '../../storage/connections.ts';
+import { getCursor } from '../../storage/cursors.ts';
+import { readJson } from '../../storage/json.ts';
+import { z } from 'zod';
 import { listDirectoryUsers } from '../../storage/directory.ts';
 import { upsertFindings } from '../../storage/findings.ts';
 import { currentStaffEmails } from '../../storage/hr-staff.ts';
@@ -50,7 +53,8 @@ export async function runAuditBatch(deps: AuditDeps, runId: string, batchNo: num
     sentSince: previous ? new Date(previous.startedAt) : new Date(now.getTime() - WEEK),
     retentionCutoff: months === null ? null : monthsBefore(now, months),
   };
-  const policy = checkPolicyFromProfile(profile.profile, connection.provider, connector.value.capabilities.actions);
+  const tenantDomains = (await getCursor(db, connection.id, 'tenant-domains')) ?? '[]';
+  const policy = checkPolicyFromProfile(profile.profile, connection.provider, connector.value.capabilities.actions, readJson(z.array(z.string()), tenantDomains, 'connector_cursors.tenant-domains'));
 
   let findings: Finding[];
   let result: BatchResult;

@@ -52,6 +52,7 @@ export async function startAuditRun(deps: AuditDeps, input: StartRunInput): Prom
     return page;
   }
   const cursorWrite = page.value.cursor ? [setCursorStatement(db, connection.id, 'directory', page.value.cursor, deps.now())] : [];
+  if (page.value.domains?.length) cursorWrite.push(setCursorStatement(db, connection.id, 'tenant-domains', JSON.stringify(page.value.domains), deps.now()));
   await applyDirectoryPage(db, connection.id, page.value, deps.now(), cursorWrite);
 
   const users = await listDirectoryUsers(db, connection.id);

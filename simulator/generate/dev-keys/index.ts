@@ -1,0 +1,119 @@
+/**
+ * SIMULATOR-ONLY TEST KEYS. Generated once with openssl for the tenant simulator and tests; they
+ * protect nothing real and must never be configured for a real tenant. The .pem files beside this
+ * module are the same keys (see README.md here).
+ */
+
+/** PKCS#8 private key the simulated Google service account signs its JWT-bearer assertion with. */
+export const devGoogleServiceAccountPrivateKeyPem = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCTKOZNcMZbD2fw
+AKEWiJALM1A80iwaw61hxjm76eXZVk6v6TiI/by5N3+rfbj8nkvhF78K3A7cYfHG
+S5UdZjLwogM6IHvm6w7fFNacaWP4KdE14q+EWg4jI/Xq4AjePD/fw2hSGD2KY51o
+qIrZymKzUVA8kjSaC05Cr3KIqkb5zEB0SVEh/KzTy493prIRke0tLyK7V9JDi/bn
+HiG8aXEv4jLgzYYbw7soed581hKb3ENxgHpWcar+nwkoERBzhZZwjMxhrBPw9wPg
+VUJYvWBvEg0Da+h/7EQ22hYwWxw8nOzkpeTlM06/Byl06GpayyKjSjkgm9blXaWH
+wJJiuCe7AgMBAAECggEAHReMz+pnjEDzb0LwlZ/RuiUey6dRCMl+UUH6z+dhhSHG
+1IfqoUpoMMWD+8cS9v3kSk+DeQYf+fly7pyqkfFOSLv+n1Mkq3X0rq1T7//1v22k
+6l4yDJwxB0loqFI57pVCm13qFbCtGdqvl60aJgwYjxKYJiFRPNLXWd+NaO8gsOkf
+Zs1FJxzl6hxyYh3rkZ/o9tuGKq6JCRkUX5IjJ2KgxW20oa6gIT6yjI0aQIqPoRuD
+UDQNQRFd/CCdM40RJSPiEN7ZTcU3rsKTgszglJG4ify+16YmYnxgMJbqQgUm6taB
+zyDRWErdmI1R2uc/FVOefQjK9j5lm7jqPuueaYzywQKBgQDCNNuVlQwsML4PykiF
+4Kwj2LqnFNhHsr+BcuEuTVajoK5IWcKlK2uTJnENW/YpkgBu1JhR5ial9bgPKOj+
+deQU7yYaxiQd0vpOO8mdLIzGH+8HGbR8yjT9pv3EkKHMMup/DjQ4GFz4/j/f8Fr/
++CY+kZYXxmBgHNEn/4Nn0T+KAwKBgQDB+9bF+c/Cz2y6bg2uDq9bprj81PU7iT+W
+FVgqLR8hLdwQyxuZQU0YX57uaycytRG5qsA3MkbFOPv5XHQ/eOhq4tXbArQJAeJs
+qiZA2K58hJ6Kh2ALgnIQzEMrHVMtvHMv1y64tnc3ahi5+49aK+W0ZaekflNByXKH
+BRSD203Z6QKBgBPpFWYljMTvDl1SENNg8GUQcDp3AaGAKvAblgiIN0y5SYTzZuhG
+JlZEx6xl9DvY0yCJvUAQR4AWTBOJzzFfZs3aot511/gSzES/DnGFwr0BQyFIOl/c
+30fuGfBQH7Zutenmy+XAYa/JaUUNQFcj2s/pXyj61qCj87GVGaTIKCp/AoGAesDj
+KGTtFFouc8sw3PRuA5F9foFErmgr1M2s/QOQr25V1EqzLEgmgUYBTN6B75Slothq
+yoMGRcfJrALVjVT1vq3MpssPIqQOpLUHgAGeaS2DJiaEoMPrarXXy3DDMi4Otjd1
+WW4eAvMgspB+JpGgyoeJjo5iIT9ZOhf843Pj0AECgYEAvbitZg0B2bxxuhxR3XKo
+Ov4p8KcqyMTp8N+NhDRzx91fRaG6qruUGGIN75XcuOTts+RFodbuOEqBWiP/WV6k
+tDEQzjE3LjxseNhLdU8JgdIoiFiX2dpQ3nfJU8kdKzlKsgkBIkYkWdtNyS1u7p1W
+NoN/HEb339xTBM+Nn9w4+r0=
+-----END PRIVATE KEY-----
+`;
+
+/** SPKI public key the simulator verifies that assertion with (fixture `serviceAccounts[].publicKeyPem`). */
+export const devGoogleServiceAccountPublicKeyPem = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkyjmTXDGWw9n8AChFoiQ
+CzNQPNIsGsOtYcY5u+nl2VZOr+k4iP28uTd/q324/J5L4Re/CtwO3GHxxkuVHWYy
+8KIDOiB75usO3xTWnGlj+CnRNeKvhFoOIyP16uAI3jw/38NoUhg9imOdaKiK2cpi
+s1FQPJI0mgtOQq9yiKpG+cxAdElRIfys08uPd6ayEZHtLS8iu1fSQ4v25x4hvGlx
+L+Iy4M2GG8O7KHnefNYSm9xDcYB6VnGq/p8JKBEQc4WWcIzMYawT8PcD4FVCWL1g
+bxINA2vof+xENtoWMFscPJzs5KXk5TNOvwcpdOhqWssio0o5IJvW5V2lh8CSYrgn
+uwIDAQAB
+-----END PUBLIC KEY-----
+`;
+
+export const devGoogleServiceAccountPrivateKeyId = 'sim-dev-key-0001';
+
+/** PKCS#8 private key of the simulated Entra app's certificate credential (signs the client assertion). */
+export const devMicrosoftAppPrivateKeyPem = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDKF7PuQaUZ+qWn
+/7ZF/RxDZTP4M9xPfpKv2FadO7WTOkfcZXyQYWECAonuU2K86Nvrk2az3CaKkcMN
+ml8jXQbytZimDE7wWQYpP9WTvYZF3dhuQJLWUULWamh0IhKfbQxHKSH9VP8jrjoF
+o/44p+CtRqjK3Xqaleq6IjI8wKT0GJjCiEsDUwGvjOo9+cS1bKJ0Iex6o9z3cI5S
+KbewlG+DUx18/EFAFDV9MqyeBwL78D321thcp0JevJocllWQ+WHU2OOk13gu3E3B
+n6k6PbVwIhhyNCsUfFpDGiXaClecwACuxgEW63P+Wq3AayHWYnHohtVI0iRyY6Ao
+Cc07gsF5AgMBAAECgf8bu34ArnvjV40hPfYIKkRouG90aFuQdtk7BYArNOUD1LjQ
+IaKzkZ5D3/8NlArBAx0qx2iIOuVoHpiPcddZns6jMe9RX5atOFKU/Xty90EzB1TC
+O8E4nLZ5DxX4gMq/hUKDHTgorOV3pvaSKKETUcnF/Xz/vep5YnJODYSq0ZhW23zE
+pl5T32ZVlb7BSIK9dIZtTVFwYfIgl2wl+O5b/p12fm2s015A2nejisoFNzhz2/0e
+BUEiIw/+WXZFiT27R6qSynasn43Xb0q+y3Xfl4aOEibX3AXd47vSNnZKBmqSEpYI
+xW2ZZ2twINzq0gzsmH0Kb5f9It5avdn2ZYpxjuECgYEA8oQ76tfPzT+tbOvkq2mA
+PEDhLXkYWsbrWsky+TPJwUuIe1IoidlP05XCz4UqYhgjem128O+87j0GGkaxC5k8
+kEqXqcHHKF7g4QFkaUaG9vq1+8C/UOMOcmkEG3CD3I5D0+1aLdPX2IjR+wYyJ/Di
+mdHp1iD+NySeZol9TI18wbcCgYEA1VQcLA6CBfBNKwBzKZoc19nmFsEw8Sq0NHr/
+Wnxh/thD0lyefXqydSEH/hE4+NoHpZuu8CA90AMljlHKbHPwuynGV8OyxDAQUDEG
+bII5OPPtTIbrX1tBSukNAa97ANrDlm6oxcpR4qFhwKb8EAi2LwPWeORo7Tahgcuh
+3WiM1k8CgYEA5hgYUUTZYD+eZ82YdBnxFTnpa5+NP/OjsctblZ1ROxhTMc5NsByC
+5Jke8I3EHLYSU0Iwq4CKnO9BLwULTZniIHTlWKcGMoNykYkkn83Ol95fc7D40+HZ
+/yssPmyOb2B7ckOsX/aywDtwHt9ODx85n//OAN/k0qTntRmVzGAhkhkCgYEAhwsy
+tlUMzFOdlh43yNstbRscQ8VShSiiYSKHqbFZm6kt7eoBzq8wb2NUmuouJaJn+tc9
++/Z9CsQjLx/pw5P1jZXZYE+bSAShHxKZ3XDmZn5L9wjl0TyEbbZwLGP4usbBz+YH
+YwY7pfrBVeKfaEsLgWGtkGQPZDMUNIVC11VK6pMCgYEAk+dzcKyceZOTSGVsigNH
+mxFDHmLVfeaBeTm1hEWsQbh1YylgT3ks4ZYG9yYY7huCC6p9G0CYWP3WN1mzJJOA
+M02yvPUBdDB46hPns3MLhxNB4xMUjdzou3xyhDb9qZLS+1ILsGn31Zw+qlxIBxty
+pCF5P36QK54QnrUZ3j8XUf8=
+-----END PRIVATE KEY-----
+`;
+
+/** SPKI public key of that certificate (fixture `apps[].certificate.publicKeyPem`). */
+export const devMicrosoftAppPublicKeyPem = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyhez7kGlGfqlp/+2Rf0c
+Q2Uz+DPcT36Sr9hWnTu1kzpH3GV8kGFhAgKJ7lNivOjb65Nms9wmipHDDZpfI10G
+8rWYpgxO8FkGKT/Vk72GRd3YbkCS1lFC1mpodCISn20MRykh/VT/I646BaP+OKfg
+rUaoyt16mpXquiIyPMCk9BiYwohLA1MBr4zqPfnEtWyidCHseqPc93COUim3sJRv
+g1MdfPxBQBQ1fTKsngcC+/A99tbYXKdCXryaHJZVkPlh1NjjpNd4LtxNwZ+pOj21
+cCIYcjQrFHxaQxol2gpXnMAArsYBFutz/lqtwGsh1mJx6IbVSNIkcmOgKAnNO4LB
+eQIDAQAB
+-----END PUBLIC KEY-----
+`;
+
+/** The self-signed X.509 certificate itself (CN = Tutela simulator test certificate). */
+export const devMicrosoftAppCertificatePem = `-----BEGIN CERTIFICATE-----
+MIIDUDCCAjigAwIBAgIBATANBgkqhkiG9w0BAQsFADBBMT8wPQYDVQQDDDZUdXRl
+bGEgc2ltdWxhdG9yIHRlc3QgY2VydGlmaWNhdGUgKG5vdCBmb3IgcHJvZHVjdGlv
+bikwHhcNMjYxMTIzMTczNTA5WhcNMzYxMTIwMTczNTA5WjBBMT8wPQYDVQQDDDZU
+dXRlbGEgc2ltdWxhdG9yIHRlc3QgY2VydGlmaWNhdGUgKG5vdCBmb3IgcHJvZHVj
+dGlvbikwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQDKF7PuQaUZ+qWn
+/7ZF/RxDZTP4M9xPfpKv2FadO7WTOkfcZXyQYWECAonuU2K86Nvrk2az3CaKkcMN
+ml8jXQbytZimDE7wWQYpP9WTvYZF3dhuQJLWUULWamh0IhKfbQxHKSH9VP8jrjoF
+o/44p+CtRqjK3Xqaleq6IjI8wKT0GJjCiEsDUwGvjOo9+cS1bKJ0Iex6o9z3cI5S
+KbewlG+DUx18/EFAFDV9MqyeBwL78D321thcp0JevJocllWQ+WHU2OOk13gu3E3B
+n6k6PbVwIhhyNCsUfFpDGiXaClecwACuxgEW63P+Wq3AayHWYnHohtVI0iRyY6Ao
+Cc07gsF5AgMBAAGjUzBRMB0GA1UdDgQWBBTfDDIg7FjSo/FpNHWzGxednkw6uTAf
+BgNVHSMEGDAWgBTfDDIg7FjSo/FpNHWzGxednkw6uTAPBgNVHRMBAf8EBTADAQH/
+MA0GCSqGSIb3DQEBCwUAA4IBAQAugtWxe2xONBThyTUgONOhR5gOooyj1WGHfrx4
+rGSjOwopO/rzRjRWH1x0CxSAocQYQVVpsD/QtxDnq2GDhN/JaBXSJMB5qBjBHLZT
+Sk6IMDoCKsqmpjOGurANqjhyBCEjH3R0ikgavbf8LRmHzwhUz5Hswy51aSfjpDed
+XP7n89h7IrIKAeTgFqzM3BNcKLBjvZ5+MGMcrmA1plE21gCTyvk+s7NieRWmtQ7w
+uF6kVESYMCkFd8kgHtFHxjfeBRJBMoopTNAGjOvjRKHQft6C28n0AjL/M+mEffj1
+yeQGzb4mkrqcP1w4CpT7N9R906//995tVcApCYOGW4bywh/S
+-----END CERTIFICATE-----
+`;
+
+/** base64url(SHA-256(certificate DER)): the assertion header's x5t#S256. */
+export const devMicrosoftAppThumbprintSha256 = '4zRUhctW2S7BjWFYdfdstE1CH2OSk_WRkAr1xnDGqJY';

@@ -1,0 +1,137 @@
+import { concepts } from './lexicon.ts';
+import { stem } from './stem.ts';
+import { questionWords, stopwords } from './stopwords.ts';
+
+export interface Token {
+  word: string;
+  stem: string;
+}
+
+/** A thing the question asks about: covered when a passage holds any one of `alts`. */
+export interface QueryUnit {
+  alts: string[];
+  /** Every content stem of a concept phrase; a passage holding all of them covers the unit too. */
+  words: string[];
+}
+
+export interface Analysed {
+  terms: string[];
+  /** Token position of each term, for proximity. */
+  positions: number[];
+}
+
+export function tokens(text: string): Token[] {
+  const words = text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/'/g, '')
+    .match(/[a-z]+|\d+/g);
+  return (words ?? []).map((word) => ({ word, stem: stem(word) }));
+}
+
+interface Phrase {
+  stems: string[];
+  id: string;
+  askOnly: boolean;
+}
+
+const phrasesByFirst = new Map<string, Phrase[]>();
+for (const c of concepts) {
+  const add = (text: string, askOnly: boolean): void => {
+    const stems = tokens(text).map((t) => t.stem);
+    const first = stems[0];
+    if (!first) return;
+    const list = phrasesByFirst.get(first) ?? [];
+    list.push({ stems, id: c.id, askOnly });
+    phrasesByFirst.set(first, list);
+  };
+  c.doc.forEach((p) => add(p, false));
+  c.ask?.forEach((p) => add(p, true));
+}
+for (const list of phrasesByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length || Number(a.askOnly) - Number(b.askOnly));
+
+interface ConceptHit {
+  id: string;
+  start: number;
+  end: number;
+  askOnly: boolean;
+}
+
+const askOnlyAt = (hits: ConceptHit[], i: number): boolean => hits.some((h) => h.askOnly && h.start <= i && i < h.end);
+
+function conceptHits(toks: Token[], asking: boolean): ConceptHit[] {
+  const hits: ConceptHit[] = [];
+  let coveredUntil = 0;
+  toks.forEach((t, i) => {
+    // Longest phrase wins and phrases do not overlap: "maternity leave" is absence, not a leaver.
+    if (i < coveredUntil) return;
+    for (const p of phrasesByFirst.get(t.stem) ?? []) {
+      if (p.askOnly && !asking) continue;
+      if (p.stems.every((s, k) => toks[i + k]?.stem === s)) {
+        hits.push({ id: `#${p.id}`, start: i, end: i + p.stems.length, askOnly: p.askOnly });
+        coveredUntil = i + p.stems.length;
+        break;
+      }
+    }
+  });
+  return hits;
+}
+
+const isContent = (t: Token, asking: boolean): boolean =>
+  !stopwords.has(t.word) && !(asking && questionWords.has(t.word)) && t.word.length > 1;
+
+/** Content stems plus concept terms, in reading order, for indexing a passage. */
+export function analyseText(text: string): Analysed {
+  const toks = tokens(text);
+  const terms: string[] = [];
+  const positions: number[] = [];
+  toks.forEach((t, i) => {
+    if (isContent(t, false)) {
+      terms.push(t.stem);
+      positions.push(i);
+    }
+  });
+  for (const hit of conceptHits(toks, false)) {
+    terms.push(hit.id);
+    positions.push(hit.start);
+  }
+  return { terms, positions };
+}
+
+/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
+const SOFT_WEIGHT = 0.5;
+
+export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
+  const toks = tokens(question);
+  const hits = conceptHits(toks, true);
+  const inConcept = new Set<number>();
+  const units: QueryUnit[] = [];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const words: string[] = [];
+    for (let i = hit.start; i < hit.end; i += 1) {
+      inConcept.add(i);
+      if (isContent(toks[i]!, true)) words.push(toks[i]!.stem);
+    }
+    const key = `${hit.id}|${words.join(' ')}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      units.push({ alts: [hit.id], words });
+    }
+  }
+  const ordered: string[] = [];
+  const softened = new Set<string>();
+  toks.forEach((t, i) => {
+    if (!isContent(t, true)) return;
+    // Staff wording inside a concept ("maternity leave") is scored mostly through the concept.
+    if (inConcept.has(i) && askOnlyAt(hits, i)) softened.add(t.stem);
+    ordered.push(t.stem);
+    if (inConcept.has(i) || seen.has(t.stem)) return;
+    seen.add(t.stem);
+    units.push({ alts: [t.stem], words: [] });
+  });
+  const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
+  const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));
+  return { terms, weights, ordered, units };
+}

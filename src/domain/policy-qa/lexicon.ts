@@ -1,0 +1,189 @@
+/**
+ * Staff-language concepts for UK school email policies. `doc` phrases are how policies word a thing;
+ * `ask` phrases are extra ways staff ask about it (brand names, slang). A concept found in a passage or
+ * a question becomes one extra term ("#personal-email"), so "my Hotmail" meets "personal accounts".
+ * Phrases are matched on stemmed words, so plural and tense variants need no separate entry.
+ */
+export interface Concept {
+  id: string;
+  doc: string[];
+  ask?: string[];
+}
+
+export const concepts: Concept[] = [
+  {
+    id: 'personal-email',
+    doc: ['personal email', 'personal account', 'personal email account', 'personal email address', 'personal address', 'private email', 'home email'],
+    ask: ['gmail', 'hotmail', 'yahoo', 'icloud', 'outlook.com', 'aol', 'btinternet', 'live.com', 'own email', 'my email at home', 'home address'],
+  },
+  {
+    id: 'attachment-size',
+    doc: ['mb', 'megabyte', 'larger than', 'bigger than', 'large attachment', 'message size', 'attachment size', 'in size', 'anything bigger', 'large file'],
+    ask: ['big file', 'large file', 'huge file', 'too big', 'too large', 'big attachment', 'biggest attachment', 'largest attachment', 'biggest', 'largest', 'file size', 'size limit', 'attachment limit', 'maximum size', 'max size', 'send a video', 'email a video', 'big video', 'what size', 'how large'],
+  },
+  {
+    id: 'bcc',
+    doc: ['bcc', 'blind copy', 'blind carbon copy', 'hiding recipient', 'stay hidden', 'addresses hidden'],
+    ask: ['hide their address', 'hide address', 'hide the address', 'hide recipient', 'hide email address', 'hide everyone', 'see each other', 'see everyone'],
+  },
+  {
+    id: 'disabled',
+    doc: ['disabled', 'disable', 'switched off', 'deactivated', 'suspended', 'account end'],
+    ask: ['switch off', 'turned off', 'turn off my account', 'locked out', 'shut down', 'cut off', 'stop working', 'lose access', 'closed down'],
+  },
+  {
+    id: 'auto-forward',
+    doc: ['automatic forwarding', 'forwarding rule', 'redirect rule', 'mailbox forwarding', 'forward automatically', 'automatically forward', 'auto forward', 'forwarding'],
+    ask: ['auto-forward', 'autoforward', 'redirect', 'forward all', 'forward everything', 'forward my email', 'forward my school email', 'forward my work email', 'sends all my', 'send all my'],
+  },
+  {
+    id: 'auto-reply',
+    doc: ['automatic reply', 'out of office', 'out-of-office', 'auto reply', 'autoreply'],
+    ask: ['ooo', 'away message', 'holiday message', 'automatic response', 'auto response'],
+  },
+  {
+    id: 'personal-device',
+    doc: ['personal device', 'own phone', 'own device', 'personal phone', 'personal mobile', 'mobile phone', 'own phone or tablet', 'personal equipment', 'personal laptop', 'own laptop'],
+    ask: ['phone', 'mobile', 'iphone', 'android', 'smartphone', 'tablet', 'ipad', 'home computer', 'my laptop'],
+  },
+  {
+    id: 'removable-media',
+    doc: ['removable media', 'memory stick', 'usb', 'usb stick', 'pen drive', 'flash drive', 'portable storage', 'removable storage', 'external hard drive'],
+    ask: ['data stick', 'thumb drive', 'external drive', 'usb key'],
+  },
+  {
+    id: 'password',
+    doc: ['password', 'passphrase', 'pin', 'login details', 'log-in details', 'credentials'],
+    ask: ['passcode', 'login', 'log in details', 'sign-in details'],
+  },
+  {
+    id: 'mfa',
+    doc: ['multi-factor', 'multi factor', 'two-factor', 'two factor', '2fa', 'mfa', 'two step', 'authenticator app'],
+    ask: ['two-step', 'second factor', 'verification code'],
+  },
+  {
+    id: 'social-media',
+    doc: ['social media', 'social networking', 'social network', 'facebook', 'instagram', 'twitter', 'tiktok', 'snapchat', 'linkedin', 'friend request', 'follow request'],
+    ask: ['insta', 'fb', 'whatsapp group'],
+  },
+  {
+    id: 'auto-delete',
+    doc: ['delete messages automatically', 'automatic deletion', 'auto-delete', 'automatically delete', 'deletion of emails', 'rules that delete'],
+    ask: ['auto delete', 'delete automatically', 'rule to delete', 'deletes emails', 'empty my inbox automatically', 'clear out automatically'],
+  },
+  {
+    id: 'retention',
+    doc: ['kept for', 'retention', 'retain', 'retained', 'keep', 'kept', 'archive', 'deleted after', 'removed automatically'],
+    ask: ['how long do we keep', 'hold on to', 'store emails', 'stored for'],
+  },
+  {
+    id: 'year',
+    doc: ['12 months', 'twelve months', 'year', 'annually', 'every year', 'each year'],
+    ask: ['a year', 'yearly'],
+  },
+  {
+    id: 'lost-device',
+    doc: ['lost', 'stolen', 'theft', 'loss'],
+    ask: ['lose', 'nicked', 'go missing', 'left it on the bus'],
+  },
+  {
+    id: 'photo',
+    doc: ['photograph', 'photo', 'picture', 'image', 'camera'],
+    ask: ['pic', 'selfie', 'snap'],
+  },
+  {
+    id: 'leaver',
+    doc: ['leaves', 'leaving', 'last working day', 'last day', 'left the school', 'termination of employment', 'resignation', 'leavers'],
+    ask: ['leave the school', 'when i leave', 'after i leave', 'quit', 'resign', 'moving schools', 'new job'],
+  },
+  {
+    id: 'headteacher',
+    doc: ['headteacher', 'head teacher', 'head'],
+    ask: ['the head', 'principal', 'head of school'],
+  },
+  {
+    id: 'parent',
+    doc: ['parent', 'carer', 'families', 'family'],
+    ask: ['mum', 'dad', 'mums', 'dads', 'guardian'],
+  },
+  {
+    id: 'acknowledge',
+    doc: ['acknowledgement', 'sign', 'signed'],
+    ask: ['sign something', 'sign to say', 'confirm i have read'],
+  },
+  {
+    id: 'spam',
+    doc: ['spam', 'unwanted mail', 'junk', 'phishing', 'unsolicited'],
+    ask: ['scam email', 'junk mail'],
+  },
+  {
+    id: 'monitoring',
+    doc: ['monitor', 'monitoring', 'monitored', 'examined', 'inspect', 'intercept', 'read-only access', 'audit trail', 'logged', 'log', 'records'],
+    ask: ['read our email', 'read my email', 'read our emails', 'read my emails', 'check my email', 'look at my email', 'spy', 'snoop', 'see my email', 'watch what'],
+  },
+  {
+    id: 'colleague',
+    doc: ['colleague', 'teaching assistant', 'member of staff', 'staff member', 'supply staff', 'co-worker'],
+    ask: ['ta', 'tas', 'coworker', 'another teacher', 'other teachers', 'my team'],
+  },
+  {
+    id: 'remove',
+    doc: ['remove', 'cancel', 'dis-apply', 'disapply', 'edit or hide'],
+    ask: ['get rid of', 'take off', 'strip off', 'turn off the', 'switch off the', 'delete the'],
+  },
+  {
+    id: 'reply',
+    doc: ['reply', 'respond', 'answer', 'response'],
+    ask: ['get back to', 'write back', 'answer emails'],
+  },
+  {
+    id: 'misdirected',
+    doc: ['wrong person', 'sent to the wrong', 'send an email in error', 'email in error', 'sent in error', 'data breach'],
+    ask: ['wrong parent', 'wrong address', 'wrong family', 'by mistake', 'accidentally sent', 'sent it to the wrong', 'emailed the wrong'],
+  },
+  {
+    id: 'share-link',
+    doc: ['send a link', 'share a link', 'through a link', 'onedrive', 'google drive', 'shared drive', 'shared area', 'shared folder', 'location path'],
+    ask: ['dropbox', 'wetransfer', 'share a file', 'sharepoint', 'share a big file', 'send a big file'],
+  },
+  {
+    id: 'personal-data',
+    doc: ['personal information', 'personal data', 'pupil information', 'pupil data', 'sensitive data', 'sensitive information', 'confidential information'],
+    ask: ['pupil details', 'child details', 'children details', 'names and addresses', 'sen information', 'medical information', 'safeguarding information'],
+  },
+  {
+    id: 'absence',
+    doc: ['away', 'absent', 'absence', 'on leave'],
+    ask: ['maternity leave', 'paternity leave', 'sick leave', 'off sick', 'on holiday', 'on a course', 'off work'],
+  },
+  {
+    id: 'personal-use',
+    doc: ['personal use', 'personal purposes', 'private use', 'personal reasons', 'recreational use'],
+    ask: ['personal stuff', 'personal things', 'personal emails', 'personal messages', 'private stuff', 'non-work'],
+  },
+  {
+    id: 'response-time',
+    doc: ['within', 'working days', 'straight away', 'same day', 'immediately', 'promptly', 'reasonable period'],
+    ask: ['how quickly', 'how soon', 'how fast', 'deadline', 'turnaround'],
+  },
+  {
+    id: 'document',
+    doc: ['document', 'file', 'presentation', 'spreadsheet'],
+    ask: ['excel', 'word doc', 'pdf', 'worksheet', 'powerpoint', 'slides'],
+  },
+  {
+    id: 'frequency',
+    doc: ['termly', 'weekly', 'daily', 'annually', 'every year', 'regularly', 'periodically', 'each term', 'once a term'],
+    ask: ['how often', 'how frequently', 'how regularly'],
+  },
+  {
+    id: 'pupil',
+    doc: ['pupil', 'child', 'children', 'student', 'class', 'year group'],
+    ask: ['kid', 'kids', 'my class', 'learner'],
+  },
+  {
+    id: 'limit',
+    doc: ['limit', 'limited', 'at most', 'up to', 'no more than', 'maximum', 'exceed', 'not be larger'],
+    ask: ['max', 'cap', 'ceiling'],
+  },
+];

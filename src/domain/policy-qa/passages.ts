@@ -1,0 +1,32 @@
+import type { PolicyDocument } from '../policy-docs/index.ts';
+import type { Passage } from './types.ts';
+
+/** One passage per paragraph, bullet or table row; the section trail travels with it. */
+export function toPassages(docs: PolicyDocument[]): Passage[] {
+  const passages: Passage[] = [];
+  docs.forEach((doc, docIndex) => {
+    for (const section of doc.sections) {
+      section.paragraphs.forEach((p, i) => {
+        const passage: Passage = {
+          id: `${docIndex}:${section.id}:${i}`,
+          docIndex,
+          sectionId: section.id,
+          heading: section.heading,
+          path: section.path,
+          text: p.text,
+        };
+        const number = p.number ?? section.number;
+        if (number) passage.number = number;
+        if (p.label) passage.label = p.label;
+        if (p.leadIn) passage.leadIn = p.leadIn;
+        passages.push(passage);
+      });
+    }
+  });
+  return passages;
+}
+
+export function sectionLabel(p: Passage): string {
+  const head = [p.number, p.heading].filter(Boolean).join(' ');
+  return p.label ? `${head} — ${p.label}` : head;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import { createBaseline, createPolicyQa } from './index.ts';
+
+const source = [
+  '# Brook Primary Email Policy',
+  '',
+  'Policy contact: the Office Manager, office@brook.sch.uk',
+  '',
+  '## 1. Forwarding',
+  '',
+  '1.1 Automatic forwarding of school email to personal accounts is not allowed. Forwarding rules will be removed.',
+  '',
+  '## 2. Attachments',
+  '',
+  '2.1 Attachments must be no larger than 3 MB. For bigger files, share a link from the school drive instead.',
+  '',
+  '## 3. Devices',
+  '',
+  '3.1 Removable media such as USB sticks must be encrypted.',
+  '',
+  '3.2 School email may be read on a personal device protected by a PIN.',
+  '',
+  '## 4. Leavers',
+  '',
+  '4.1 Accounts are disabled at 16:00 on the last working day.',
+].join('\n');
+
+async function policy(): Promise<PolicyDocument> {
+  const r = await ingest({ bytes: source, type: 'md' });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+const norm = (t: string): string => t.replace(/\s+/g, ' ').trim();
+
+describe('policy Q&A', () => {
+  it('meets staff wording through the concept lexicon and cites the clause', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const cases: Array<[string, string]> = [
+      ['Can I forward my school email to my Hotmail?', '1.1 Forwarding'],
+      ['my file is too big to email, what should I do?', '2.1 Attachments'],
+      ['can I put files on a memory stick?', '3.1 Devices'],
+      ['when does my account get switched off when I leave?', '4.1 Leavers'],
+      ['can I check email on my phone?', '3.2 Devices'],
+    ];
+    for (const [question, section] of cases) {
+      const a = qa.answer(question);
+      expect(a.answered, question).toBe(true);
+      expect(a.citations[0]!.section, question).toBe(section);
+      expect(norm(source)).toContain(norm(a.citations[0]!.quote));
+      expect(a.citations[0]!.link).toMatch(/^policy:\/\/brook-primary-email-policy#s-/);
+    }
+  });
+
+  it('declines questions the policy does not cover, naming the contact', async () => {
+    const qa = createPolicyQa([await policy()]);
+    for (const question of ['how do I book the minibus?', 'can I claim mileage for the trip?', 'what time is the Christmas party?']) {
+      const a = qa.answer(question);
+      expect(a.answered, question).toBe(false);
+      expect(a.citations).toEqual([]);
+      expect(a.answer).toBe("Our policy doesn't cover that — please ask the Office Manager, office@brook.sch.uk.");
+    }
+  });
+
+  it('uses the rephrase hook only when given, and keeps the verbatim citation', async () => {
+    const doc = await policy();
+    const plain = await createPolicyQa([doc]).ask('is there a size limit for attachments?');
+    expect(plain.answer).toBe(plain.citations[0]!.quote);
+    const seen: string[] = [];
+    const qa = createPolicyQa([doc], {
+      rephrase: (question, passages) => {
+        seen.push(...passages.map((p) => p.number ?? ''));
+        return Promise.resolve(`Up to 3 MB (${question.length})`);
+      },
+    });
+    const worded = await qa.ask('is there a size limit for attachments?');
+    expect(worded.answer).toMatch(/^Up to 3 MB/);
+    expect(worded.citations).toEqual(plain.citations);
+    expect(seen).toEqual(['2.1']);
+    const declined = await qa.ask('how do I book the minibus?');
+    expect(declined.answered).toBe(false);
+    expect(seen).toEqual(['2.1']);
+  });
+
+  it('baseline BM25 has no synonyms: brand names find nothing', async () => {
+    const base = createBaseline([await policy()], 1);
+    expect(base.ask('hotmail gmail yahoo')).toBeUndefined();
+    expect(base.ask('encrypted removable media')?.passage.number).toBe('3.1');
+  });
+});

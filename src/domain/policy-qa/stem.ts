@@ -1,0 +1,21 @@
+/**
+ * A deliberately light English stemmer: enough to meet "forwarding/forwarded/forwards" and
+ * "attachments/attached" at one form, without Porter's over-reach on short policy words. Both
+ * documents and questions go through it, so consistency matters more than linguistics.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith('ment') && w.length > 6) w = w.slice(0, -4);
+  else if (w.endsWith('ly') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ion') && w.length > 5) w = w.slice(0, -3);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (/([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 3) w = `${w.slice(0, -1)}i`;
+  return w;
+}

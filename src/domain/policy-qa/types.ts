@@ -1,0 +1,36 @@
+/** A paragraph-level chunk of a policy, carrying where it sits so answers can cite it. */
+export interface Passage {
+  id: string;
+  docIndex: number;
+  sectionId: string;
+  /** Clause number if the paragraph has one, else its section's number. */
+  number?: string;
+  heading: string;
+  path: string[];
+  label?: string;
+  leadIn?: string;
+  text: string;
+}
+
+export interface Citation {
+  /** "4.2 Email": number and heading of the cited section. */
+  section: string;
+  /** Words taken from the document (whitespace normalised). */
+  quote: string;
+  passageId: string;
+  document: string;
+  /** Placeholder link to the whole document, at the cited section. */
+  link: string;
+}
+
+export interface PolicyAnswer {
+  question: string;
+  answered: boolean;
+  answer: string;
+  citations: Citation[];
+  /** Evidence the decision was based on, for tuning and for the bot's logs. */
+  evidence: { score: number; coverage: number };
+}
+
+/** Optional generative wording (e.g. a Workers AI binding); citations always stay verbatim. */
+export type Rephrase = (question: string, passages: Passage[]) => Promise<string>;
