@@ -41,7 +41,7 @@ describe('policy Q&A', () => {
       ['my file is too big to email, what should I do?', '2.1 Attachments'],
       ['can I put files on a memory stick?', '3.1 Devices'],
       ['when does my account get switched off when I leave?', '4.1 Leavers'],
-      ['can I check email on my phone?', '3.2 Devices'],
+      ['can I read my school email on my phone?', '3.2 Devices'],
     ];
     for (const [question, section] of cases) {
       const a = qa.answer(question);

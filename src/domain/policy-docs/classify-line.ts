@@ -1,0 +1,68 @@
+import { HEADING_HINT } from './clean-text.ts';
+
+/** What one line of plain text looks like on its own, before paragraphs are assembled. */
+export type LineShape =
+  | { t: 'clause-number'; number: string }
+  | { t: 'numbered'; number: string; text: string }
+  | { t: 'named-heading'; number?: string; text: string }
+  | { t: 'bullet'; text: string; number?: string }
+  | { t: 'text'; text: string; hint: boolean; indented: boolean; number?: string };
+
+const bulletMarker = /^(?:[·❖•\-*‣▪■►◦–—∙●○➢✓✔]|o(?=\s))\s*/;
+const romanOrLetterItem = /^\((?:[ivx]{1,5}|[a-z])\)\s+/i;
+const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,3})([.)])?\s+(\S.*)$/;
+const clauseOnly = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$/;
+const namedHeading = /^(section|appendix|annex|part|schedule)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\b\s*[:.\-–]?\s*(.*)$/i;
+
+export function shapeOf(rawLine: string): LineShape {
+  const hint = rawLine.includes(HEADING_HINT);
+  const indented = /^[ \t]/.test(rawLine);
+  let line = rawLine.replaceAll(HEADING_HINT, '').trim();
+  const clause = clauseOnly.exec(line);
+  if (clause) return { t: 'clause-number', number: clause[1]! };
+  const named = namedHeading.exec(line);
+  if (named && wordCount(line) <= 14 && !/[.;,]$/.test(line)) {
+    const isSection = named[1]!.toLowerCase() === 'section';
+    return isSection ? { t: 'named-heading', number: named[2]!, text: named[3] || line } : { t: 'named-heading', text: line };
+  }
+  let bullet = false;
+  while (bulletMarker.test(line) && !/^-\d/.test(line)) {
+    const next = line.replace(bulletMarker, '');
+    if (next === line || next === '') break;
+    line = next;
+    bullet = true;
+  }
+  if (romanOrLetterItem.test(line)) {
+    line = line.replace(romanOrLetterItem, '');
+    bullet = true;
+  }
+  const num = numbered.exec(line);
+  if (num) {
+    const number = num[1]!;
+    const text = num[3]!;
+    if (!bullet && looksLikeHeading(text)) return { t: 'numbered', number, text };
+    // "2.1 The use of …" is a clause; "1. I will …" is just a list item; "10 rules for …" is prose.
+    if (number.includes('.')) return bullet ? { t: 'bullet', text, number } : { t: 'text', text, hint, indented, number };
+    if (num[2]) return { t: 'bullet', text };
+  }
+  if (bullet) return { t: 'bullet', text: line };
+  return { t: 'text', text: line, hint, indented };
+}
+
+export const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** Short, capitalised, no sentence ending: how a heading reads once its numbering is removed. */
+export function looksLikeHeading(text: string, maxWords = 12): boolean {
+  if (!/^[A-Z0-9“"‘']/.test(text)) return false;
+  if (wordCount(text) > maxWords || text.length > 100) return false;
+  if (/[.;,!?]["'’”)]?$/.test(text)) return false;
+  if (/:$/.test(text) && wordCount(text) > 2) return false;
+  return /[a-z]{2,}/i.test(text);
+}
+
+export function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^a-z]/gi, '');
+  if (letters.length < 4) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length >= 0.85 && wordCount(text) <= 12;
+}

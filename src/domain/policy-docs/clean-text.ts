@@ -1,0 +1,95 @@
+/**
+ * Removes the debris word processors leave behind when a policy is saved or pasted as plain text:
+ * bookmark anchors, field codes, contents-page lines, page numbers, running headers and footers,
+ * form-filling dot leaders. A `_Toc` bookmark only ever sits on a heading, so instead of being thrown
+ * away it is turned into a heading hint (HEADING_HINT at the start of the line).
+ */
+export const HEADING_HINT = '\u0001';
+const PAGE_MARK = '\u0002';
+
+const bookmark = /\[bookmark:\s*([^\]]*)\]/g;
+const fieldCode = /\b(?:HYPERLINK|PAGEREF|REF|TOC)\s+(?:\\[a-z*]\s+)*(?:"[^"]*"|_Toc\d+|\\[a-z]\s+"[^"]*")?(?:\s+\\[a-z*](?:\s+"[^"]*")?)*/g;
+const strayToc = /\b_(?:Toc|GoBack|Hlk|Ref)\d*\b/g;
+const mergeFormat = /\\\*\s*MERGEFORMAT/g;
+const image = /\[image:[^\]]*\]/g;
+const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+const contentsLine = /^[^\t]{2,140}?(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/;
+const pageNumberLine = /^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?\s*$/i;
+const leaders = /(?:[._…]\s?){3,}/g;
+
+export function cleanText(raw: string): string {
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\u200b|\u200c|\u200d|\ufeff|\u00ad/g, '');
+  const pages = text.split('\f');
+  const furniture = repeatedPageFurniture(pages);
+  const lines: string[] = [];
+  for (const page of pages) {
+    const pageLines = page.split('\n');
+    const edges = pageEdgeIndexes(pageLines);
+    pageLines.forEach((line, i) => {
+      if (edges.has(i) && furniture.has(furnitureKey(line))) return;
+      const cleaned = cleanLine(line);
+      if (cleaned !== undefined) lines.push(...cleaned.split('\n'));
+    });
+    lines.push('', '');
+  }
+  return dropFooterNextToPageNumbers(lines)
+    .map((l) => (l === PAGE_MARK ? '' : l))
+    .join('\n');
+}
+
+function cleanLine(line: string): string | undefined {
+  let hint = false;
+  let out = line.replace(bookmark, (_m, name: string) => {
+    if (/_Toc\d+/.test(name)) hint = true;
+    return '';
+  });
+  out = out.replace(image, '').replace(fieldCode, '').replace(mergeFormat, '').replace(strayToc, '');
+  out = out.replace(htmlTag, ' ');
+  // Flattened list items glued onto one line ("• one• two") become separate bullet lines.
+  if (/\S\s*•/.test(out)) out = out.replace(/\s*•\s*/g, '\n• ').replace(/^\n/, '');
+  if (contentsLine.test(out)) return undefined;
+  if (pageNumberLine.test(out)) return PAGE_MARK;
+  if (out.replace(leaders, '') !== out) {
+    out = out.replace(leaders, ' ').replace(/[ ]{2,}/g, ' ');
+    if (!/[a-z]{3,}/i.test(out)) return undefined;
+  }
+  out = out.replace(/ +$/, '');
+  if (hint && out.trim() !== '') out = HEADING_HINT + out.trim();
+  return out;
+}
+
+const furnitureKey = (line: string): string => line.trim().toLowerCase().replace(/\d+/g, '#');
+
+function pageEdgeIndexes(lines: string[]): Set<number> {
+  const filled = lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim() !== '');
+  const edges = [...filled.slice(0, 2), ...filled.slice(-2)].map(([, i]) => i);
+  return new Set(edges);
+}
+
+/** Lines that open or close most pages are running headers/footers, not policy text. */
+function repeatedPageFurniture(pages: string[]): Set<string> {
+  if (pages.length < 3) return new Set();
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const lines = page.split('\n');
+    const keys = new Set([...pageEdgeIndexes(lines)].map((i) => furnitureKey(lines[i] ?? '')));
+    for (const key of keys) if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const needed = Math.max(3, Math.ceil(pages.length / 2));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
+}
+
+/** Without form feeds, a footer shows up as the same short line repeated beside page numbers. */
+function dropFooterNextToPageNumbers(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) if (l.trim()) counts.set(furnitureKey(l), (counts.get(furnitureKey(l)) ?? 0) + 1);
+  return lines.filter((l, i) => {
+    const key = furnitureKey(l);
+    if (!key || l === PAGE_MARK || (counts.get(key) ?? 0) < 3 || key.length > 80) return true;
+    const near = [lines[i - 1], lines[i + 1]].some((n) => n === PAGE_MARK);
+    return !near;
+  });
+}

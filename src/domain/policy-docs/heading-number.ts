@@ -1,0 +1,14 @@
+/** Splits "4.2 Email" / "4.2. Email" / "Section 4 – Email" into number and heading text. */
+export function numberedHeading(text: string): { text: string; number?: string } {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const m = /^(?:section\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s*[:\-–—]?\s+(\S.*)$/i.exec(clean);
+  return m ? { number: m[1]!, text: m[2]! } : { text: clean };
+}
+
+const clauseAtStart = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/;
+
+/** A body paragraph that opens with "6.1 " carries that clause number separately from its text. */
+export function bodyBlock(kind: 'para' | 'bullet' | 'row', text: string): { kind: 'para' | 'bullet' | 'row'; text: string; number?: string } {
+  const clause = kind === 'row' ? null : clauseAtStart.exec(text);
+  return clause ? { kind, text: text.slice(clause[0].length), number: clause[1]! } : { kind, text };
+}

@@ -1,0 +1,65 @@
+import { decodeEntities } from './entities.ts';
+import { bodyBlock, numberedHeading } from './heading-number.ts';
+import type { Block } from './types.ts';
+import { joinWrapped } from './wrap.ts';
+
+const token = /<!--[\s\S]*?-->|<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
+const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
+
+/**
+ * A small tag-stripper that keeps the structure that matters for answering questions: h1–h6 become
+ * headings, li bullets, table rows "cell | cell", p/div paragraphs. No DOM, so it runs anywhere.
+ */
+export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } {
+  const blocks: Block[] = [];
+  let title: string | undefined;
+  const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
+  if (titleMatch) title = joinWrapped([decodeEntities(titleMatch[1]!)]) || undefined;
+  let buffer: string[] = [];
+  let kind: 'para' | 'bullet' | { heading: number } = 'para';
+  let row: string[] | undefined;
+  let cell: string[] | undefined;
+
+  const flush = (): void => {
+    const text = joinWrapped(buffer);
+    buffer = [];
+    if (!text) return;
+    if (typeof kind === 'object') blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(text) });
+    else blocks.push(bodyBlock(kind, text));
+  };
+
+  for (const m of html.matchAll(token)) {
+    const [, , closing, rawName, text] = m;
+    if (text !== undefined) {
+      (cell ?? buffer).push(decodeEntities(text));
+      continue;
+    }
+    if (!rawName) continue;
+    const name = rawName.toLowerCase();
+    const heading = /^h([1-6])$/.exec(name);
+    if (heading) {
+      flush();
+      kind = closing ? 'para' : { heading: Number(heading[1]) };
+    } else if (name === 'li') {
+      flush();
+      kind = closing ? 'para' : 'bullet';
+    } else if (name === 'tr') {
+      flush();
+      if (closing && row) {
+        const text = row.filter(Boolean).join(' | ');
+        if (text) blocks.push({ kind: 'row', text });
+      }
+      row = closing ? undefined : [];
+    } else if (name === 'td' || name === 'th') {
+      if (closing && cell) row?.push(joinWrapped(cell));
+      cell = closing ? undefined : [];
+    } else if (name === 'br') {
+      (cell ?? buffer).push(' ');
+    } else if (blockTags.has(name) && !cell) {
+      flush();
+      if (typeof kind !== 'object' && name !== 'ul' && name !== 'ol') kind = kind === 'bullet' && !closing ? 'bullet' : 'para';
+    }
+  }
+  flush();
+  return title ? { blocks, title } : { blocks };
+}

@@ -1,0 +1,3 @@
+export { ingest } from './ingest.ts';
+export { policyDocTypes } from './types.ts';
+export type { IngestInput, Paragraph, PolicyDocType, PolicyDocument, PolicySection } from './types.ts';

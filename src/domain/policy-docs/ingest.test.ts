@@ -1,0 +1,163 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ingest, type PolicyDocument } from './index.ts';
+
+async function doc(input: Parameters<typeof ingest>[0]): Promise<PolicyDocument> {
+  const r = await ingest(input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+const byNumber = (d: PolicyDocument, n: string) => d.sections.find((s) => s.number === n);
+
+describe('ingest markdown', () => {
+  const md = [
+    '# Riverside Email Policy',
+    '',
+    'Policy contact: the Office Manager, office@riverside.sch.uk',
+    '',
+    '## 1. Scope',
+    '',
+    '1.1 This policy applies to **all** staff and',
+    'volunteers.',
+    '',
+    '## 2. Attachments',
+    '',
+    '| Topic | Rule |',
+    '|---|---|',
+    '| Size | 5 MB at most |',
+    '',
+    '- Use the [shared drive](https://example.org) for big files',
+    '* Never attach pupil data',
+  ].join('\n');
+
+  it('keeps headings, clause numbers, rows and bullets', async () => {
+    const d = await doc({ bytes: md, type: 'md' });
+    expect(d.title).toBe('Riverside Email Policy');
+    expect(d.contact).toBe('the Office Manager, office@riverside.sch.uk');
+    const scope = byNumber(d, '1')!;
+    expect(scope.heading).toBe('Scope');
+    expect(scope.path).toEqual(['Riverside Email Policy', 'Scope']);
+    expect(scope.paragraphs[0]).toMatchObject({ number: '1.1', text: 'This policy applies to all staff and volunteers.' });
+    const attachments = byNumber(d, '2')!;
+    expect(attachments.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['row', 'Size | 5 MB at most'],
+      ['bullet', 'Use the shared drive for big files'],
+      ['bullet', 'Never attach pupil data'],
+    ]);
+  });
+
+  it('hashes the normalised text', async () => {
+    const a = await doc({ bytes: md, type: 'md' });
+    const b = await doc({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });
+    const c = await doc({ bytes: md.replace('5 MB', '10 MB'), type: 'md' });
+    expect(a.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.contentHash).toBe(a.contentHash);
+    expect(c.contentHash).not.toBe(a.contentHash);
+  });
+});
+
+describe('ingest html', () => {
+  it('keeps h1–h6, li, p and table rows, and drops scripts', async () => {
+    const html = `<html><head><title>Oak Lane AUP</title><style>p{}</style></head><body>
+      <h1>Oak Lane AUP</h1><script>alert(1)</script>
+      <h2>3. Passwords</h2><p>Passwords must be at least&nbsp;10 characters &amp; never shared.</p>
+      <ul><li>Change it each term</li><li>Lock your screen</li></ul>
+      <table><tr><th>Who</th><td>Network manager</td></tr></table></body></html>`;
+    const d = await doc({ bytes: new TextEncoder().encode(html), type: 'html' });
+    expect(d.title).toBe('Oak Lane AUP');
+    const s = byNumber(d, '3')!;
+    expect(s.heading).toBe('Passwords');
+    expect(s.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['para', 'Passwords must be at least 10 characters & never shared.'],
+      ['bullet', 'Change it each term'],
+      ['bullet', 'Lock your screen'],
+      ['row', 'Who | Network manager'],
+    ]);
+    expect(JSON.stringify(d)).not.toContain('alert');
+  });
+});
+
+describe('ingest docx', () => {
+  const p = (text: string, style?: string, listed = false): string =>
+    `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${listed ? '<w:numPr><w:ilvl w:val="0"/></w:numPr>' : ''}</w:pPr>` +
+    `<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const xml =
+    '<?xml version="1.0"?><w:document xmlns:w="x"><w:body>' +
+    p('Hill Top Staff AUP', 'Title') +
+    p('Contents 2', 'TOC1') +
+    p('4 Email', 'Heading1') +
+    p('4.2 Forwarding', 'Heading2') +
+    '<w:p><w:r><w:instrText> HYPERLINK "https://x" </w:instrText></w:r><w:r><w:t>Do not forward &amp; redirect email outside the school.</w:t></w:r></w:p>' +
+    p('Personal accounts are not allowed', undefined, true) +
+    '<w:tbl><w:tr><w:tc>' + p('Limit') + '</w:tc><w:tc>' + p('2 MB') + '</w:tc></w:tr></w:tbl>' +
+    '</w:body></w:document>';
+
+  it('maps heading styles, list numbering and table rows', async () => {
+    const bytes = zipSync({ 'word/document.xml': strToU8(xml), '[Content_Types].xml': strToU8('<Types/>') });
+    const d = await doc({ bytes, type: 'docx' });
+    expect(d.title).toBe('Hill Top Staff AUP');
+    const s = byNumber(d, '4.2')!;
+    expect(s.path).toEqual(['Hill Top Staff AUP', 'Email', 'Forwarding']);
+    expect(s.paragraphs.map((x) => [x.kind, x.text])).toEqual([
+      ['para', 'Do not forward & redirect email outside the school.'],
+      ['bullet', 'Personal accounts are not allowed'],
+      ['row', 'Limit | 2 MB'],
+    ]);
+    expect(JSON.stringify(d)).not.toMatch(/HYPERLINK|Contents 2/);
+  });
+
+  it('reports a file that is not a zip as invalid input', async () => {
+    const r = await ingest({ bytes: new Uint8Array([1, 2, 3, 4]), type: 'docx' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('invalid_input');
+  });
+});
+
+describe('ingest plain text', () => {
+  const header = 'Meadow School – Acceptable Use';
+  const txt = [
+    header, '', 'STAFF ACCEPTABLE USE POLICY', '', 'Contents', '1. Scope.....\t2', '',
+    '1. Scope', '', 'This policy covers all staff, gover-', 'nors and volunteers.', '', '1',
+    '\f' + header, '',
+    '[bookmark: _Toc123456]Email Rules',
+    '· Use your school account for school business.',
+    '❖ Never set up automatic forwarding to a personal ac-',
+    'count.',
+    '• Attachments must stay under 2 MB.',
+    '', '2',
+    '\f' + header, '',
+    '4.1 Leavers', '', 'Accounts are disabled on the last day. HYPERLINK "https://x.example" See the HR policy.', '', '3',
+    '\f' + header, '', 'Section 5 Monitoring', '', 'Use of email is monitored.', '', '4',
+  ].join('\n');
+
+  it('finds numbered, named, capitalised and bookmarked headings and removes debris', async () => {
+    const d = await doc({ bytes: txt, type: 'txt' });
+    expect(d.sections.map((s) => [s.number ?? '', s.heading])).toEqual([
+      ['1', 'Scope'],
+      ['', 'Email Rules'],
+      ['4.1', 'Leavers'],
+      ['5', 'Monitoring'],
+    ]);
+    expect(d.sections[0]!.text).toBe('This policy covers all staff, governors and volunteers.');
+    expect(d.sections[1]!.paragraphs.map((p) => p.kind)).toEqual(['bullet', 'bullet', 'bullet']);
+    expect(d.sections[1]!.paragraphs[1]!.text).toBe('Never set up automatic forwarding to a personal account.');
+    expect(d.sections[2]!.text).toBe('Accounts are disabled on the last day. See the HR policy.');
+    const all = d.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
+    expect(all).not.toMatch(/_Toc|bookmark|HYPERLINK|Meadow School –|\.{5}/);
+  });
+
+  it('rebuilds a flattened two-column table', async () => {
+    const cell = (left: string, right: string): string => `\t${left}\n\t${right}\n`;
+    const table = [
+      'Code of practice', '',
+      cell('', 'Old emails are deleted after'), cell('Storage', '12 months.'), cell('', ''),
+      cell('', 'Attachments may be up to 2 MB'), cell('Message', 'in size. Use shared areas for'), cell('size', 'bigger files.'), cell('', ''),
+    ].join('\n');
+    const d = await doc({ bytes: `1. Email\n\nIntro text for the email section.\n\n${table}`, type: 'txt' });
+    const rows = d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'row');
+    expect(rows).toEqual([
+      { kind: 'row', text: 'Old emails are deleted after 12 months.', label: 'Storage' },
+      { kind: 'row', text: 'Attachments may be up to 2 MB in size. Use shared areas for bigger files.', label: 'Message size' },
+    ]);
+  });
+});

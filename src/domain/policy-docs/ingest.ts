@@ -1,0 +1,63 @@
+import { err, ok, type Result } from '../result.ts';
+import { sha256Hex } from './content-hash.ts';
+import { docxToBlocks } from './docx.ts';
+import { htmlToBlocks } from './html.ts';
+import { markdownToBlocks } from './markdown.ts';
+import { pdfToText } from './pdf.ts';
+import { buildSections } from './sections.ts';
+import { textToBlocks } from './text-blocks.ts';
+import type { Block, IngestInput, PolicyDocument } from './types.ts';
+
+/** Turns a policy file into titled, numbered sections ready to be indexed for questions. */
+export async function ingest(input: IngestInput): Promise<Result<PolicyDocument>> {
+  const converted = await toBlocks(input);
+  if (!converted.ok) return converted;
+  const { blocks, title: found } = converted.value;
+  const title = input.title?.trim() || found || firstHeading(blocks) || 'Policy';
+  const sections = buildSections(blocks, title);
+  if (sections.length === 0) return err('invalid_input', 'The document has no readable policy text.');
+  const normalised = blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
+  const doc: PolicyDocument = { title, sections, contentHash: await sha256Hex(normalised) };
+  const contact = findContact(blocks);
+  if (contact) doc.contact = contact;
+  return ok(doc);
+}
+
+async function toBlocks(input: IngestInput): Promise<Result<{ blocks: Block[]; title?: string }>> {
+  switch (input.type) {
+    case 'md':
+      return ok({ blocks: markdownToBlocks(asText(input.bytes)) });
+    case 'txt':
+      return ok({ blocks: textToBlocks(asText(input.bytes)) });
+    case 'html':
+      return ok(htmlToBlocks(asText(input.bytes)));
+    case 'docx':
+      if (typeof input.bytes === 'string') return err('invalid_input', 'A .docx document must be given as bytes.');
+      return docxToBlocks(input.bytes);
+    case 'pdf': {
+      if (typeof input.bytes === 'string') return err('invalid_input', 'A PDF document must be given as bytes.');
+      const text = await pdfToText(input.bytes);
+      return text.ok ? ok({ blocks: textToBlocks(text.value) }) : text;
+    }
+  }
+}
+
+/** UTF-8 first; older Word exports are often Windows-1252. */
+function asText(bytes: Uint8Array | string): string {
+  if (typeof bytes === 'string') return bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+const firstHeading = (blocks: Block[]): string | undefined => blocks.find((b) => b.kind === 'heading')?.text;
+
+function findContact(blocks: Block[]): string | undefined {
+  for (const b of blocks) {
+    const m = /^(?:policy\s+)?contact(?:\s+person)?\s*:\s*(.+)$/i.exec(b.text);
+    if (m) return m[1]!.trim();
+  }
+  return undefined;
+}

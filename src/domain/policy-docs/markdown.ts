@@ -1,0 +1,70 @@
+import { bodyBlock, numberedHeading } from './heading-number.ts';
+import type { Block } from './types.ts';
+import { joinWrapped } from './wrap.ts';
+
+const inline = (text: string): string =>
+  text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](\S.*?\S|\S)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1');
+
+const fieldLine = /^[A-Z][A-Za-z ]{1,40}:\s+\S/;
+const clauseAtStart = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/;
+
+/** Markdown to blocks: ATX headings, lists, pipe tables; inline emphasis and links reduced to text. */
+export function markdownToBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
+  let para: { kind: 'para' | 'bullet'; parts: string[] } | undefined;
+  let inFence = false;
+  const flush = (): void => {
+    if (!para) return;
+    const block = bodyBlock(para.kind, joinWrapped(para.parts.map(inline)));
+    if (block.text) blocks.push(block);
+    para = undefined;
+  };
+  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trimEnd();
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      flush();
+      continue;
+    }
+    const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!inFence && heading) {
+      flush();
+      blocks.push({ kind: 'heading', level: heading[1]!.length, ...numberedHeading(inline(heading[2]!)) });
+      continue;
+    }
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      flush();
+      const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => inline(c.trim()));
+      if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) {
+        // The row above a |---| line is the header ("Topic | Rule"): labels, not policy text.
+        if (blocks.at(-1)?.kind === 'row') blocks.pop();
+        continue;
+      }
+      const text = cells.filter(Boolean).join(' | ');
+      if (text) blocks.push({ kind: 'row', text });
+      continue;
+    }
+    const bullet = /^\s*(?:[-*+•]|\d{1,2}[.)])\s+(.*)$/.exec(line);
+    if (bullet && !clauseAtStart.test(line.trim())) {
+      flush();
+      para = { kind: 'bullet', parts: [bullet[1]!] };
+      continue;
+    }
+    // "Policy contact: …" style metadata lines are facts of their own, not a wrapped paragraph.
+    if (fieldLine.test(line.trim())) flush();
+    if (!para) para = { kind: 'para', parts: [] };
+    para.parts.push(line.trim());
+    if (fieldLine.test(line.trim())) flush();
+  }
+  flush();
+  return blocks;
+}

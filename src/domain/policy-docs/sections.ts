@@ -1,0 +1,68 @@
+import type { Block, Paragraph, PolicySection } from './types.ts';
+
+interface Open {
+  level: number;
+  number?: string;
+  heading: string;
+}
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
+
+/**
+ * Folds a flat block stream into sections. Each heading opens a section whose path is the trail of
+ * enclosing headings; body text before the first heading belongs to a section named after the
+ * document. Sections left without any text (title pages, contents headings) are dropped.
+ */
+export function buildSections(blocks: Block[], title: string): PolicySection[] {
+  const sections: PolicySection[] = [];
+  const stack: Open[] = [];
+  const used = new Map<string, number>();
+  let current: PolicySection | undefined;
+
+  const open = (heading: string, number: string | undefined): PolicySection => {
+    const base = `s-${slug(`${number ?? ''} ${heading}`) || 'section'}`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    const section: PolicySection = {
+      id: n === 1 ? base : `${base}-${n}`,
+      heading,
+      path: stack.map((s) => s.heading),
+      text: '',
+      paragraphs: [],
+    };
+    if (number) section.number = number;
+    sections.push(section);
+    return section;
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      while (stack.length > 0 && stack.at(-1)!.level >= block.level) stack.pop();
+      const entry: Open = { level: block.level, heading: block.text };
+      if (block.number) entry.number = block.number;
+      stack.push(entry);
+      current = open(block.text, block.number);
+      continue;
+    }
+    if (!current) {
+      stack.push({ level: 0, heading: title });
+      current = open(title, undefined);
+    }
+    const para: Paragraph = { kind: block.kind, text: block.text };
+    if (block.number) para.number = block.number;
+    if (block.label) para.label = block.label;
+    if (block.kind === 'bullet') {
+      const prev = current.paragraphs.at(-1);
+      const leadIn = prev?.kind === 'bullet' ? prev.leadIn : prev?.kind === 'para' && /:\s*$/.test(prev.text) ? prev.text : undefined;
+      if (leadIn) para.leadIn = leadIn;
+    }
+    current.paragraphs.push(para);
+  }
+  for (const s of sections) s.text = s.paragraphs.map((p) => p.text).join('\n');
+  return sections.filter((s) => s.paragraphs.length > 0);
+}

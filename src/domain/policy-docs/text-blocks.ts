@@ -1,0 +1,161 @@
+import { cleanText } from './clean-text.ts';
+import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
+import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
+import type { Block } from './types.ts';
+import { joinWrapped } from './wrap.ts';
+
+interface Line {
+  shape: LineShape;
+  first: boolean;
+  last: boolean;
+}
+
+/** Plain text (typed, pasted, or extracted from a PDF) to structural blocks. */
+export function textToBlocks(raw: string): Block[] {
+  const lines = cleanText(raw).split('\n');
+  const groups = groupLines(lines);
+  const runs = findTableRuns(groups);
+  const builder = new BlockBuilder();
+  let g = 0;
+  while (g < groups.length) {
+    const run = runs.find(([from]) => from === g);
+    if (run) {
+      builder.flush();
+      for (const row of tableRows(groups.slice(run[0], run[1]))) builder.push(row);
+      g = run[1];
+      continue;
+    }
+    const group = groups[g]!;
+    group.lines.forEach((text, i) => {
+      if (text.trim() === '') return;
+      builder.line({ shape: shapeOf(text), first: i === 0, last: i === group.lines.length - 1 }, group.lines[i + 1]);
+    });
+    builder.endGroup();
+    g += 1;
+  }
+  builder.flush();
+  return builder.blocks;
+}
+
+const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', '&', '/']);
+/** Inside running text only Title Case lines are taken as headings; "Always use your own passwords" is a list item. */
+function titleLike(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => !minorWords.has(w.toLowerCase()));
+  if (words.length <= 2) return true;
+  return words.filter((w) => /^[A-Z0-9(“"‘']/.test(w)).length / words.length >= 0.6;
+}
+const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
+const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text);
+
+class BlockBuilder {
+  blocks: Block[] = [];
+  private open: { kind: 'para' | 'bullet'; parts: string[]; number?: string } | undefined;
+  private pendingNumber: string | undefined;
+  private lastNumberedLevel = 0;
+  /** Set while short unmarked lines follow "…include:" — they are list items, not headings. */
+  private inImplicitList = false;
+
+  push(block: Block): void {
+    this.blocks.push(block);
+  }
+
+  endGroup(): void {
+    this.inImplicitList = false;
+  }
+
+  flush(): void {
+    if (!this.open) return;
+    const text = joinWrapped(this.open.parts);
+    if (text) {
+      const block: Block = { kind: this.open.kind, text };
+      if (this.open.number) block.number = this.open.number;
+      this.blocks.push(block);
+    }
+    this.open = undefined;
+  }
+
+  private heading(level: number, text: string, number?: string): void {
+    this.flush();
+    this.inImplicitList = false;
+    const prev = this.blocks.at(-1);
+    // Headings with nothing between them nest: "Email Use Policy" then "All users".
+    if (number === undefined && prev?.kind === 'heading' && prev.number === undefined && level <= prev.level) {
+      level = Math.min(prev.level + 1, 4);
+    }
+    const block: Block = { kind: 'heading', level, text: text.replace(/:$/, '').trim() };
+    if (number) block.number = number;
+    this.blocks.push(block);
+  }
+
+  private continues(text: string, first: boolean): boolean {
+    if (!this.open) return false;
+    const prev = this.open.parts.at(-1) ?? '';
+    if (/[a-z]-$/i.test(prev)) return true;
+    if (endsSentence(prev)) return false;
+    if (first) return /^[a-z]/.test(text);
+    return /^[a-z(]/.test(text) || (this.open.parts.length > 0 && wordCount(prev) >= 8 && !looksLikeHeading(text));
+  }
+
+  line(line: Line, nextRaw: string | undefined): void {
+    const { shape, first, last } = line;
+    switch (shape.t) {
+      case 'clause-number':
+        this.flush();
+        this.pendingNumber = shape.number;
+        return;
+      case 'numbered': {
+        const level = shape.number.split('.').length;
+        this.lastNumberedLevel = level;
+        this.heading(level, shape.text, shape.number);
+        return;
+      }
+      case 'named-heading':
+        this.lastNumberedLevel = 1;
+        this.heading(1, shape.text, shape.number);
+        return;
+      case 'bullet':
+        this.flush();
+        this.open = { kind: 'bullet', parts: [shape.text] };
+        if (shape.number) this.open.number = shape.number;
+        return;
+      case 'text':
+        break;
+    }
+    const text = shape.text;
+    if (shape.indented && this.open?.kind === 'bullet' && !endsSentence(this.open.parts.at(-1) ?? '')) {
+      this.open.parts.push(text);
+      return;
+    }
+    if (this.continues(text, first)) {
+      this.open!.parts.push(text);
+      return;
+    }
+    if (!this.pendingNumber && !shape.number && this.isHeading(text, shape.hint, first, last, nextRaw)) {
+      const level = isAllCaps(text) && this.lastNumberedLevel === 0 ? 1 : this.lastNumberedLevel + 1;
+      this.heading(level, text);
+      return;
+    }
+    this.flush();
+    const kind = this.inImplicitList && wordCount(text) <= 14 ? 'bullet' : 'para';
+    this.open = { kind, parts: [text] };
+    const number = shape.number ?? this.pendingNumber;
+    if (number) this.open.number = number;
+    this.pendingNumber = undefined;
+    if (/:$/.test(text)) this.inImplicitList = true;
+  }
+
+  private isHeading(text: string, hint: boolean, first: boolean, last: boolean, nextRaw: string | undefined): boolean {
+    if (hint) return wordCount(text) <= 15;
+    if (this.inImplicitList) return false;
+    if (isAllCaps(text) && !/[.;,]$/.test(text)) return true;
+    if (/https?:|www\.|@/.test(text)) return false;
+    if (!looksLikeHeading(text, first && last ? 14 : 10) || text.length > 100) return false;
+    const prev = this.open?.parts.at(-1) ?? lastText(this.blocks.at(-1));
+    const afterBreak = prev === undefined || endsSentence(prev) || this.blocks.at(-1)?.kind !== 'para';
+    if (first && last) return afterBreak;
+    if (!(first || afterBreak) || nextRaw === undefined || !titleLike(text)) return false;
+    const next = shapeOf(nextRaw);
+    if (next.t === 'bullet') return true;
+    return next.t === 'text' && wordCount(next.text) >= 12;
+  }
+}

@@ -1,0 +1,16 @@
+/** Word-processor prefixes that keep their hyphen when a line break splits them ("non-" + "business"). */
+const keptHyphenPrefix = /(?:^|\s)(?:non|co|pre|re|self|e|anti|multi|well|up|out|over|full|part|sub|cross|post|ex|mid|on|off|long|short|high|low)-$/i;
+
+/** Joins visual lines back into running text, mending words hyphenated across a line break. */
+export function joinWrapped(parts: string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (!part) continue;
+    if (!out) out = part;
+    else if (/[a-z]-$/i.test(out) && /^[a-z]/.test(part)) {
+      out = keptHyphenPrefix.test(out) ? out + part : out.slice(0, -1) + part;
+    } else out = `${out} ${part}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
