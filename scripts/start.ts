@@ -1,0 +1,92 @@
+// `npm start`: the whole product on this machine with no credentials — local D1, the simulated demo
+// school (Microsoft 365 and Google Workspace sides), the Worker on :8787, seeded and audited once.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSimulator } from '../simulator/app.ts';
+import { generateFixture, simClientSecret, simServiceAccountEmail } from '../simulator/generate/index.ts';
+import { serveSimulator } from '../simulator/server.ts';
+import { devGoogleServiceAccountPrivateKeyId, devGoogleServiceAccountPrivateKeyPem } from '../simulator/generate/dev-keys/index.ts';
+
+const root = join(import.meta.dirname, '..');
+const PORT = Number(process.env.PORT ?? 8787);
+const SIM_PORT = Number(process.env.SIM_PORT ?? 8788);
+const base = `http://127.0.0.1:${PORT}`;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+say('Tutela demo: migrating local D1…');
+const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+const fixture = generateFixture({ mailboxes: 120, seed: 7, realism: { latencyMs: 5 } });
+const sim = await serveSimulator(createSimulator(fixture), { port: SIM_PORT });
+say(`Simulated tenant (Oakfield Primary, 120 mailboxes) on ${sim.url}`);
+
+const worker: ChildProcess = spawn(
+  'wrangler',
+  ['dev', '--local', '--port', String(PORT), '--ip', '127.0.0.1', '--var', `SECRET_DEMO_M365:${simClientSecret}`, '--var', `SECRET_DEMO_GOOGLE_KEY:${devGoogleServiceAccountPrivateKeyPem}`],
+  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+const stop = () => {
+  worker.kill('SIGINT');
+  void sim.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+worker.on('exit', (code) => {
+  void sim.close().then(() => process.exit(code ?? 0));
+});
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the Worker did not answer /healthz within two minutes');
+}
+
+async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${base}${path}`, { method, headers: body === undefined ? {} : { 'content-type': contentType }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
+
+await waitForHealth();
+const school = await call('POST', '/api/schools', { id: 'oakfield', name: 'Oakfield Primary School', trust: 'Brightpath Learning Trust' });
+if (school.status === 201) {
+  say('Seeding the demo school…');
+  await call('PUT', '/api/schools/oakfield/profile', readFileSync(join(root, 'profiles/demo-school.yaml'), 'utf8'), 'text/yaml');
+  const ms = fixture.microsoft;
+  const google = fixture.google;
+  if (ms) {
+    await call('POST', '/api/schools/oakfield/connections', {
+      id: 'oakfield-m365',
+      config: { provider: 'microsoft365', tenantId: ms.tenantId, clientId: ms.apps[0]?.clientId, auth: { kind: 'secret', secretRef: 'SECRET_DEMO_M365' }, endpoints: { login: sim.url, graph: sim.url, exchange: sim.url } },
+    });
+  }
+  if (google) {
+    await call('POST', '/api/schools/oakfield/connections', {
+      id: 'oakfield-google',
+      config: {
+        provider: 'google-workspace',
+        customerId: google.customerId,
+        domain: google.domains[0],
+        adminSubject: (google.users ?? []).find((u) => u.isAdmin)?.primaryEmail,
+        serviceAccount: { clientEmail: simServiceAccountEmail, privateKeyId: devGoogleServiceAccountPrivateKeyId, privateKeyRef: 'SECRET_DEMO_GOOGLE_KEY' },
+        endpoints: { token: `${sim.url}/token`, admin: sim.url, gmail: sim.url },
+      },
+    });
+  }
+  for (const connectionId of ['oakfield-m365', 'oakfield-google']) await call('POST', '/api/schools/oakfield/audits', { connectionId });
+} else {
+  say('Demo school already seeded (local D1 in .wrangler/state); delete that folder for a fresh start.');
+}
+
+say('');
+say(`Tutela is running:  ${base}/   (dev mode signs you in automatically on this machine)`);
+say(`  API:             ${base}/api/schools/oakfield/findings?status=open`);
+say(`  Simulator:       ${sim.url}/_sim/requests`);
+say('Press Ctrl-C to stop.');

@@ -1,0 +1,33 @@
+import type { VerifiedStaff } from '../../../domain/acknowledgements/index.ts';
+import { answerPolicyQuestion } from './answerer.ts';
+import { detectIntent } from './intents.ts';
+import { ackStatusReplies, complianceReplies, forwardingReplies } from './personal.ts';
+import { HELP, UNKNOWN_PERSON, type BotReply } from './replies.ts';
+
+export interface RespondDeps {
+  db: D1Database;
+  publicUrl: string;
+  now: Date;
+}
+
+/**
+ * The bot's answer to a message, whatever the channel. `who` comes only from the channel's verified
+ * identity; without it the bot says so rather than guess a school.
+ */
+export async function respond(deps: RespondDeps, who: VerifiedStaff | null, text: string): Promise<BotReply[]> {
+  if (!who) return [UNKNOWN_PERSON];
+  switch (detectIntent(text)) {
+    case 'help':
+      return [HELP];
+    case 'ack-status':
+      return ackStatusReplies(deps.db, who, deps.publicUrl, deps.now);
+    case 'forwarding-why':
+      return forwardingReplies(deps.db, who, deps.publicUrl);
+    case 'mailbox-compliance':
+      return complianceReplies(deps.db, who);
+    case 'policy-question': {
+      const a = await answerPolicyQuestion(deps.db, who.schoolId, text, deps.publicUrl);
+      return [{ kind: 'answer', data: { question: text, ...a } }];
+    }
+  }
+}
