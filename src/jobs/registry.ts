@@ -1,4 +1,5 @@
 import { startScheduledAudits } from './audit/schedule.ts';
+import { sweepStalledRuns } from './audit/sweep.ts';
 import { dispatchAuditJob } from './dispatch.ts';
 import type { JobHandler, JobHandlers } from './queue.ts';
 import type { CronHandlers } from './scheduled.ts';
@@ -9,7 +10,8 @@ import { workerDeps } from './worker-deps.ts';
  * as not implemented rather than silently ignored.
  */
 export const cronHandlers: CronHandlers = {
-  'nightly-audit': (env) => startScheduledAudits(workerDeps(env)),
+  'nightly-audit': [(env) => startScheduledAudits(workerDeps(env))],
+  hourly: [(env) => sweepStalledRuns(workerDeps(env)).then(() => undefined)],
 };
 
 const audit: JobHandler = (message, env, _ctx, attempts) => dispatchAuditJob(workerDeps(env), message, attempts);

@@ -1,17 +1,18 @@
-/** Address helpers shared by the checks. Domains match exactly or as a parent (staff.school.uk ⊂ school.uk). */
+/**
+ * Address helpers shared by the checks. Domains match exactly: a sub-domain or look-alike
+ * (staff.school.uk, myschool.uk) is outside unless the profile or the tenant lists it.
+ */
 
 export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at === -1 ? '' : address.slice(at + 1).trim().toLowerCase();
+  const bare = address.trim().replace(/^smtp:/i, '');
+  const at = bare.lastIndexOf('@');
+  return at === -1 ? '' : bare.slice(at + 1).toLowerCase();
 }
 
 export function inDomains(address: string, domains: readonly string[]): boolean {
   const d = domainOf(address);
   if (!d) return false;
-  return domains.some((allowed) => {
-    const a = allowed.toLowerCase();
-    return d === a || d.endsWith(`.${a}`);
-  });
+  return domains.some((allowed) => d === allowed.toLowerCase());
 }
 
 export const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -51,9 +51,11 @@ describe('forwarding rules', () => {
     expect(findings[0]?.remediation).toEqual({ available: true, action: 'disable-inbox-rule', mode: 'approve' });
   });
 
-  it('treats subdomains of an internal domain as internal', () => {
-    const findings = run([mailbox('a@oakfieldprimary.sch.uk', { mailboxForwarding: { address: 'x@staff.oakfieldprimary.sch.uk', keepsCopy: true } })]);
-    expect(findings.filter((f) => f.checkId === 'forwarding.mailbox-external')).toEqual([]);
+  it('treats sub-domains and look-alikes as outside, and ignores the smtp: prefix', () => {
+    const external = (address: string) => run([mailbox('a@oakfieldprimary.sch.uk', { mailboxForwarding: { address, keepsCopy: true } })]).filter((f) => f.checkId === 'forwarding.mailbox-external');
+    expect(external('x@staff.oakfieldprimary.sch.uk')).toHaveLength(1);
+    expect(external('x@mybrightpath-trust.org.uk')).toHaveLength(1);
+    expect(external('smtp:X@Brightpath-Trust.org.uk')).toEqual([]);
   });
 });
 
@@ -106,13 +108,14 @@ describe('deletion, attachments, recipients, retention', () => {
 });
 
 describe('dormant accounts', () => {
-  it('skips shared mailboxes, disabled accounts and current staff', () => {
+  it('skips shared mailboxes, disabled, protected accounts and current staff', () => {
     const old = { lastSignInAt: '2026-01-01T00:00:00Z' };
     const snapshots = [
       { ...mailbox('a@oakfieldprimary.sch.uk'), user: user('a@oakfieldprimary.sch.uk', old) },
       { ...mailbox('office@oakfieldprimary.sch.uk'), user: user('office@oakfieldprimary.sch.uk', { ...old, kind: 'shared' }) },
       { ...mailbox('gone@oakfieldprimary.sch.uk'), user: user('gone@oakfieldprimary.sch.uk', { ...old, enabled: false }) },
       { ...mailbox('leave@oakfieldprimary.sch.uk'), user: user('leave@oakfieldprimary.sch.uk', old) },
+      { ...mailbox('breakglass@oakfieldprimary.sch.uk'), user: user('breakglass@oakfieldprimary.sch.uk', old) },
     ];
     const findings = evaluateMailboxes(snapshots, policy, new Set(['accounts.dormant']), { now, currentStaffEmails: new Set(['leave@oakfieldprimary.sch.uk']) }).findings;
     expect(findings.map((f) => f.subject.email)).toEqual(['a@oakfieldprimary.sch.uk']);
@@ -135,7 +138,7 @@ describe('tenant checks', () => {
   const base: TenantSnapshot = {
     disclaimer: { kind: 'transport-rules', rules: [] },
     autoForwarding: { readable: true, mode: 'off', policyName: 'Default', remoteDomainsAllowing: ['*'] },
-    retention: { readable: true, policies: [{ name: 'Mail 12m', months: 12, action: 'delete', appliesToAll: true }] },
+    retention: { readable: true, policies: [{ name: 'Mail 12m', months: 12, action: 'DeleteAndAllowRecovery', appliesToAll: true }] },
   };
   const users = [user('head@oakfieldprimary.sch.uk'), user('a@oakfieldprimary.sch.uk')];
   const disclaimerRule = { id: 'r1', name: 'Disclaimer', enabled: true, enforced: true, appliesToExternal: true, text: 'This email is intended only for the named recipient.', exceptFrom: ['head@oakfieldprimary.sch.uk'] };
@@ -149,6 +152,11 @@ describe('tenant checks', () => {
     expect(testMode[0]?.summary).toContain('test mode');
     const wrong = evaluateTenant({ ...base, disclaimer: { kind: 'transport-rules', rules: [{ ...disclaimerRule, exceptFrom: ['a@oakfieldprimary.sch.uk'] }] } }, users, policy, all, 't');
     expect(wrong[0]?.evidence).toMatchObject({ uncovered: ['a@oakfieldprimary.sch.uk'], notExempted: ['head@oakfieldprimary.sch.uk'] });
+  });
+
+  it('does not count an archive tag as retention', () => {
+    const archive = { readable: true as const, policies: [{ name: '2y archive', months: 12, action: 'MoveToArchive', appliesToAll: true }] };
+    expect(evaluateTenant({ ...base, retention: archive }, users, policy, new Set(['retention.policy-missing']), 't').map((f) => f.checkId)).toEqual(['retention.policy-missing']);
   });
 
   it('flags auto-forwarding unless the outbound policy is Off, and a missing retention policy', () => {

@@ -11,7 +11,7 @@ export function remediationParams(checkId: CheckId, profile: PolicyProfile, now:
     case 'disclaimer.missing':
       return { text: profile.disclaimer.text ?? null, phrase: profile.disclaimer.phrase ?? null, exemptSenders: profile.disclaimer.exemptSenders };
     case 'attachments.limit-config':
-      return { maxBytes: profile.attachments.maxBytes };
+      return { bytes: profile.attachments.maxBytes };
     case 'retention.overdue':
       return {
         cutoff: profile.retention.months === null ? null : monthsBefore(now, profile.retention.months).toISOString(),

@@ -41,7 +41,8 @@ export function checkRetentionPolicy(t: TenantSnapshot, policy: CheckPolicy, ten
       }),
     ];
   }
-  const matching = t.retention.policies.filter((p) => p.appliesToAll && p.months === retention.months);
+  // A policy that deletes everything at or before the school's limit enforces it; archiving does not.
+  const matching = t.retention.policies.filter((p) => p.appliesToAll && p.months !== null && p.months <= retention.months && /delete/i.test(p.action));
   if (matching.length > 0) return [];
   return [
     makeFinding(policy, 'retention.policy-missing', {
