@@ -16,6 +16,10 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   TUTELA_MODE: 'test',
                   ADMIN_API_TOKEN: 'test-admin-token',
+                  // Request logs would bury test output; warnings and errors still show.
+                  LOG_LEVEL: 'warn',
+                  // The simulator's Entra app secret (simulator/generate/README.md), as a Worker secret for test/integration.
+                  SECRET_TEST_M365: 'sim-client-secret',
                 },
               },
             }),

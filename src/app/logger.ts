@@ -21,9 +21,18 @@ function redact(fields: Fields): Fields {
   return out;
 }
 
+const rank: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** Reads LOG_LEVEL from the environment; anything unknown means "info". */
+export function levelFrom(env: { LOG_LEVEL?: string | undefined }): Level {
+  const v = env.LOG_LEVEL;
+  return v === 'debug' || v === 'info' || v === 'warn' || v === 'error' ? v : 'info';
+}
+
 /** Structured JSON logs: one object per line, which Workers Logs indexes by field. */
-export function createLogger(base: Fields = {}, sink: (line: string) => void = console.log): Logger {
+export function createLogger(base: Fields = {}, sink: (line: string) => void = console.log, minLevel: Level = 'info'): Logger {
   const write = (level: Level, event: string, fields: Fields = {}) => {
+    if (rank[level] < rank[minLevel]) return;
     sink(JSON.stringify({ level, event, time: new Date().toISOString(), ...redact(base), ...redact(fields) }));
   };
   return {
@@ -31,7 +40,7 @@ export function createLogger(base: Fields = {}, sink: (line: string) => void = c
     info: (event, fields) => write('info', event, fields),
     warn: (event, fields) => write('warn', event, fields),
     error: (event, fields) => write('error', event, fields),
-    child: (fields) => createLogger({ ...base, ...fields }, sink),
+    child: (fields) => createLogger({ ...base, ...fields }, sink, minLevel),
   };
 }
 

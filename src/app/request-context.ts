@@ -1,11 +1,11 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, levelFrom } from './logger.ts';
 
 /** Gives every request an id (kept from cf-ray or x-request-id when present) and a logger carrying it. */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const requestId = c.req.header('x-request-id') ?? c.req.header('cf-ray') ?? crypto.randomUUID();
-  const log = createLogger({ requestId });
+  const log = createLogger({ requestId }, console.log, levelFrom(c.env));
   c.set('requestId', requestId);
   c.set('log', log);
   const started = Date.now();

@@ -1,4 +1,4 @@
-import { createLogger } from '../app/logger.ts';
+import { createLogger, levelFrom } from '../app/logger.ts';
 import type { Env } from '../env.ts';
 import { jobMessageSchema, type JobMessage } from './messages.ts';
 
@@ -10,7 +10,7 @@ export type JobHandlers = Partial<Record<JobMessage['kind'], JobHandler>>;
  * queue retry (then dead-letter) on failure. Handlers are idempotent, so a redelivery is harmless.
  */
 export async function handleQueue(batch: MessageBatch, env: Env, ctx: ExecutionContext, handlers: JobHandlers): Promise<void> {
-  const log = createLogger({ queue: batch.queue });
+  const log = createLogger({ queue: batch.queue }, console.log, levelFrom(env));
   for (const message of batch.messages) {
     const parsed = jobMessageSchema.safeParse(message.body);
     if (!parsed.success) {

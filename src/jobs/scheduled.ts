@@ -1,4 +1,4 @@
-import { createLogger } from '../app/logger.ts';
+import { createLogger, levelFrom } from '../app/logger.ts';
 import type { Env } from '../env.ts';
 
 export type CronTask = 'nightly-audit' | 'hourly' | 'weekly-card';
@@ -22,7 +22,7 @@ export function taskForCron(cron: string): CronTask | undefined {
 
 /** Runs every handler of the task; one failing does not stop the others, and each failure is logged. */
 export async function handleScheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext, handlers: CronHandlers): Promise<void> {
-  const log = createLogger({ cron: controller.cron });
+  const log = createLogger({ cron: controller.cron }, console.log, levelFrom(env));
   const task = taskForCron(controller.cron);
   if (!task) {
     log.error('cron_unknown', {});
