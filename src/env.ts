@@ -7,8 +7,17 @@ export interface Env {
   /** "dev" enables the local demo's automatic sign-in; "test" is set by the test pool. */
   TUTELA_MODE?: string;
   PUBLIC_URL?: string;
+  /** debug | info | warn | error (default info). */
+  LOG_LEVEL?: string;
   /** Bearer token for the admin API (automation, CLI against a deployment). */
   ADMIN_API_TOKEN?: string;
+  /** Staff bot in Teams (connectors/teams/README.md): the Entra app id the Bot Framework signs tokens for. */
+  TEAMS_BOT_APP_ID?: string;
+  /** The bot's home tenant (single-tenant bot); its password is the Worker secret SECRET_TEAMS_BOT_PASSWORD. */
+  TEAMS_BOT_TENANT_ID?: string;
+  /** Comma-separated extra serviceUrl hosts to accept besides smba.trafficmanager.net (tests, emulators). */
+  TEAMS_EXTRA_SERVICE_HOSTS?: string;
+  // Staff bot in Slack (connectors/slack/README.md): secrets SECRET_SLACK_SIGNING_SECRET and SECRET_SLACK_BOT_TOKEN.
   /** Connection secrets are looked up by the names a connection's config gives (see docs/permissions.md). */
   [secretName: `SECRET_${string}`]: string | undefined;
 }
