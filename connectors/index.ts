@@ -1,7 +1,8 @@
 import type { Logger } from '../src/app/logger.ts';
 import type { ConnectionConfig, SecretSource } from '../src/domain/connections/config.ts';
 import type { TenantConnector } from '../src/domain/ports/tenant-connector.ts';
-import { err, ok, type Result } from '../src/domain/result.ts';
+import { ok, type Result } from '../src/domain/result.ts';
+import { createGoogleConnector } from './google-workspace/index.ts';
 import { createMicrosoftConnector } from './microsoft365/index.ts';
 
 export interface ConnectorDeps {
@@ -17,6 +18,6 @@ export function createConnector(config: ConnectionConfig, deps: ConnectorDeps): 
     case 'microsoft365':
       return ok(createMicrosoftConnector(config, deps));
     case 'google-workspace':
-      return err('not_configured', 'The Google Workspace connector is not available in this build.');
+      return ok(createGoogleConnector(config, deps));
   }
 }

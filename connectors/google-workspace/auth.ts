@@ -1,0 +1,126 @@
+import { importPKCS8, SignJWT } from 'jose';
+import { z } from 'zod';
+import type { GoogleConnection, SecretSource } from '../../src/domain/connections/config.ts';
+import { err, ok, type Result } from '../../src/domain/result.ts';
+import { shortScope } from './scopes.ts';
+
+/**
+ * Domain-wide delegation tokens: a JWT-bearer assertion signed with jose (RS256) exchanged at
+ * `config.endpoints.token`. google-auth-library's JWT hard-codes oauth2.googleapis.com as token URL
+ * and audience, which rules out the simulator and national endpoints (docs/adr/0008-google-auth.md).
+ */
+
+/** Refresh this long before expiry so a token never dies mid-request. */
+const EARLY_REFRESH_MS = 5 * 60_000;
+const ASSERTION_LIFETIME_S = 3600;
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
+const tokenError = z.object({ error: z.string(), error_description: z.string().optional() });
+
+export interface TokenProvider {
+  /** An access token acting as `subject` (a user's primary email) with exactly `scope`. */
+  token(subject: string, scope: string): Promise<Result<string>>;
+  /** Forget a token the API refused (401) so the next call fetches a fresh one. */
+  invalidate(subject: string, scope: string, token: string): void;
+}
+
+interface Cached {
+  token: string;
+  refreshAt: number;
+}
+
+/** Turns the token endpoint's refusal into our codes, naming the scope or the subject at fault. */
+function refusal(status: number, body: unknown, subject: string, scope: string, clientEmail: string): Result<never> {
+  const parsed = tokenError.safeParse(body);
+  const error = parsed.success ? parsed.data.error : `HTTP ${status}`;
+  const description = parsed.success ? (parsed.data.error_description ?? '') : '';
+  const details = { status, upstreamCode: error, permission: scope, subject };
+  if (error === 'unauthorized_client' || error === 'access_denied') {
+    return err(
+      'upstream_forbidden',
+      `domain-wide delegation for scope ${scope} is not granted to client ${clientEmail} (Admin console › Security › API controls › Domain-wide delegation; needed to act as ${subject} with ${shortScope(scope)})`,
+      details,
+    );
+  }
+  if (error === 'invalid_scope') return err('upstream_forbidden', `Google refused the scope ${scope} for ${clientEmail}: ${description}`, details);
+  if (error === 'invalid_grant' && /invalid email or user id|not found|deleted|suspended/i.test(description)) {
+    return err('not_found', `Google Workspace has no active account ${subject} to act as (deleted or suspended)`, details);
+  }
+  return err(status >= 500 ? 'upstream_failed' : 'upstream_unauthorized', `Google refused Tutela's service-account assertion for ${subject} (${error}${description ? `: ${description}` : ''})`, details);
+}
+
+/**
+ * `clock` is wall-clock time (ms), deliberately not the audit's `now`: assertion and token
+ * lifetimes are judged by Google's real clock even when an audit runs against a pinned date.
+ */
+export function createTokenProvider(config: GoogleConnection, deps: { secrets: SecretSource; fetch: typeof fetch; clock?: () => number }): TokenProvider {
+  const clock = deps.clock ?? Date.now;
+  const tokenUrl = config.endpoints.token;
+  const account = config.serviceAccount;
+  const cache = new Map<string, Cached>();
+  // Concurrent callers share one request per (subject, scope) instead of stampeding the endpoint.
+  const inFlight = new Map<string, Promise<Result<string>>>();
+  let key: Promise<Result<CryptoKey>> | null = null;
+
+  function signingKey(): Promise<Result<CryptoKey>> {
+    key ??= (async () => {
+      const pem = deps.secrets(account.privateKeyRef);
+      if (!pem) return err('not_configured', `secret ${account.privateKeyRef} is not set`);
+      try {
+        // Service-account JSON keys carry the PEM with escaped newlines.
+        return ok(await importPKCS8(pem.replaceAll('\\n', '\n'), 'RS256'));
+      } catch {
+        return err('not_configured', `secret ${account.privateKeyRef} is not a PKCS#8 PEM RSA private key`);
+      }
+    })();
+    return key;
+  }
+
+  async function request(subject: string, scope: string, cacheKey: string): Promise<Result<string>> {
+    const signer = await signingKey();
+    if (!signer.ok) return signer;
+    const nowS = Math.floor(clock() / 1000);
+    const assertion = await new SignJWT({ scope })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: account.privateKeyId })
+      .setIssuer(account.clientEmail)
+      .setSubject(subject)
+      .setAudience(tokenUrl)
+      .setIssuedAt(nowS)
+      .setExpirationTime(nowS + ASSERTION_LIFETIME_S)
+      .sign(signer.value);
+    let res: Response;
+    try {
+      res = await deps.fetch(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: JWT_BEARER, assertion }),
+      });
+    } catch (error) {
+      return err('upstream_failed', `could not reach the Google token endpoint: ${error instanceof Error ? error.message : 'network error'}`);
+    }
+    const json: unknown = await res.json().catch(() => null);
+    if (!res.ok) return refusal(res.status, json, subject, scope, account.clientEmail);
+    const parsed = tokenResponse.safeParse(json);
+    if (!parsed.success) return err('upstream_failed', 'the Google token endpoint answered without an access token');
+    cache.set(cacheKey, { token: parsed.data.access_token, refreshAt: clock() + parsed.data.expires_in * 1000 - EARLY_REFRESH_MS });
+    return ok(parsed.data.access_token);
+  }
+
+  return {
+    token(subject, scope) {
+      const cacheKey = `${subject.toLowerCase()} ${scope}`;
+      const cached = cache.get(cacheKey);
+      if (cached && cached.refreshAt > clock()) return Promise.resolve(ok(cached.token));
+      const pending = inFlight.get(cacheKey);
+      if (pending) return pending;
+      const started = request(subject, scope, cacheKey).finally(() => inFlight.delete(cacheKey));
+      inFlight.set(cacheKey, started);
+      return started;
+    },
+    invalidate(subject, scope, token) {
+      const cacheKey = `${subject.toLowerCase()} ${scope}`;
+      if (cache.get(cacheKey)?.token === token) cache.delete(cacheKey);
+    },
+  };
+}
