@@ -1,0 +1,17 @@
+import type { Logger } from '../../src/app/logger.ts';
+import type { MicrosoftConnection } from '../../src/domain/connections/config.ts';
+import type { Result } from '../../src/domain/result.ts';
+import type { ExchangeClient } from './exchange-client.ts';
+import type { TenantMailboxes } from './exchange-mailboxes.ts';
+import type { GraphClient } from './graph-client.ts';
+
+/** What the connector's readers and actions share for one connection. */
+export interface MsContext {
+  config: MicrosoftConnection;
+  graph: GraphClient;
+  exchange: ExchangeClient;
+  /** Get-Mailbox for the whole tenant, read once per run. */
+  mailboxes: { get: () => Promise<Result<TenantMailboxes>>; forget: () => void };
+  now: () => Date;
+  log: Logger | undefined;
+}
