@@ -12,6 +12,8 @@ export const questionSchema = z
     expect: z.array(expectation).min(1).optional(),
     heldOut: z.boolean().optional(),
     nearMiss: z.boolean().optional(),
+    /** Which held-out batch a question belongs to (h1 when unset); reported separately by bench:qa. */
+    set: z.string().optional(),
   })
   .strict();
 export type BenchQuestion = z.infer<typeof questionSchema>;
@@ -35,9 +37,9 @@ export async function seedFiles(): Promise<string[]> {
   }
 }
 
-/** Loads a policy named in the question set: "oakfield" or "seed:<file>"; undefined when absent. */
+/** Loads a policy named in the question set: "oakfield", "seed:<file>" or "repo:<path>"; undefined when absent. */
 export async function loadPolicy(name: string): Promise<PolicyDocument | undefined> {
-  const path = name === 'oakfield' ? oakfield : join(seedDir, name.replace(/^seed:/, ''));
+  const path = name === 'oakfield' ? oakfield : name.startsWith('repo:') ? join(repoRoot, name.slice(5)) : join(seedDir, name.replace(/^seed:/, ''));
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

@@ -81,6 +81,13 @@ if (verbose) {
 }
 
 const heldOut = outcomes.filter((o) => o.q.heldOut);
+const setOf = (q: BenchQuestion): string => q.set ?? 'h1';
+const perSet = Object.fromEntries(
+  [...new Set(heldOut.map((o) => setOf(o.q)))].sort().map((set) => {
+    const inSet = heldOut.filter((o) => setOf(o.q) === set);
+    return [set, { questions: inSet.length, heldOutTop1: share(inSet.filter(answerable)), heldOutAbstain: share(inSet.filter((o) => !answerable(o))) }];
+  }),
+);
 console.log(
   JSON.stringify({
     questions: outcomes.length,
@@ -91,6 +98,7 @@ console.log(
     baseline: { top1: share(baseline.filter(answerable)), abstain: share(baseline.filter((o) => !answerable(o))) },
     heldOutTop1: share(heldOut.filter(answerable)),
     heldOutAbstain: share(heldOut.filter((o) => !answerable(o))),
+    sets: perSet,
     seedPolicies: (await seedFiles()).length,
   }),
 );

@@ -56,7 +56,7 @@ const firstHeading = (blocks: Block[]): string | undefined => blocks.find((b) =>
 
 function findContact(blocks: Block[]): string | undefined {
   for (const b of blocks) {
-    const m = /^(?:policy\s+)?contact(?:\s+person)?\s*:\s*(.+)$/i.exec(b.text);
+    const m = /^(?:(?:policy\s+)?contact(?:\s+person)?|(?:questions|queries)\s+about\s+this\s+policy)\s*:\s*(.+)$/i.exec(b.text);
     if (m) return m[1]!.trim();
   }
   return undefined;

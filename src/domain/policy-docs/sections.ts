@@ -23,6 +23,7 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
   const stack: Open[] = [];
   const used = new Map<string, number>();
   let current: PolicySection | undefined;
+  const leadNumbers = new WeakMap<Paragraph, string>();
 
   const open = (heading: string, number: string | undefined): PolicySection => {
     const base = `s-${slug(`${number ?? ''} ${heading}`) || 'section'}`;
@@ -56,10 +57,27 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     const para: Paragraph = { kind: block.kind, text: block.text };
     if (block.number) para.number = block.number;
     if (block.label) para.label = block.label;
+    if (block.columns) para.columns = block.columns;
+    if (block.kind === 'row') {
+      // A table belongs to the clause that introduces it ("5.1 The table below sets out …").
+      const prev = current.paragraphs.at(-1);
+      const number = prev?.kind === 'row' ? leadNumbers.get(prev) : prev?.kind === 'para' ? prev.number : undefined;
+      if (number && !para.number) {
+        para.number = number;
+        leadNumbers.set(para, number);
+      }
+    }
     if (block.kind === 'bullet') {
       const prev = current.paragraphs.at(-1);
-      const leadIn = prev?.kind === 'bullet' ? prev.leadIn : prev?.kind === 'para' && /:\s*$/.test(prev.text) ? prev.text : undefined;
+      const fromList = prev?.kind === 'bullet' && prev.leadIn !== undefined;
+      const leadIn = fromList ? prev.leadIn : prev?.kind === 'para' && /:\s*$/.test(prev.text) ? prev.text : undefined;
       if (leadIn) para.leadIn = leadIn;
+      // Items of "4.4 Attachments:" belong to clause 4.4, not to the section around it.
+      const leadNumber = fromList ? leadNumbers.get(prev) : leadIn ? prev?.number : undefined;
+      if (leadNumber && !para.number) {
+        para.number = leadNumber;
+        leadNumbers.set(para, leadNumber);
+      }
     }
     current.paragraphs.push(para);
   }

@@ -1,6 +1,7 @@
 import { cleanText } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
+import { gridRows, isGrid } from './grid-table.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
@@ -26,6 +27,12 @@ export function textToBlocks(raw: string): Block[] {
       continue;
     }
     const group = groups[g]!;
+    if (isGrid(group)) {
+      builder.flush();
+      for (const row of gridRows(group)) builder.push(row);
+      g += 1;
+      continue;
+    }
     group.lines.forEach((text, i) => {
       if (text.trim() === '') return;
       builder.line({ shape: shapeOf(text), first: i === 0, last: i === group.lines.length - 1 }, group.lines[i + 1]);

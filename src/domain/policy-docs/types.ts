@@ -15,15 +15,17 @@ export interface IngestInput {
  */
 export type Block =
   | { kind: 'heading'; level: number; text: string; number?: string }
-  | { kind: 'para' | 'bullet' | 'row'; text: string; number?: string; label?: string };
+  | { kind: 'para' | 'bullet' | 'row'; text: string; number?: string; label?: string; columns?: string[] };
 
 export interface Paragraph {
   kind: 'para' | 'bullet' | 'row';
   text: string;
   /** Clause number written at the start of the paragraph, e.g. "6.2". */
   number?: string;
-  /** Row label from a flattened two-column table. */
+  /** Row label from a flattened table (its first or left-hand cell). */
   label?: string;
+  /** Column labels of the table a row came from ("Record", "Retention period"). */
+  columns?: string[];
   /** For a bullet: the paragraph that introduced the list ("Staff must:"). */
   leadIn?: string;
 }

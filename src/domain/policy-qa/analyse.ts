@@ -1,3 +1,4 @@
+import { backgroundShare } from './background.ts';
 import { concepts } from './lexicon.ts';
 import { stem } from './stem.ts';
 import { questionWords, stopwords } from './stopwords.ts';
@@ -36,20 +37,26 @@ interface Phrase {
   askOnly: boolean;
 }
 
-const phrasesByFirst = new Map<string, Phrase[]>();
+type PhraseTable = Map<string, Phrase[]>;
+const topicPhrases: PhraseTable = new Map();
+const intentPhrases: PhraseTable = new Map();
 for (const c of concepts) {
+  const table = c.intent ? intentPhrases : topicPhrases;
   const add = (text: string, askOnly: boolean): void => {
     const stems = tokens(text).map((t) => t.stem);
     const first = stems[0];
     if (!first) return;
-    const list = phrasesByFirst.get(first) ?? [];
+    const list = table.get(first) ?? [];
     list.push({ stems, id: c.id, askOnly });
-    phrasesByFirst.set(first, list);
+    table.set(first, list);
   };
   c.doc.forEach((p) => add(p, false));
   c.ask?.forEach((p) => add(p, true));
 }
-for (const list of phrasesByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length || Number(a.askOnly) - Number(b.askOnly));
+// Topic phrases prefer document wording on a tie; intent phrases prefer asking wording, which is what
+// marks an intent in a question.
+for (const list of topicPhrases.values()) list.sort((a, b) => b.stems.length - a.stems.length || Number(a.askOnly) - Number(b.askOnly));
+for (const list of intentPhrases.values()) list.sort((a, b) => b.stems.length - a.stems.length || Number(b.askOnly) - Number(a.askOnly));
 
 interface ConceptHit {
   id: string;
@@ -61,18 +68,27 @@ interface ConceptHit {
 const askOnlyAt = (hits: ConceptHit[], i: number): boolean => hits.some((h) => h.askOnly && h.start <= i && i < h.end);
 
 function conceptHits(toks: Token[], asking: boolean): ConceptHit[] {
+  // In a question an intent must be asked for ("how often"), not just mentioned ("next week").
+  const intents = matchPhrases(intentPhrases, toks, asking).filter((h) => !asking || h.askOnly);
+  return [...matchPhrases(topicPhrases, toks, asking), ...intents];
+}
+
+function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): ConceptHit[] {
   const hits: ConceptHit[] = [];
   let coveredUntil = 0;
   toks.forEach((t, i) => {
     // Longest phrase wins and phrases do not overlap: "maternity leave" is absence, not a leaver.
     if (i < coveredUntil) return;
-    for (const p of phrasesByFirst.get(t.stem) ?? []) {
+    let longest = 0;
+    for (const p of table.get(t.stem) ?? []) {
       if (p.askOnly && !asking) continue;
-      if (p.stems.every((s, k) => toks[i + k]?.stem === s)) {
-        hits.push({ id: `#${p.id}`, start: i, end: i + p.stems.length, askOnly: p.askOnly });
-        coveredUntil = i + p.stems.length;
-        break;
-      }
+      if (p.stems.length < longest) break;
+      if (!p.stems.every((s, k) => toks[i + k]?.stem === s)) continue;
+      // One phrase can name two concepts of the same kind; both count.
+      if (hits.some((h) => h.start === i && h.id === `#${p.id}`)) continue;
+      hits.push({ id: `#${p.id}`, start: i, end: i + p.stems.length, askOnly: p.askOnly });
+      longest = p.stems.length;
+      coveredUntil = i + p.stems.length;
     }
   });
   return hits;
@@ -101,6 +117,7 @@ export function analyseText(text: string): Analysed {
 
 /** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 const SOFT_WEIGHT = 0.5;
+const EVERYDAY = 0.4;
 
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const toks = tokens(question);
@@ -127,7 +144,8 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     // Staff wording inside a concept ("maternity leave") is scored mostly through the concept.
     if (inConcept.has(i) && askOnlyAt(hits, i)) softened.add(t.stem);
     ordered.push(t.stem);
-    if (inConcept.has(i) || seen.has(t.stem)) return;
+    // Everyday words ("next", "week", "sorry") still rank passages but are not what is asked about.
+    if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
     units.push({ alts: [t.stem], words: [] });
   });

@@ -1,4 +1,5 @@
 import { analyseText } from './analyse.ts';
+import { backgroundShare } from './background.ts';
 import type { Passage } from './types.ts';
 
 /** Field weights: a word in the section heading says more about a passage than one in its body. */
@@ -60,9 +61,13 @@ export function buildIndex(passages: Passage[]): Bm25fIndex {
   return { items, df, avg: { body: mean('body'), heading: mean('heading'), lead: mean('lead') } };
 }
 
-export function idf(index: Bm25fIndex, term: string): number {
-  const n = index.items.length;
-  const df = index.df.get(term) ?? 0;
+/** Pseudo-passages from the background corpus mixed into every index (see background.ts). */
+const BACKGROUND_PASSAGES = 30;
+
+/** IDF over the policy's passages plus a fixed background, so small documents get stable weights. */
+export function idf(index: Bm25fIndex, term: string, share = backgroundShare(term)): number {
+  const n = index.items.length + BACKGROUND_PASSAGES;
+  const df = (index.df.get(term) ?? 0) + BACKGROUND_PASSAGES * share;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 

@@ -1,17 +1,23 @@
 import type { QueryUnit } from './analyse.ts';
+import { backgroundShare } from './background.ts';
 import { idf, type Bm25fIndex } from './bm25f.ts';
 
 /**
- * How much of what the question is about a passage actually speaks to, weighted by rarity. A word the
- * policy never uses ("minibus", "mileage") weighs as much as the rarest word it does use, so a
- * question about something the policy is silent on cannot be carried by its common words alone.
+ * How much of what the question is about a passage actually speaks to, weighted by rarity. A specific
+ * word the policy never uses ("minibus", "mileage") weighs as much as its rarest word, so a question
+ * about something the policy is silent on cannot be carried by its common words alone.
  */
 export function unitWeight(index: Bm25fIndex, unit: QueryUnit, unseenWeight = 1): number {
-  const known = [...unit.alts, ...unit.words].filter((t) => (index.df.get(t) ?? 0) > 0);
-  if (known.length > 0) return Math.max(...known.map((t) => idf(index, t)));
   // Numbers ("20 parents") are rarely what a question is about.
-  const scale = unit.alts.every((a) => /^\d+$/.test(a)) ? 0.2 : unseenWeight;
-  return scale * idf(index, '\u0000unseen');
+  if (unit.alts.every((a) => /^\d+$/.test(a))) return 0.2 * idf(index, '\u0000unseen');
+  // Smoothed IDF already ranks everyday words ("week") low and unseen specific ones ("minibus") high;
+  // a concept the policy never mentions keeps the weight of its rarest term.
+  // A concept reached through an everyday word ("files" → #document) is no more specific than the word.
+  const conceptShare = Math.max(0, ...unit.words.map(backgroundShare));
+  const all = [...unit.alts, ...unit.words];
+  const seen = all.some((t) => (index.df.get(t) ?? 0) > 0);
+  const weights = all.map((t) => idf(index, t, t.startsWith('#') ? conceptShare : backgroundShare(t)));
+  return (seen ? 1 : unseenWeight) * Math.max(...weights);
 }
 
 export function covers(terms: Set<string>, unit: QueryUnit): boolean {

@@ -1,3 +1,6 @@
+import { offTopicConcepts } from './lexicon-off-topic.ts';
+import { securityConcepts } from './lexicon-security.ts';
+
 /**
  * Staff-language concepts for UK school email policies. `doc` phrases are how policies word a thing;
  * `ask` phrases are extra ways staff ask about it (brand names, slang). A concept found in a passage or
@@ -8,9 +11,15 @@ export interface Concept {
   id: string;
   doc: string[];
   ask?: string[];
+  /**
+   * What kind of answer the question wants (a limit, a duration, a frequency) rather than what it is
+   * about. Intents are matched in their own pass, so "biggest attachment" is both about attachment
+   * size and asking for a limit.
+   */
+  intent?: boolean;
 }
 
-export const concepts: Concept[] = [
+export const emailConcepts: Concept[] = [
   {
     id: 'personal-email',
     doc: ['personal email', 'personal account', 'personal email account', 'personal email address', 'personal address', 'private email', 'home email'],
@@ -43,7 +52,7 @@ export const concepts: Concept[] = [
   },
   {
     id: 'personal-device',
-    doc: ['personal device', 'own phone', 'own device', 'personal phone', 'personal mobile', 'mobile phone', 'own phone or tablet', 'personal equipment', 'personal laptop', 'own laptop'],
+    doc: ['personal device', 'own phone', 'own device', 'personal phone', 'personal mobile', 'mobile phone', 'own phone or tablet', 'personal equipment', 'personal laptop', 'own laptop', 'personal electronic device', 'personal digital equipment', 'personal mobile device', 'personal smartphone', 'privately owned'],
     ask: ['phone', 'mobile', 'iphone', 'android', 'smartphone', 'tablet', 'ipad', 'home computer', 'my laptop'],
   },
   {
@@ -163,6 +172,7 @@ export const concepts: Concept[] = [
   },
   {
     id: 'response-time',
+    intent: true,
     doc: ['within', 'working days', 'straight away', 'same day', 'immediately', 'promptly', 'reasonable period'],
     ask: ['how quickly', 'how soon', 'how fast', 'deadline', 'turnaround'],
   },
@@ -173,8 +183,9 @@ export const concepts: Concept[] = [
   },
   {
     id: 'frequency',
+    intent: true,
     doc: ['termly', 'weekly', 'daily', 'annually', 'every year', 'regularly', 'periodically', 'each term', 'once a term'],
-    ask: ['how often', 'how frequently', 'how regularly'],
+    ask: ['how often', 'how frequently', 'how regularly', 'every year', 'each term', 'once a term', 'annually', 'termly'],
   },
   {
     id: 'pupil',
@@ -183,7 +194,10 @@ export const concepts: Concept[] = [
   },
   {
     id: 'limit',
-    doc: ['limit', 'limited', 'at most', 'up to', 'no more than', 'maximum', 'exceed', 'not be larger'],
-    ask: ['max', 'cap', 'ceiling'],
+    intent: true,
+    doc: ['limit', 'limited', 'at most', 'up to', 'no more than', 'maximum', 'exceed', 'not be larger', 'must not be larger', 'reject any', 'over'],
+    ask: ['max', 'cap', 'ceiling', 'biggest', 'largest', 'how big', 'how large', 'limit', 'maximum', 'at most', 'up to', 'no more than'],
   },
 ];
+
+export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...offTopicConcepts];

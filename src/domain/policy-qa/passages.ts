@@ -18,7 +18,9 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
         const number = p.number ?? section.number;
         if (number) passage.number = number;
         if (p.label) passage.label = p.label;
-        if (p.leadIn) passage.leadIn = p.leadIn;
+        // A table row is read with its column labels ("Record Retention period"), as a bullet with its lead-in.
+        const context = p.leadIn ?? p.columns?.join(' ');
+        if (context) passage.leadIn = context;
         passages.push(passage);
       });
     }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import { createPolicyQa } from './index.ts';
+
+// A short policy: few passages, so raw document frequencies alone would give unstable weights.
+const source = [
+  '# Elm Tree Infants ICT Rules',
+  '',
+  '## 1. Attachments',
+  '',
+  '1.1 Attachments must not be larger than 5 MB.',
+  '',
+  '1.2 For anything bigger than 5 MB, save it to the shared drive and send the link.',
+  '',
+  '## 2. Leaving',
+  '',
+  '2.1 Leavers have their account disabled on their last day.',
+  '',
+  '## 3. Acknowledgement',
+  '',
+  '3.1 Staff sign the annual acknowledgement form each September.',
+].join('\n');
+
+async function policy(): Promise<PolicyDocument> {
+  const r = await ingest({ bytes: source, type: 'md' });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('policy Q&A on a small, unseen policy', () => {
+  it('is not thrown by everyday filler words the policy never uses', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const a = qa.answer('sorry, quick one before next week: when does my account get switched off when I leave?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('2.1 Leaving');
+  });
+
+  it('still declines when the specific thing asked about is absent', async () => {
+    const qa = createPolicyQa([await policy()]);
+    expect(qa.answer('how do I book the minibus for next week?').answered).toBe(false);
+  });
+
+  it('reads "annual leave" as one idea, not as annual forms plus leavers', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const a = qa.answer('how many days of annual leave do I get?');
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
+
+  it('answers a question asking for a limit with the clause that states the limit', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const a = qa.answer("what's the biggest attachment I can send?");
+    expect(a.citations[0]!.section).toBe('1.1 Attachments');
+    expect(a.answer).toContain('5 MB');
+  });
+});

@@ -1,0 +1,85 @@
+import type { Concept } from './lexicon.ts';
+
+/**
+ * Generic UK-school IT and security vocabulary beyond email itself: signing in, screens, viruses,
+ * software, networks, working hours, approval. Same format as lexicon.ts.
+ */
+export const securityConcepts: Concept[] = [
+  {
+    id: 'sign-in',
+    doc: ['log on', 'logged on', 'log in', 'logged in', 'log-in', 'logon', 'login', 'sign in', 'signed in', 'sign-in', 'username', 'user name', 'user id', 'account details', 'logins'],
+    ask: ['log into', 'sign into', 'my details'],
+  },
+  {
+    id: 'screen-lock',
+    doc: ['lock your screen', 'lock the screen', 'screen locked', 'locked screen', 'lock their equipment', 'lock your equipment', 'locking screensaver', 'unattended', 'screens must be locked', 'screen lock'],
+    ask: ['unlocked', 'leave my computer', 'leave my laptop', 'walk away from', 'step away from'],
+  },
+  {
+    id: 'reuse',
+    doc: ['reuse', 're-use', 'same password', 'any other website', 'other service'],
+    ask: ['same as my', 'use it for'],
+  },
+  {
+    id: 'length',
+    intent: true,
+    doc: ['characters', 'character', 'characters long', 'minimum of', 'at least'],
+    ask: ['letters', 'digits', 'how many characters', 'how short', 'minimum length', 'password length'],
+  },
+  {
+    id: 'duration',
+    intent: true,
+    doc: ['kept for', 'for up to', 'months', 'days', 'weeks', 'years', 'until', 'after 12 months'],
+    ask: ['how long', 'for how long', 'how many months', 'how many years'],
+  },
+  {
+    id: 'virus',
+    doc: ['virus', 'viruses', 'anti-virus', 'antivirus', 'malware', 'virus protection', 'virus definitions', 'infected'],
+    ask: ['trojan', 'ransomware', 'hacked'],
+  },
+  {
+    id: 'phishing',
+    doc: ['phishing', 'suspicious', 'not expecting', 'unknown sender', 'untrusted source', 'scam'],
+    ask: ['dodgy', 'fake email', 'looks fake', 'looks dodgy', 'is it genuine', 'legit'],
+  },
+  {
+    id: 'software',
+    doc: ['install', 'installed', 'installation', 'software', 'program', 'programme', 'application', 'app', 'apps', 'download'],
+    ask: ['game', 'games', 'browser extension', 'add-on', 'plugin'],
+  },
+  {
+    id: 'wifi',
+    doc: ['wifi', 'wi-fi', 'wireless', 'wireless network', 'internet connection', 'network'],
+    ask: ['hotspot', 'internet'],
+  },
+  {
+    id: 'encryption',
+    doc: ['encrypt', 'encrypted', 'encryption', 'unencrypted', 'bitlocker', 'password protected', 'password-protected'],
+    ask: ['locked down', 'secure it'],
+  },
+  {
+    id: 'working-hours',
+    doc: ['school hours', 'working hours', 'teaching time', 'school day', 'during the day', 'between the hours', 'lessons', 'when pupils are present', 'supervising pupils'],
+    ask: ['in lessons', 'in class', 'during lessons', 'while teaching', 'at work'],
+  },
+  {
+    id: 'approval',
+    doc: ['approval', 'approve', 'approved', 'permission', 'authorised', 'authorisation', 'agreement of', 'agreed in writing', 'consent', 'at the headteacher discretion'],
+    ask: ['sign off', 'signed off', 'say so', 'ok it', 'need to ask first', 'have to agree'],
+  },
+  {
+    id: 'harassment',
+    doc: ['harass', 'harassed', 'harassment', 'abuse', 'bully', 'bullying', 'cyberbullying', 'offensive', 'retaliate'],
+    ask: ['abusive', 'trolling', 'trolled', 'nasty comments', 'horrible comments'],
+  },
+  {
+    id: 'public-area',
+    doc: ['public areas', 'in front of a class', 'in front of pupils', 'staff room', 'where pupils could see'],
+    ask: ['corridor', 'playground', 'in front of the kids'],
+  },
+  {
+    id: 'home-working',
+    doc: ['working from home', 'work from home', 'at home', 'remotely', 'remote access', 'off site', 'outside school', 'out of school', 'off the school premises'],
+    ask: ['wfh', 'at the weekend', 'over the holidays'],
+  },
+];
