@@ -1,7 +1,8 @@
+import type { AuthEnv } from './app/auth/auth-env.ts';
 import type { JobMessage } from './jobs/messages.ts';
 
 /** Bindings and vars the Worker needs; wrangler.toml and Worker secrets provide them. */
-export interface Env {
+export interface Env extends AuthEnv {
   DB: D1Database;
   JOBS: Queue<JobMessage>;
   /** "dev" enables the local demo's automatic sign-in; "test" is set by the test pool. */

@@ -1,0 +1,37 @@
+import { card, plain, type StaffCard } from './staff-card.ts';
+
+export interface AnswerCardData {
+  question: string;
+  answered: boolean;
+  /** A short extract from the policy, or the "please ask …" wording when it abstains. */
+  answer: string;
+  citations: { section: string; quote: string }[];
+  documentTitle?: string;
+  documentUrl?: string;
+  /** Set once the person has said whether it helped; the buttons are then replaced by a thank-you. */
+  feedback?: 'helpful' | 'not-helpful';
+}
+
+/** Keeps the extract short enough to read at a glance in a chat. */
+const short = (text: string, max = 600) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
+/** The bot's reply to a policy question: extract, "From section 4.2 Email", link, and "Was this helpful?". */
+export function answerCard(d: AnswerCardData): StaffCard {
+  const cite = d.citations[0];
+  const body: StaffCard['body'] = [
+    { type: 'TextBlock', text: plain(short(d.answer)), wrap: true },
+  ];
+  if (d.answered && cite) {
+    body.push({ type: 'TextBlock', text: `From section ${plain(cite.section)}${d.documentTitle ? ` of ${plain(d.documentTitle)}` : ''}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' });
+  }
+  const actions: StaffCard['actions'] = [];
+  if (d.answered && d.documentUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open the policy', url: d.documentUrl });
+  if (d.feedback) {
+    body.push({ type: 'TextBlock', text: d.feedback === 'helpful' ? 'Thanks — glad that helped.' : 'Thanks — the School Business Manager will see that this answer did not help.', wrap: true, size: 'Small', spacing: 'Medium' });
+  } else {
+    body.push({ type: 'TextBlock', text: 'Was this helpful?', wrap: true, size: 'Small', spacing: 'Medium' });
+    const data = (helpful: boolean) => ({ helpful, question: short(d.question, 300), section: cite?.section ?? null });
+    actions.push({ type: 'Action.Execute', title: 'Yes', verb: 'feedback', data: data(true) }, { type: 'Action.Execute', title: 'No', verb: 'feedback', data: data(false) });
+  }
+  return card(body, actions, d.answer);
+}

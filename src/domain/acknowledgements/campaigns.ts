@@ -1,0 +1,48 @@
+import type { PolicyProfile } from '../profile/schema.ts';
+import { addAssignments, closeCampaign, createCampaign, listCampaigns, listSchoolStaff, type Audience, type Campaign } from '../../storage/acknowledgements.ts';
+import { getCurrentPolicyVersion } from '../../storage/policy-documents.ts';
+import { addDays } from './due.ts';
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+const sameAudience = (a: Audience, b: Audience) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface SyncResult {
+  created: Campaign[];
+  closed: string[];
+  /** Campaign documents the school has not uploaded yet. */
+  missingDocuments: string[];
+}
+
+/**
+ * Brings a school's campaigns in line with its profile and current policy versions. A document
+ * with a new version gets a new campaign (everyone is asked again) and the old one closes; an
+ * annual campaign is renewed a year after it started.
+ */
+export async function syncCampaigns(db: D1Database, schoolId: string, profile: PolicyProfile, now: Date): Promise<SyncResult> {
+  const result: SyncResult = { created: [], closed: [], missingDocuments: [] };
+  const active = await listCampaigns(db, schoolId, 'active');
+  for (const wanted of profile.acknowledgements.campaigns) {
+    const version = await getCurrentPolicyVersion(db, schoolId, wanted.document);
+    if (!version) {
+      result.missingDocuments.push(wanted.document);
+      continue;
+    }
+    const mine = active.filter((c) => c.documentId === version.documentId && sameAudience(c.audience, wanted.audience));
+    const current = mine.find((c) => c.versionId === version.versionId && !(c.annual && now.getTime() - Date.parse(c.createdAt) >= YEAR_MS));
+    for (const stale of mine.filter((c) => c !== current)) {
+      await closeCampaign(db, stale.id);
+      result.closed.push(stale.id);
+    }
+    if (current) continue;
+    const campaign = await createCampaign(
+      db,
+      { schoolId, documentId: version.documentId, versionId: version.versionId, audience: wanted.audience, dueAt: addDays(now, wanted.dueDays).toISOString(), annual: wanted.annual },
+      now,
+    );
+    // Starters join one by one through enrolStarter; group audiences need group membership, which
+    // the directory store does not hold yet, so they are assigned by the HR engine as well.
+    if (wanted.audience === 'all-staff') await addAssignments(db, campaign.id, await listSchoolStaff(db, schoolId), now);
+    result.created.push(campaign);
+  }
+  return result;
+}

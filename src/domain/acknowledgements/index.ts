@@ -1,0 +1,6 @@
+export { acknowledge, ackActionDataSchema, type AckActionData, type VerifiedStaff } from './acknowledge.ts';
+export { syncCampaigns, type SyncResult } from './campaigns.ts';
+export { dueAt, ukDate, ukDateTime } from './due.ts';
+export { evidenceCsv, EVIDENCE_COLUMNS } from './evidence-csv.ts';
+export { remindOutstanding, REMIND_EVERY_DAYS, type ReminderDeps } from './reminders.ts';
+export { enrolStarter } from './starters.ts';

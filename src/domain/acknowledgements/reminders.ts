@@ -1,0 +1,54 @@
+import type { Logger } from '../../app/logger.ts';
+import type { PersonNotifier } from '../ports/notifier.ts';
+import { listAssignmentStatuses, markReminded } from '../../storage/acknowledgements.ts';
+import { getActiveProfile } from '../../storage/profiles.ts';
+import { listSchools } from '../../storage/schools.ts';
+import { dueAt, ukDate } from './due.ts';
+
+export interface ReminderDeps {
+  db: D1Database;
+  notifier: PersonNotifier;
+  now: () => Date;
+  log: Logger;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** The first message goes out at once; after that, no more than one reminder every few days. */
+export const REMIND_EVERY_DAYS = 3;
+
+/**
+ * Tells everyone with an outstanding acknowledgement, through the bot. An assignment is marked
+ * reminded only when the message was delivered, so someone the bot cannot reach yet is tried again
+ * once they have talked to it.
+ */
+export async function remindOutstanding(deps: ReminderDeps): Promise<{ sent: number; undelivered: number }> {
+  const now = deps.now();
+  let sent = 0;
+  let undelivered = 0;
+  for (const school of await listSchools(deps.db)) {
+    const profile = await getActiveProfile(deps.db, school.id);
+    const starterDays = profile?.profile.acknowledgements.starterDays ?? 14;
+    const outstanding = (await listAssignmentStatuses(deps.db, school.id, { activeOnly: true })).filter(
+      (a) => !a.acknowledgedAt && (!a.lastRemindedAt || now.getTime() - Date.parse(a.lastRemindedAt) >= REMIND_EVERY_DAYS * DAY),
+    );
+    for (const a of outstanding) {
+      const due = dueAt(a, starterDays);
+      const overdue = Date.parse(due) < now.getTime();
+      const res = await deps.notifier.notify({
+        schoolId: school.id,
+        email: a.email,
+        title: overdue ? `Overdue: please acknowledge “${a.documentTitle}”` : `Please read and acknowledge “${a.documentTitle}”`,
+        text: `Version ${a.version} of “${a.documentTitle}” needs your acknowledgement${overdue ? ' — it was due' : ' by'} ${ukDate(due)}. Send me “sign” to see it and acknowledge.`,
+        policyRef: `acknowledgements.${a.documentSlug}`,
+      });
+      if (res.ok && res.value.delivered) {
+        await markReminded(deps.db, a.campaignId, a.userKey, now);
+        sent++;
+      } else {
+        undelivered++;
+        deps.log.info('ack_reminder_undelivered', { schoolId: school.id, campaignId: a.campaignId, reason: res.ok ? 'not delivered' : res.error.code });
+      }
+    }
+  }
+  return { sent, undelivered };
+}
