@@ -10,8 +10,8 @@ export interface MsContext {
   config: MicrosoftConnection;
   graph: GraphClient;
   exchange: ExchangeClient;
-  /** Get-Mailbox for the whole tenant, read once per run. */
-  mailboxes: { get: () => Promise<Result<TenantMailboxes>>; forget: () => void };
+  /** Get-Mailbox for the whole tenant, cached per connector instance (the directory read fills it). */
+  mailboxes: { get: () => Promise<Result<TenantMailboxes>>; forget: () => void; fresh: () => boolean };
   now: () => Date;
   log: Logger | undefined;
 }

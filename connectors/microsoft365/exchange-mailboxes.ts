@@ -123,9 +123,15 @@ export class TenantMailboxes {
 }
 
 /** Reads Get-Mailbox once and shares the result (and the in-flight read) until `ttlMs` passes. */
-export function cachedTenantMailboxes(exchange: ExchangeClient, now: () => Date, ttlMs = 15 * 60_000): { get: () => Promise<Result<TenantMailboxes>>; forget: () => void } {
+export function cachedTenantMailboxes(
+  exchange: ExchangeClient,
+  now: () => Date,
+  ttlMs = 15 * 60_000,
+): { get: () => Promise<Result<TenantMailboxes>>; forget: () => void; fresh: () => boolean } {
   let cached: { at: number; value: Promise<Result<TenantMailboxes>> } | null = null;
   return {
+    /** True while a read is cached (or under way): using it costs nothing. */
+    fresh: () => cached !== null && now().getTime() - cached.at < ttlMs,
     get() {
       if (cached && now().getTime() - cached.at < ttlMs) return cached.value;
       const value = exchange

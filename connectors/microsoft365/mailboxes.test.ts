@@ -101,6 +101,31 @@ describe('readMailboxes', () => {
     expect(read.value.snapshots).toHaveLength(page.value.changed.length - 1);
   });
 
+  it('uses the mailbox facts the directory read returned instead of asking Exchange again', async () => {
+    env.reset();
+    const page = await make().readDirectory(null);
+    if (!page.ok) throw new Error(page.error.message);
+    const facts = page.value.mailboxFacts ?? {};
+    expect(facts[userId(1)]).toEqual({ kind: 'user', forwarding: { address: 'someone@gmail.com', keepsCopy: true }, sendLimitBytes: 36_700_160, onHold: false });
+    expect(facts[userId(3)]).toBeUndefined();
+    const users = page.value.changed.map((u) => ({ ...u, mailbox: facts[u.id] ?? null }));
+    env.sim.ctx.recorder.clear();
+    const read = await make().readMailboxes(users, scopeAt(now()));
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.snapshots.find((s) => s.user.id === userId(1))).toMatchObject({ mailboxForwarding: { address: 'someone@gmail.com', keepsCopy: true }, sendLimitBytes: 36_700_160 });
+    expect(env.sim.ctx.recorder.requests.filter((r) => r.url.includes('InvokeCommand'))).toEqual([]);
+  });
+
+  it('looks up a few mailboxes without facts one by one rather than listing the tenant', async () => {
+    env.reset();
+    const users = (await directory()).filter((u) => u.id === userId(1) || u.id === userId(4));
+    env.sim.ctx.recorder.clear();
+    const read = await make().readMailboxes(users, scopeAt(now(), new Set(['forwarding.mailbox-external'])));
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.snapshots.find((s) => s.user.id === userId(1))?.mailboxForwarding).toEqual({ address: 'someone@gmail.com', keepsCopy: true });
+    expect(env.sim.ctx.recorder.requests.filter((r) => r.url.includes('InvokeCommand')).map((r) => r.mailbox).sort()).toEqual(['user1@oakfield.sch.uk', 'user4@oakfield.sch.uk']);
+  });
+
   it('refuses the batch when Exchange is not granted and a check needs it, naming the permission', async () => {
     env.reset();
     const users = await directory();

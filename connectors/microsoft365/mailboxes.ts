@@ -66,8 +66,8 @@ export const SINGLE_LOOKUP_MAX = 10;
 
 /**
  * Mailbox settings for each user: the facts the directory read stored with them (the normal case in
- * the pipeline, one Get-Mailbox per run), else Exchange is asked now, per mailbox for a few, for the
- * whole tenant (cached per connector) for many. Null = no Exchange mailbox.
+ * the pipeline, one Get-Mailbox per run), else this connector's cached tenant-wide read, else Exchange
+ * is asked now: per mailbox for a few, for the whole tenant for many. Null = no Exchange mailbox.
  */
 async function factsFor(ctx: MsContext, users: DirectoryUser[], scope: AuditScope): Promise<Result<Map<string, MailboxFacts | null>>> {
   const facts = new Map<string, MailboxFacts | null>();
@@ -77,7 +77,7 @@ async function factsFor(ctx: MsContext, users: DirectoryUser[], scope: AuditScop
     else facts.set(user.id, user.mailbox);
   }
   if (missing.length === 0 || !EXCHANGE_CHECKS.some((c) => scope.checks.has(c))) return ok(facts);
-  if (missing.length <= SINGLE_LOOKUP_MAX) {
+  if (missing.length <= SINGLE_LOOKUP_MAX && !ctx.mailboxes.fresh()) {
     const read = await Promise.all(missing.map((u) => mailboxFactsOf(ctx.exchange, u.id)));
     for (const [i, r] of read.entries()) {
       // Without Get-Mailbox, forwarding and holds would read as "none": refuse rather than under-report.

@@ -200,6 +200,8 @@ async function reenable(ctx: MsContext, s: OffboardingSubject): Promise<Result<{
 export function microsoftOffboarding(ctx: MsContext): OffboardingPort {
   return {
     steps: new Set(Object.keys(PERMISSIONS) as OffboardingStep[]),
+    // Access first: Graph and Exchange still manage a mailbox whose owner cannot sign in.
+    order: ['disable-sign-in', 'revoke-sessions', 'remove-forwarding', 'set-auto-reply', 'convert-to-shared', 'remove-licences', 'delete-account'],
     permissions: PERMISSIONS,
     inspect: (step, s, p) => inspect(ctx, step, s, p),
     apply: (step, s, p) => apply(ctx, step, s, p),

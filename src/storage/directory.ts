@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DirectoryUser } from '../domain/audit/snapshot.ts';
+import type { DirectoryUser, MailboxFacts } from '../domain/audit/snapshot.ts';
 import type { DirectoryPage } from '../domain/ports/tenant-connector.ts';
 import { readJson } from './json.ts';
 
@@ -15,9 +15,19 @@ interface DirectoryRow {
   sign_in_source: DirectoryUser['signInSource'];
   account_created_at: string | null;
   is_admin: number;
+  mailbox_facts_json: string | null;
 }
 
 const aliasesSchema = z.array(z.string());
+
+const mailboxFactsSchema = z
+  .object({
+    kind: z.enum(['user', 'shared', 'room']),
+    forwarding: z.object({ address: z.string(), keepsCopy: z.boolean() }).nullable(),
+    sendLimitBytes: z.number().nullable(),
+    onHold: z.boolean(),
+  })
+  .nullable();
 
 const toUser = (row: DirectoryRow): DirectoryUser => ({
   id: row.user_id,
@@ -31,6 +41,8 @@ const toUser = (row: DirectoryRow): DirectoryUser => ({
   lastSignInAt: row.last_sign_in_at,
   signInSource: row.sign_in_source,
   createdAt: row.account_created_at,
+  // SQL NULL: not known this run (left out, so the connector reads them); JSON null: no mailbox.
+  ...(row.mailbox_facts_json === null ? {} : { mailbox: readJson(mailboxFactsSchema, row.mailbox_facts_json, 'directory_users.mailbox_facts_json') }),
 });
 
 function upsertStatement(db: D1Database, connectionId: string, u: DirectoryUser, at: string): D1PreparedStatement {
@@ -62,6 +74,35 @@ export async function applyDirectoryPage(db: D1Database, connectionId: string, p
   }
   statements.push(...extra);
   for (let i = 0; i < statements.length; i += 100) await db.batch(statements.slice(i, i + 100));
+  await db.batch(mailboxFactsStatements(db, connectionId, page.mailboxFacts));
+}
+
+/** Users per statement when storing mailbox facts: ~150 bytes each keeps one bound JSON well under D1's limits. */
+const FACTS_PER_STATEMENT = 500;
+
+/**
+ * Replaces every user's mailbox facts in one transaction: all users first get "no mailbox", then the
+ * map's users get theirs. Without a map (Exchange unreadable) all facts are forgotten, so batches ask
+ * Exchange themselves rather than trust last night's settings.
+ */
+function mailboxFactsStatements(db: D1Database, connectionId: string, facts: Record<string, MailboxFacts> | undefined): D1PreparedStatement[] {
+  const reset = db.prepare('UPDATE directory_users SET mailbox_facts_json = ?2 WHERE connection_id = ?1').bind(connectionId, facts ? 'null' : null);
+  if (!facts) return [reset];
+  const entries = Object.entries(facts);
+  const statements = [reset];
+  for (let i = 0; i < entries.length; i += FACTS_PER_STATEMENT) {
+    const chunk = JSON.stringify(Object.fromEntries(entries.slice(i, i + FACTS_PER_STATEMENT)));
+    statements.push(
+      db
+        .prepare(
+          `UPDATE directory_users SET mailbox_facts_json = (SELECT j.value FROM json_each(?2) j WHERE j.key = directory_users.user_id),
+             mailbox_kind = (SELECT json_extract(j.value, '$.kind') FROM json_each(?2) j WHERE j.key = directory_users.user_id)
+           WHERE connection_id = ?1 AND user_id IN (SELECT key FROM json_each(?2))`,
+        )
+        .bind(connectionId, chunk),
+    );
+  }
+  return statements;
 }
 
 export async function listDirectoryUsers(db: D1Database, connectionId: string, options: { ids?: string[] } = {}): Promise<DirectoryUser[]> {

@@ -18,6 +18,21 @@ export interface DirectoryUser {
   lastSignInAt: string | null;
   signInSource: 'sign-in-activity' | 'active-user-report' | 'last-login-time' | 'unavailable';
   createdAt: string | null;
+  /**
+   * Mailbox-level settings read once per run with the directory (Exchange keeps them outside Graph),
+   * so mailbox batches need not ask again. Absent = not known (the connector reads them itself);
+   * null = the account has no mailbox.
+   */
+  mailbox?: MailboxFacts | null;
+}
+
+/** A mailbox's own settings the checks read: forwarding, send limit and holds. */
+export interface MailboxFacts {
+  kind: DirectoryUser['kind'];
+  forwarding: { address: string; keepsCopy: boolean } | null;
+  /** Bytes; null = the organisation default applies. */
+  sendLimitBytes: number | null;
+  onHold: boolean;
 }
 
 export type ForwardVia = 'forward' | 'redirect' | 'forward-as-attachment' | 'filter-forward';

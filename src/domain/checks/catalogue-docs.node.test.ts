@@ -35,7 +35,7 @@ describe('docs/checks.md', () => {
       const body = sections[1]?.split('\n### ')[0] ?? '';
       expect(body).toContain(`Severity: **${entry.severity}**`);
       expect(body).toContain(`\`${entry.policyRef}\``);
-      if (entry.remediation) expect(body).toContain(`\`${entry.remediation.action}\``);
+      for (const action of Object.values(entry.remediation?.actions ?? {})) expect(body, entry.id).toContain(`\`${action}\``);
     }
   });
 });

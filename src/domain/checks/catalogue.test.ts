@@ -68,6 +68,14 @@ describe('check catalogue', () => {
     expect(names('recipients.exposed', 'google-workspace', 'read')).toContain('https://www.googleapis.com/auth/gmail.metadata');
   });
 
+  it('names an action for exactly the providers a remediation is offered on', () => {
+    for (const entry of checkCatalogue) {
+      if (!entry.remediation) continue;
+      expect(Object.keys(entry.remediation.actions).toSorted(), entry.id).toEqual([...entry.remediation.providers].toSorted());
+      for (const action of Object.values(entry.remediation.actions)) expect(action, entry.id).toMatch(/^[a-z]+(-[a-z]+)+$/);
+    }
+  });
+
   it('derives the remediable ids from the entries', () => {
     expect(remediableCheckIds).toEqual(checkCatalogue.filter((c) => c.remediation !== null).map((c) => c.id));
     expect(isRemediable('recipients.exposed')).toBe(false);

@@ -28,7 +28,11 @@ export interface ProviderSupport {
 }
 
 export interface Remediation {
-  readonly action: string;
+  /**
+   * The action id each provider's connector carries out (its `capabilities.actions`), which is what
+   * the pipeline records and asks the connector to run. `providers` lists the same providers.
+   */
+  readonly actions: Readonly<Partial<Record<Provider, string>>>;
   readonly description: string;
   /** May a school let Tutela do this without a human approving each change? */
   readonly autoAllowed: boolean;
@@ -66,7 +70,7 @@ export const checkCatalogue = [
     severity: 'high',
     detects: 'A member of staff has an inbox rule (Outlook) or filter (Gmail) that automatically forwards or redirects mail to an address outside the school and trust domains.',
     policyRef: 'forwarding.external',
-    remediation: { action: 'disable-forwarding-rule', description: 'Turn the rule off (Microsoft 365) or remove the filter after saving a copy of it (Gmail, where filters cannot be switched off).', autoAllowed: true, providers: both },
+    remediation: { actions: { microsoft365: 'disable-inbox-rule', 'google-workspace': 'delete-forwarding-filter' }, description: 'Turn the rule off (Microsoft 365) or remove the filter after saving a copy of it (Gmail, where filters cannot be switched off).', autoAllowed: true, providers: both },
     providers: {
       microsoft365: {
         read: [listUsersGraph, graph('MailboxSettings.Read', 'read each mailbox\'s inbox rules (messageRules)')],
@@ -86,7 +90,7 @@ export const checkCatalogue = [
     severity: 'high',
     detects: 'A mailbox is set to forward every incoming message to an outside address (Exchange mailbox forwarding, or Gmail automatic forwarding).',
     policyRef: 'forwarding.external',
-    remediation: { action: 'remove-mailbox-forwarding', description: 'Clear the mailbox forwarding address so mail stays in the school mailbox.', autoAllowed: true, providers: both },
+    remediation: { actions: { microsoft365: 'clear-mailbox-forwarding', 'google-workspace': 'disable-auto-forwarding' }, description: 'Clear the mailbox forwarding address so mail stays in the school mailbox.', autoAllowed: true, providers: both },
     providers: {
       microsoft365: {
         read: [listUsersGraph, ...exchange('Global Reader', 'read ForwardingSmtpAddress and ForwardingAddress with Get-Mailbox')],
@@ -106,12 +110,12 @@ export const checkCatalogue = [
     severity: 'medium',
     detects: 'The organisation-wide setting lets any user set up automatic forwarding to outside addresses, so the policy depends on every member of staff getting it right.',
     policyRef: 'forwarding.external',
-    remediation: null,
+    remediation: { actions: { microsoft365: 'disable-tenant-auto-forwarding' }, description: 'Set automatic forwarding to Off in every outbound spam filter policy, so no mailbox can forward outside the school.', autoAllowed: false, providers: ['microsoft365'] },
     providers: {
       microsoft365: {
         read: [...exchange('Global Reader', 'read AutoForwardingMode of the outbound spam filter policies and any transport rules that block forwarding')],
-        remediate: [],
-        notes: ['Outbound spam policy "Automatic" means forwarding is blocked by Microsoft\'s current default; Tutela reports it as compliant but says so.', 'Tutela does not change tenant-wide policy: the report tells the IT provider what to set.'],
+        remediate: [...exchange('Exchange Administrator', 'set AutoForwardingMode Off with Set-HostedOutboundSpamFilterPolicy')],
+        notes: ['Outbound spam policy "Automatic" leaves the decision to Microsoft\'s current default, so Tutela reports it: the policy wants forwarding explicitly Off.', 'Changing a tenant-wide policy affects everyone, so Tutela never does it without approval.'],
       },
       'google-workspace': {
         read: [google('cloud-identity.policies.readonly', 'read the Gmail automatic forwarding setting through the Cloud Identity Policy API')],
@@ -126,7 +130,7 @@ export const checkCatalogue = [
     severity: 'medium',
     detects: 'An inbox rule or filter deletes incoming messages (or moves them straight to Deleted Items or Bin), which can hide messages the school must keep or a compromise in progress.',
     policyRef: 'deletionRules.blocked',
-    remediation: { action: 'disable-deletion-rule', description: 'Turn the rule off (Microsoft 365) or remove the filter after saving a copy of it (Gmail).', autoAllowed: false, providers: both },
+    remediation: { actions: { microsoft365: 'disable-inbox-rule', 'google-workspace': 'delete-deleting-filter' }, description: 'Turn the rule off (Microsoft 365) or remove the filter after saving a copy of it (Gmail).', autoAllowed: false, providers: both },
     providers: {
       microsoft365: {
         read: [listUsersGraph, graph('MailboxSettings.Read', 'read inbox rules (delete, permanentDelete, moveToFolder Deleted Items)')],
@@ -146,7 +150,7 @@ export const checkCatalogue = [
     severity: 'low',
     detects: 'Mail leaving the school does not carry the disclaimer the policy requires: no organisation rule adds it and the sender\'s signature does not contain the required phrase.',
     policyRef: 'disclaimer.required',
-    remediation: { action: 'add-disclaimer', description: 'Create a mail-flow rule that appends the disclaimer text to external mail (Microsoft 365) or add the text to the user\'s Gmail signature (Google Workspace).', autoAllowed: false, providers: both },
+    remediation: { actions: { microsoft365: 'repair-disclaimer-rule', 'google-workspace': 'append-signature-disclaimer' }, description: 'Create or repair the mail-flow rule that appends the disclaimer text to external mail (Microsoft 365) or add the text to the user\'s Gmail signature (Google Workspace).', autoAllowed: false, providers: both },
     providers: {
       microsoft365: {
         read: [...exchange('Global Reader', 'read transport rules (Get-TransportRule) that apply a disclaimer')],
@@ -186,7 +190,7 @@ export const checkCatalogue = [
     severity: 'low',
     detects: 'The mail system\'s maximum send size is larger than the policy limit, so staff are not stopped when they exceed it.',
     policyRef: 'attachments.maxBytes',
-    remediation: { action: 'set-max-send-size', description: 'Lower each mailbox\'s maximum send size to match the policy.', autoAllowed: false, providers: ['microsoft365'] },
+    remediation: { actions: { microsoft365: 'set-send-limit' }, description: 'Lower each mailbox\'s maximum send size to match the policy.', autoAllowed: false, providers: ['microsoft365'] },
     providers: {
       microsoft365: {
         read: [...exchange('Global Reader', 'read MaxSendSize with Get-Mailbox and Get-TransportConfig')],
@@ -206,7 +210,7 @@ export const checkCatalogue = [
     severity: 'medium',
     detects: 'A mailbox holds messages older than the retention period, outside any hold exemption.',
     policyRef: 'retention.months',
-    remediation: { action: 'soft-delete-overdue-mail', description: 'Move overdue messages to Deleted Items / Bin, where they stay recoverable for the provider\'s recovery period. Offered only when retention.action is "soft-delete".', autoAllowed: false, providers: both },
+    remediation: { actions: { microsoft365: 'move-overdue-to-deleted-items', 'google-workspace': 'trash-overdue-mail' }, description: 'Move overdue messages to Deleted Items / Bin, where they stay recoverable for the provider\'s recovery period. Offered only when retention.action is "soft-delete".', autoAllowed: false, providers: both },
     providers: {
       microsoft365: {
         read: [listUsersGraph, graph('Mail.ReadBasic.All', 'count messages by receivedDateTime without reading bodies')],
@@ -246,7 +250,7 @@ export const checkCatalogue = [
     severity: 'high',
     detects: 'Someone the HR feed lists as having left can still sign in after their disable time.',
     policyRef: 'leavers.disableAt',
-    remediation: { action: 'disable-account', description: 'Block sign-in and end every session, then apply the leaver steps in the profile (auto-reply, shared mailbox, licence).', autoAllowed: true, providers: both },
+    remediation: { actions: { microsoft365: 'disable-account', 'google-workspace': 'disable-account' }, description: 'Block sign-in and end every session, then apply the leaver steps in the profile (auto-reply, shared mailbox, licence).', autoAllowed: true, providers: both },
     providers: {
       microsoft365: {
         read: [listUsersGraph],
@@ -273,7 +277,7 @@ export const checkCatalogue = [
     severity: 'medium',
     detects: 'An enabled account has not signed in for longer than the dormant period and is not a protected account.',
     policyRef: 'dormantAccounts.days',
-    remediation: { action: 'disable-account', description: 'Block sign-in and end every session once someone has confirmed the person has left.', autoAllowed: false, providers: both },
+    remediation: { actions: { microsoft365: 'disable-account', 'google-workspace': 'disable-account' }, description: 'Block sign-in and end every session once someone has confirmed the person has left.', autoAllowed: false, providers: both },
     providers: {
       microsoft365: {
         read: [

@@ -1,6 +1,7 @@
 import type { CheckId, Provider } from '../checks/ids.ts';
-import type { DirectoryUser, MailboxSnapshot, TenantSnapshot } from '../audit/snapshot.ts';
+import type { DirectoryUser, MailboxFacts, MailboxSnapshot, TenantSnapshot } from '../audit/snapshot.ts';
 import type { Result } from '../result.ts';
+import type { OffboardingPort } from './offboarding.ts';
 
 /** What a run asks a connector to read. */
 export interface AuditScope {
@@ -42,6 +43,15 @@ export interface DirectoryPage {
    * connector could not read them this time (the last known list is kept).
    */
   domains?: string[];
+  /**
+   * Mailbox settings of EVERY mailbox in the tenant, keyed by user id, read on every directory read
+   * (delta ones too), so a run reads them once instead of once per batch. A user missing from the map
+   * has no mailbox. Omitted when they could not be read: callers then forget what they stored, and
+   * mailbox reads fetch the settings themselves.
+   */
+  mailboxFacts?: Record<string, MailboxFacts>;
+  /** Things the run should report but that did not stop the read (sign-in dates or mailbox kinds unavailable). */
+  warnings?: string[];
 }
 
 /** One change Tutela can make to a tenant. `target` is provider data the connector put in the finding's evidence. */
@@ -77,4 +87,6 @@ export interface TenantConnector {
   readMailboxes(users: DirectoryUser[], scope: AuditScope): Promise<Result<MailboxBatchRead>>;
   readTenant(scope: AuditScope): Promise<Result<TenantSnapshot>>;
   remediate(request: RemediationRequest, options: { dryRun: boolean }): Promise<Result<RemediationOutcome>>;
+  /** Leaver offboarding (docs/offboarding.md); absent when the connector offers none. */
+  readonly offboarding?: OffboardingPort;
 }

@@ -10,6 +10,13 @@ import { summariseRun } from './summary.ts';
 const TENANT_CHECKS: ReadonlySet<CheckId> = new Set(['disclaimer.missing', 'forwarding.tenant-policy', 'retention.policy-missing']);
 
 /**
+ * Checks about a message already sent. Each run reads only mail sent since the last audit, so the
+ * next run never sees that message again: its absence is no evidence of a fix, and the finding stays
+ * open until someone deals with it (accepts the risk, or tells the sender).
+ */
+const SENT_MAIL_CHECKS: ReadonlySet<CheckId> = new Set(['attachments.oversize', 'recipients.exposed']);
+
+/**
  * Called after every batch; does the closing work once the last batch is in. Resolution and
  * remediation planning are idempotent and the status flip comes last, so a crash part-way leaves
  * the run "running" for the next caller (or the hourly sweep) to finish.
@@ -42,7 +49,7 @@ export async function finaliseRunIfDone(deps: AuditDeps, runId: string): Promise
     if (batch?.subjects.kind === 'mailboxes') batch.subjects.userIds.forEach((id) => unreadSubjects.add(id));
   }
   const tenantFailed = failed.some((b) => b.batchNo === 0);
-  const resolvable = run.checks.filter((c) => !(tenantFailed && TENANT_CHECKS.has(c)));
+  const resolvable = run.checks.filter((c) => !SENT_MAIL_CHECKS.has(c) && !(tenantFailed && TENANT_CHECKS.has(c)));
   const resolved = await resolveUnseen(db, { schoolId: run.schoolId, provider: connection.provider, runId, checkIds: resolvable, unreadSubjects: [...unreadSubjects], now });
 
   await planRemediations(deps, run);

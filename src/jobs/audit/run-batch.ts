@@ -8,7 +8,8 @@ import { readJson } from '../../storage/json.ts';
 import { z } from 'zod';
 import { listDirectoryUsers } from '../../storage/directory.ts';
 import { upsertFindings } from '../../storage/findings.ts';
-import { currentStaffEmails } from '../../storage/hr-staff.ts';
+import { checkLeaverActive } from '../../domain/audit/checks/accounts-leaver.ts';
+import { currentStaffEmails, listHrStaff } from '../../storage/hr-staff.ts';
 import { getProfile } from '../../storage/profiles.ts';
 import { finishBatch, getBatch, getRun, lastFinishedRun, type BatchResult } from '../../storage/runs.ts';
 import type { AuditDeps } from './deps.ts';
@@ -63,6 +64,7 @@ export async function runAuditBatch(deps: AuditDeps, runId: string, batchNo: num
     if (!tenant.ok) return retryOrFail(tenant.error);
     const users = await listDirectoryUsers(db, connection.id);
     findings = evaluateTenant(tenant.value, users, policy, scope.checks, connector.value.tenantId);
+    if (scope.checks.has('accounts.leaver-active')) findings.push(...checkLeaverActive(users, await listHrStaff(db, run.schoolId), policy, now));
     result = { findings: findings.length, unread: [], retentionExemptions: [] };
   } else {
     const users = await listDirectoryUsers(db, connection.id, { ids: batch.subjects.userIds });

@@ -54,6 +54,8 @@ export async function startAuditRun(deps: AuditDeps, input: StartRunInput): Prom
   const cursorWrite = page.value.cursor ? [setCursorStatement(db, connection.id, 'directory', page.value.cursor, deps.now())] : [];
   if (page.value.domains?.length) cursorWrite.push(setCursorStatement(db, connection.id, 'tenant-domains', JSON.stringify(page.value.domains), deps.now()));
   await applyDirectoryPage(db, connection.id, page.value, deps.now(), cursorWrite);
+  // Partial directory data (no sign-in dates, no mailbox kinds) does not stop the run, but its report says so.
+  warnings.push(...(page.value.warnings ?? []).map((message) => ({ code: 'directory_incomplete', message })));
 
   const users = await listDirectoryUsers(db, connection.id);
   const batches: BatchSubjects[] = [{ kind: 'tenant' }];
