@@ -53,6 +53,9 @@ describe('admin API', () => {
       config: { provider: 'microsoft365', tenantId: 'tenant-1', clientId: 'client-1', auth: { kind: 'secret', secretRef: 'SECRET_CONN_M365' }, endpoints: { graph: 'http://127.0.0.1:8788/' } },
     });
     expect(good.status).toBe(201);
+    await api('POST', '/api/schools', { id: 'api-conn-2', name: 'Conn 2' });
+    const taken = await api('POST', '/api/schools/api-conn-2/connections', { id: 'm365', config: { provider: 'microsoft365', tenantId: 't2', clientId: 'c2', auth: { kind: 'secret', secretRef: 'SECRET_CONN_M365' } } });
+    expect(taken.status).toBe(409);
     const school = await api('GET', '/api/schools/api-conn');
     expect(school.json.connections).toEqual([
       { id: 'm365', provider: 'microsoft365', tenantRef: 'tenant-1', status: 'unknown', endpoints: { login: 'https://login.microsoftonline.com', graph: 'http://127.0.0.1:8788', exchange: 'https://outlook.office365.com' } },

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { connectionConfigSchema } from '../../../domain/connections/config.ts';
 import { parseProfile } from '../../../domain/profile/parse.ts';
-import { createConnection, listConnections } from '../../../storage/connections.ts';
+import { createConnection, getConnection, listConnections } from '../../../storage/connections.ts';
 import { getActiveProfile, listProfileVersions, saveProfileVersion } from '../../../storage/profiles.ts';
 import { createSchool, getSchool, listSchools } from '../../../storage/schools.ts';
 import type { AppEnv } from '../../context.ts';
@@ -57,6 +57,7 @@ export const schoolRoutes = new Hono<AppEnv>()
   .post('/:schoolId/connections', async (c) => {
     const school = await schoolOr404(c.env.DB, c.req.param('schoolId'));
     const input = validate(newConnectionSchema, await jsonBody(c.req), 'connection');
+    if (await getConnection(c.env.DB, input.id)) throw new AppError({ code: 'conflict', message: `Connection id ${input.id} is already in use; choose another` });
     const connection = await createConnection(c.env.DB, { id: input.id, schoolId: school.id, config: input.config }, new Date());
     return c.json({ ok: true, connection: { id: connection.id, provider: connection.provider, tenantRef: connection.tenantRef } }, 201);
   });
