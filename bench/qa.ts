@@ -49,13 +49,15 @@ const answerable = (o: Outcome): boolean => Boolean(o.q.expect);
 
 if (calibrate) {
   const train = usable.filter((q) => !q.heldOut);
-  for (const unseenWeight of [0.4, 0.6, 0.8, 1]) {
-    for (const minCoverage of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-      for (const minScore of [0, 2, 4, 6]) {
-        const out = run({ ...defaultTuning, unseenWeight, minCoverage, minScore }, train);
-        const top1 = share(out.filter(answerable));
-        const abstain = share(out.filter((o) => !answerable(o)));
-        console.log(JSON.stringify({ unseenWeight, minCoverage, minScore, top1, abstain, sum: Number((top1 + abstain).toFixed(3)) }));
+  for (const incidentalWeight of [0.3, 1]) {
+    for (const anchors of [2]) for (const anchorWeight of [2, 2.5, 3]) {
+      for (const minCoverage of [0.45, 0.5, 0.55, 0.6]) {
+        for (const minScore of [2, 4, 6]) {
+          const out = run({ ...defaultTuning, incidentalWeight, anchors, anchorWeight, minCoverage, minScore }, train);
+          const top1 = share(out.filter(answerable));
+          const abstain = share(out.filter((o) => !answerable(o)));
+          console.log(JSON.stringify({ incidentalWeight, anchors, anchorWeight, minCoverage, minScore, top1, abstain, sum: Number((top1 + abstain).toFixed(3)) }));
+        }
       }
     }
   }
@@ -81,6 +83,8 @@ if (verbose) {
 }
 
 const heldOut = outcomes.filter((o) => o.q.heldOut);
+// Everything tuning may look at: the original questions, dev and dev2.
+const train = outcomes.filter((o) => !o.q.heldOut);
 const setOf = (q: BenchQuestion): string => q.set ?? 'h1';
 const perSet = Object.fromEntries(
   [...new Set(heldOut.map((o) => setOf(o.q)))].sort().map((set) => {
@@ -96,6 +100,8 @@ console.log(
     p50Ms: pct(0.5),
     p95Ms: pct(0.95),
     baseline: { top1: share(baseline.filter(answerable)), abstain: share(baseline.filter((o) => !answerable(o))) },
+    trainTop1: share(train.filter(answerable)),
+    trainAbstain: share(train.filter((o) => !answerable(o))),
     heldOutTop1: share(heldOut.filter(answerable)),
     heldOutAbstain: share(heldOut.filter((o) => !answerable(o))),
     sets: perSet,

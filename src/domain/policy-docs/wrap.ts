@@ -1,6 +1,9 @@
 /** Word-processor prefixes that keep their hyphen when a line break splits them ("non-" + "business"). */
 const keptHyphenPrefix = /(?:^|\s)(?:non|co|pre|re|self|e|anti|multi|well|up|out|over|full|part|sub|cross|post|ex|mid|on|off|long|short|high|low)-$/i;
 
+/** Second halves of hyphenated compounds ("read-only", "school-based"): a line break never joins them. */
+const keptHyphenSuffix = /^(?:only|based|related|owned|led|level|free|wide|specific|term|time|friendly|aged|made|like|mail|safe|up)\b/i;
+
 /** Joins visual lines back into running text, mending words hyphenated across a line break. */
 export function joinWrapped(parts: string[]): string {
   let out = '';
@@ -9,7 +12,7 @@ export function joinWrapped(parts: string[]): string {
     if (!part) continue;
     if (!out) out = part;
     else if (/[a-z]-$/i.test(out) && /^[a-z]/.test(part)) {
-      out = keptHyphenPrefix.test(out) ? out + part : out.slice(0, -1) + part;
+      out = keptHyphenPrefix.test(out) || (/[a-z]{3}-$/i.test(out) && keptHyphenSuffix.test(part)) ? out + part : out.slice(0, -1) + part;
     } else out = `${out} ${part}`;
   }
   return out.replace(/\s+/g, ' ').trim();

@@ -13,12 +13,27 @@ export interface QueryUnit {
   alts: string[];
   /** Every content stem of a concept phrase; a passage holding all of them covers the unit too. */
   words: string[];
+  /** The unit says what kind of answer is wanted ("how often"), not what the question is about. */
+  intent?: boolean;
+  /** The question's own spelling of a single-word unit, for dictionary look-ups. */
+  surface?: string;
+  /** Policy words that stand in for a unit the policy never uses (see expand.ts): partial credit only. */
+  near?: string[];
 }
 
 export interface Analysed {
   terms: string[];
   /** Token position of each term, for proximity. */
   positions: number[];
+}
+
+/**
+ * Folds forms the light stemmer keeps apart but staff use interchangeably: "automatically" and
+ * "automatic", US "-ize/-yze" and UK "-ise/-yse" ("organize", "analyze").
+ */
+export function root(word: string): string {
+  if (word.length <= 5) return word;
+  return word.replace(/ically$/, 'ic').replace(/(?<=[a-z]{3})iz(e|es|ed|ing|ation)$/, 'is$1').replace(/(?<=[a-z]{2})yz(e|es|ed|ing)$/, 'ys$1');
 }
 
 export function tokens(text: string): Token[] {
@@ -28,7 +43,7 @@ export function tokens(text: string): Token[] {
     .replace(/'s\b/g, '')
     .replace(/'/g, '')
     .match(/[a-z]+|\d+/g);
-  return (words ?? []).map((word) => ({ word, stem: stem(word) }));
+  return (words ?? []).map((word) => ({ word, stem: stem(root(word)) }));
 }
 
 interface Phrase {
@@ -60,6 +75,7 @@ for (const list of intentPhrases.values()) list.sort((a, b) => b.stems.length - 
 
 interface ConceptHit {
   id: string;
+  intent: boolean;
   start: number;
   end: number;
   askOnly: boolean;
@@ -70,7 +86,7 @@ const askOnlyAt = (hits: ConceptHit[], i: number): boolean => hits.some((h) => h
 function conceptHits(toks: Token[], asking: boolean): ConceptHit[] {
   // In a question an intent must be asked for ("how often"), not just mentioned ("next week").
   const intents = matchPhrases(intentPhrases, toks, asking).filter((h) => !asking || h.askOnly);
-  return [...matchPhrases(topicPhrases, toks, asking), ...intents];
+  return [...matchPhrases(topicPhrases, toks, asking), ...intents.map((h) => ({ ...h, intent: true }))];
 }
 
 function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): ConceptHit[] {
@@ -86,7 +102,7 @@ function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): Conce
       if (!p.stems.every((s, k) => toks[i + k]?.stem === s)) continue;
       // One phrase can name two concepts of the same kind; both count.
       if (hits.some((h) => h.start === i && h.id === `#${p.id}`)) continue;
-      hits.push({ id: `#${p.id}`, start: i, end: i + p.stems.length, askOnly: p.askOnly });
+      hits.push({ id: `#${p.id}`, intent: false, start: i, end: i + p.stems.length, askOnly: p.askOnly });
       longest = p.stems.length;
       coveredUntil = i + p.stems.length;
     }
@@ -134,7 +150,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
-      units.push({ alts: [hit.id], words });
+      units.push(hit.intent ? { alts: [hit.id], words, intent: true } : { alts: [hit.id], words });
     }
   }
   const ordered: string[] = [];
@@ -147,7 +163,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     // Everyday words ("next", "week", "sorry") still rank passages but are not what is asked about.
     if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
-    units.push({ alts: [t.stem], words: [] });
+    units.push({ alts: [t.stem], words: [], surface: t.word });
   });
   const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
   const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));

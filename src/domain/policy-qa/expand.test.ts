@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import { analyseQuestion } from './analyse.ts';
+import { buildIndex } from './bm25f.ts';
+import { expandUnits, lemmas, vocabularyOf } from './expand.ts';
+import { createPolicyQa, toPassages } from './index.ts';
+
+const source = [
+  '# Ash Lane Primary ICT Rules',
+  '',
+  '## 1. Performances',
+  '',
+  '1.1 Parents may take photographs of their own children at school performances.',
+  '',
+  '## 2. Attachments',
+  '',
+  '2.1 Attachments must not be larger than 4 MB. For anything bigger, send a link from the shared drive.',
+  '',
+  '## 3. Forwarding',
+  '',
+  '3.1 Automatic forwarding of school email to personal accounts is not allowed.',
+].join('\n');
+
+async function policy(): Promise<PolicyDocument> {
+  const r = await ingest({ bytes: source, type: 'md' });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('question expansion', () => {
+  it('finds dictionary forms, including British spellings', () => {
+    expect(lemmas('concerts')).toContain('concert');
+    expect(lemmas('behaviour')).toContain('behavior');
+    expect(lemmas('organised')).toContain('organize');
+  });
+
+  it('meets a word the policy never uses through a broader term or a typo fix, never a used word', async () => {
+    const passages = toPassages([await policy()]);
+    const index = buildIndex(passages);
+    const vocabulary = vocabularyOf(passages.map((p) => p.text));
+    const units = expandUnits(index, vocabulary, analyseQuestion('concert forwardng attachments').units);
+    const near = (surface: string): string[] | undefined => units.find((u) => u.surface === surface)?.near;
+    expect(near('concert')).toContain('performanc');
+    expect(near('forwardng')).toContain('forward');
+    expect(near('attachments')).toBeUndefined();
+  });
+
+  it('discounts specifics the policy never mentions once the passage meets two ideas, but not off-topic ones', async () => {
+    const doc = await policy();
+    const question = 'can I set my email to go to my Yahoo automatically while I am at the conference?';
+    const discounted = createPolicyQa([doc]).answer(question);
+    const full = createPolicyQa([doc], { tuning: { incidentalWeight: 1 } }).answer(question);
+    expect(discounted.answered).toBe(true);
+    expect(discounted.citations[0]!.section).toBe('3.1 Forwarding');
+    expect(discounted.evidence.coverage).toBeGreaterThan(full.evidence.coverage);
+    expect(createPolicyQa([doc]).answer('how do I book the minibus for the nativity?').answered).toBe(false);
+  });
+});
