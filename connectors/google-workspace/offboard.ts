@@ -160,6 +160,9 @@ async function reenable(ctx: GoogleContext, s: OffboardingSubject): Promise<Resu
 export function googleOffboarding(ctx: GoogleContext): OffboardingPort {
   return {
     steps: new Set(Object.keys(PERMISSIONS) as OffboardingStep[]),
+    // Gmail settings are changed by acting as the user, which Google refuses once they are
+    // suspended: forwarding and the responder go first (seconds), then the suspension.
+    order: ['remove-forwarding', 'set-auto-reply', 'disable-sign-in', 'revoke-sessions', 'delete-account'],
     permissions: PERMISSIONS,
     inspect: (step, s, p) => inspect(ctx, step, s, p),
     apply: (step, s, p) => apply(ctx, step, s, p),

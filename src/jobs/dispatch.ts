@@ -2,6 +2,7 @@ import type { AuditDeps } from './audit/deps.ts';
 import { runAuditBatch } from './audit/run-batch.ts';
 import { startAuditRun } from './audit/start-run.ts';
 import type { JobMessage } from './messages.ts';
+import { runOffboardingStep } from './offboarding/run-step.ts';
 import { runRemediation } from './remediation/execute.ts';
 
 /** Runs one audit or remediation message. The Worker's queue consumer and the in-process queue share it. */
@@ -18,7 +19,9 @@ export async function dispatchAuditJob(deps: AuditDeps, message: JobMessage, att
       return runAuditBatch(deps, message.runId, message.batchNo, attempts);
     case 'remediation.run':
       return runRemediation(deps, message.actionId);
+    case 'offboarding.step':
+      return runOffboardingStep(deps, message.jobId, message.step, attempts);
     default:
-      throw new Error(`dispatchAuditJob cannot handle ${message.kind}`);
+      throw new Error(`dispatchAuditJob cannot handle ${(message as { kind: string }).kind}`);
   }
 }

@@ -1,8 +1,11 @@
+import { ackReminderHook } from './ack-reminders.ts';
 import { startScheduledAudits } from './audit/schedule.ts';
 import { sweepStalledRuns } from './audit/sweep.ts';
 import { dispatchAuditJob } from './dispatch.ts';
+import { offboardingCron } from './offboarding/cron.ts';
 import type { JobHandler, JobHandlers } from './queue.ts';
 import type { CronHandlers } from './scheduled.ts';
+import { weeklyCardHook } from './weekly-card.ts';
 import { workerDeps } from './worker-deps.ts';
 
 /**
@@ -11,7 +14,8 @@ import { workerDeps } from './worker-deps.ts';
  */
 export const cronHandlers: CronHandlers = {
   'nightly-audit': [(env) => startScheduledAudits(workerDeps(env))],
-  hourly: [(env) => sweepStalledRuns(workerDeps(env)).then(() => undefined)],
+  hourly: [(env) => sweepStalledRuns(workerDeps(env)).then(() => undefined), ackReminderHook, offboardingCron],
+  'weekly-card': [weeklyCardHook],
 };
 
 const audit: JobHandler = (message, env, _ctx, attempts) => dispatchAuditJob(workerDeps(env), message, attempts);
@@ -20,4 +24,5 @@ export const jobHandlers: JobHandlers = {
   'audit.start': audit,
   'audit.batch': audit,
   'remediation.run': audit,
+  'offboarding.step': audit,
 };
