@@ -12,7 +12,7 @@ export const MAX_REFRESH_USERS = 60;
  */
 export function weeklyCard(d: WeeklyCardData): StaffCard {
   const body: Element[] = [
-    { type: 'TextBlock', text: `Email policy this week — ${plain(d.schoolName)}`, weight: 'Bolder', size: 'Large', wrap: true, style: 'heading' } as Element,
+    { type: 'TextBlock', text: `Email policy this week — ${plain(d.schoolName)}`, weight: 'Bolder', size: 'Large', wrap: true, style: 'heading' },
     line(`Week of ${plain(d.weekOf)}`, { isSubtle: true, spacing: 'None' }),
   ];
   if (d.notice) body.push(line(plain(d.notice.text), { color: d.notice.tone === 'good' ? 'Good' : 'Warning', weight: 'Bolder' }));
@@ -27,5 +27,5 @@ export function weeklyCard(d: WeeklyCardData): StaffCard {
   );
   const users = (d.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS);
   if (users.length === 0) return result;
-  return { ...result, refresh: { action: { type: 'Action.Execute', verb: weeklyVerbs.refresh, data: { schoolId: d.schoolId } }, userIds: users } } as StaffCard;
+  return { ...result, refresh: { action: { type: 'Action.Execute', verb: weeklyVerbs.refresh, data: { schoolId: d.schoolId } }, userIds: users } };
 }

@@ -9,7 +9,7 @@ const containerStyle: Record<Level, 'good' | 'warning' | 'attention'> = { good: 
 const textColor: Record<Level, 'Good' | 'Warning' | 'Attention'> = { good: 'Good', attention: 'Warning', action: 'Attention' };
 
 export const heading = (text: string): Element => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, spacing: 'Large', separator: true });
-export const line = (text: string, extra: Record<string, unknown> = {}): Element => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small', ...extra }) as Element;
+export const line = (text: string, extra: Record<string, unknown> = {}): Element => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small', ...extra });
 const facts = (rows: [string, string][]): Element => ({ type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value })) });
 
 /** Buttons inside the body, next to what they act on; data always names the school so a card for one school cannot act on another. */
@@ -21,7 +21,7 @@ const buttons = (schoolId: string, items: { title: string; verb: string; data: R
 export function statusSection(d: WeeklyCardData): Element[] {
   const items: Element[] = [line(`Overall: ${plain(d.status.headline)}`, { weight: 'Bolder', size: 'Large', color: textColor[d.status.level], spacing: 'None' })];
   for (const reason of d.status.reasons) items.push(line(`• ${plain(reason)}`));
-  return [{ type: 'Container', style: containerStyle[d.status.level], bleed: true, items } as Element];
+  return [{ type: 'Container', style: containerStyle[d.status.level], bleed: true, items }];
 }
 
 export function acknowledgementSection(d: WeeklyCardData): Element[] {

@@ -12,10 +12,12 @@ const root = join(import.meta.dirname, '..');
 const PORT = Number(process.env.PORT ?? 8787);
 const SIM_PORT = Number(process.env.SIM_PORT ?? 8788);
 const base = `http://127.0.0.1:${PORT}`;
+// TUTELA_STATE_DIR keeps this run's local D1 apart (the browser tests use a fresh one); default .wrangler/state.
+const persist = process.env.TUTELA_STATE_DIR ? ['--persist-to', process.env.TUTELA_STATE_DIR] : [];
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 say('Tutela demo: migrating local D1…');
-const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const fixture = generateFixture({ mailboxes: 120, seed: 7, realism: { latencyMs: 5 } });
@@ -24,7 +26,7 @@ say(`Simulated tenant (Oakfield Primary, 120 mailboxes) on ${sim.url}`);
 
 const worker: ChildProcess = spawn(
   'wrangler',
-  ['dev', '--local', '--port', String(PORT), '--ip', '127.0.0.1', '--var', `SECRET_DEMO_M365:${simClientSecret}`, '--var', `SECRET_DEMO_GOOGLE_KEY:${devGoogleServiceAccountPrivateKeyPem}`],
+  ['dev', '--local', ...persist, '--port', String(PORT), '--ip', '127.0.0.1', '--var', `SECRET_DEMO_M365:${simClientSecret}`, '--var', `SECRET_DEMO_GOOGLE_KEY:${devGoogleServiceAccountPrivateKeyPem}`],
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 const stop = () => {

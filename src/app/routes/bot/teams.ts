@@ -17,6 +17,8 @@ import {
 import { acknowledgedCard } from '../../../../adaptive-cards/acknowledged-card.ts';
 import { answerCard } from '../../../../adaptive-cards/answer-card.ts';
 import { acknowledge, ukDateTime, type VerifiedStaff } from '../../../domain/acknowledgements/index.ts';
+import { isSbmVerb, teamsSbmAction } from '../../../domain/sbm-actions/index.ts';
+import { sbmDeps } from '../../../jobs/weekly-card.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponse } from '../../errors.ts';
 import { logger } from '../../logger.ts';
@@ -71,6 +73,7 @@ async function onCardAction(c: Context<AppEnv>, activity: ActivityOf<'invoke'>, 
     const again = await answerPolicyQuestion(c.env.DB, who.schoolId, fb.data.question, publicUrl(c));
     return invokeCardResponse(answerCard({ question: fb.data.question, ...again, feedback: fb.data.helpful ? 'helpful' : 'not-helpful' }));
   }
+  if (isSbmVerb(verb)) return teamsSbmAction(sbmDeps(c.env, logger(c)), who, activity.from.id, verb, data);
   return invokeErrorResponse('invalid_input', `Unknown action "${verb}".`);
 }
 
