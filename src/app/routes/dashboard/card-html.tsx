@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
 
 /**
- * A faithful-enough HTML rendering of an Adaptive Card (the elements and host-config defaults the
+ * The card preview's text version: a server-side HTML rendering of an Adaptive Card (the elements the
  * weekly card uses: TextBlock, Container, ColumnSet/Column, FactSet, ActionSet, Action.OpenUrl and
- * Action.Execute). Microsoft's renderer (npm "adaptivecards") is not a dependency, so the preview is
- * drawn server-side from the same JSON Teams receives. Execute buttons are shown but inert here.
+ * Action.Execute). Microsoft's renderer draws the card in the browser (card-preview.tsx); this is what
+ * shows without scripts or when that renderer fails, and stays below it for anyone who prefers text.
+ * Execute buttons are shown but inert here.
  */
 type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 
-const css = `*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
+// hono/jsx escapes <style> text (a quote becomes &quot;), so this CSS avoids quotes and angle brackets.
+const css = `*{box-sizing:border-box}body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}.skip:focus{left:.5rem}
 header{background:#0f2f57;color:#fff;padding:.75rem 1.5rem}header a{color:#fff}header .brand{font-weight:700;font-size:1.1rem;margin-right:1.5rem;text-decoration:none}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.5rem 0 0;padding:0}nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
