@@ -3,8 +3,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { createSimulator } from '../simulator/app.ts';
-import { generateFixture, simClientSecret, simServiceAccountEmail } from '../simulator/generate/index.ts';
+import { generateFixture, generateHrFeed, simClientSecret, simServiceAccountEmail } from '../simulator/generate/index.ts';
 import { serveSimulator } from '../simulator/server.ts';
 import { devGoogleServiceAccountPrivateKeyId, devGoogleServiceAccountPrivateKeyPem } from '../simulator/generate/dev-keys/index.ts';
 
@@ -20,7 +21,8 @@ say('Tutela demo: migrating local D1…');
 const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const fixture = generateFixture({ mailboxes: 120, seed: 7, realism: { latencyMs: 5 } });
+const demoSchool = { mailboxes: 120, seed: 7 } as const;
+const fixture = generateFixture({ ...demoSchool, realism: { latencyMs: 5 } });
 const sim = await serveSimulator(createSimulator(fixture), { port: SIM_PORT });
 say(`Simulated tenant (Oakfield Primary, 120 mailboxes) on ${sim.url}`);
 
@@ -56,6 +58,18 @@ async function call(method: string, path: string, body?: unknown, contentType = 
   return { status: res.status, json: await res.json() };
 }
 
+async function waitForAudits(): Promise<void> {
+  const runs = z.object({ runs: z.array(z.object({ status: z.string() })) });
+  for (let i = 0; i < 180; i++) {
+    const got = runs.safeParse((await call('GET', '/api/schools/oakfield/runs')).json);
+    const list = got.success ? got.data.runs : [];
+    if (list.length >= 2 && list.every((r) => r.status !== 'running' && r.status !== 'queued')) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  say('The demo audits are still running; the HR feed may match fewer people.');
+}
+const hrReport = z.object({ status: z.string(), reason: z.string().nullable() });
+
 await waitForHealth();
 const school = await call('POST', '/api/schools', { id: 'oakfield', name: 'Oakfield Primary School', trust: 'Brightpath Learning Trust' });
 if (school.status === 201) {
@@ -83,12 +97,24 @@ if (school.status === 201) {
     });
   }
   for (const connectionId of ['oakfield-m365', 'oakfield-google']) await call('POST', '/api/schools/oakfield/audits', { connectionId });
+  // The audits load the directories, which the policy's all-staff campaign and the HR feed's matching need.
+  say('Auditing both tenants (about a minute)…');
+  await waitForAudits();
+  const policy = await call('PUT', '/api/schools/oakfield/policy-documents/email-and-acceptable-use?type=md', readFileSync(join(root, 'policies/oakfield-email-and-acceptable-use.md'), 'utf8'), 'text/markdown');
+  say(`Policy uploaded (${policy.status}): staff are asked to acknowledge it.`);
+  // The school's own HR export for the same generated staff, as is: its leavers already exceed the
+  // profile's circuit breaker (3 per import), so the import is held for the SBM to approve.
+  const hr = await call('POST', '/api/schools/oakfield/hr-imports', generateHrFeed(demoSchool), 'text/csv');
+  const report = hrReport.safeParse(hr.json);
+  say(report.success ? `HR feed imported: ${report.data.status}${report.data.reason ? ` — ${report.data.reason}` : ''}` : `HR feed import failed (${hr.status}): ${JSON.stringify(hr.json)}`);
 } else {
   say('Demo school already seeded (local D1 in .wrangler/state); delete that folder for a fresh start.');
 }
 
 say('');
 say(`Tutela is running:  ${base}/   (dev mode signs you in automatically on this machine)`);
+say(`  Dashboard:       ${base}/dashboard/schools/oakfield   (held leavers: ${base}/dashboard/schools/oakfield/offboarding)`);
+say(`  Bot playground:  ${base}/playground`);
 say(`  API:             ${base}/api/schools/oakfield/findings?status=open`);
 say(`  Simulator:       ${sim.url}/_sim/requests`);
 say('Press Ctrl-C to stop.');

@@ -38,6 +38,8 @@ export interface SlackHandlers {
 export const SLACK_COMMAND = '/policy';
 export const ACK_ACTION_ID = 'acknowledge';
 export const FEEDBACK_ACTION_ID = /^feedback_(yes|no)$/;
+/** The School Business Manager's weekly-card buttons: the action id is the verb (`sbm.leavers.approve`). */
+export const SBM_ACTION_ID = /^sbm\.[a-z.]+$/;
 
 const messageEvent = z.looseObject({
   type: z.enum(['message', 'app_mention']),
@@ -119,6 +121,7 @@ export function createSlackBot(options: { signingSecret: string; botToken: strin
     });
   app.action(ACK_ACTION_ID, () => Promise.resolve(), onAction);
   app.action(FEEDBACK_ACTION_ID, () => Promise.resolve(), onAction);
+  app.action(SBM_ACTION_ID, () => Promise.resolve(), onAction);
   app.action('open_policy', () => Promise.resolve());
 
   return { run: (request: Request, ctx: ExecutionContext) => app.run(request, ctx) };

@@ -3,7 +3,7 @@ import { createTeamsClient, teamsReferenceSchema } from '../../connectors/teams/
 import { weeklyCard } from '../../adaptive-cards/weekly-card.ts';
 import { weeklySlackBlocks } from '../../adaptive-cards/weekly-slack-blocks.ts';
 import { createLogger, type Logger } from '../app/logger.ts';
-import { heldImportDecider, parseEmailList, type SbmActionDeps } from '../domain/sbm-actions/index.ts';
+import { engineLeaverDecider, parseEmailList, type SbmActionDeps } from '../domain/sbm-actions/index.ts';
 import { weeklyCardData } from '../domain/weekly/assemble.ts';
 import { isWeeklyCardTime } from '../domain/weekly/london-time.ts';
 import { sbmRecipients } from '../domain/weekly/recipients.ts';
@@ -16,7 +16,8 @@ const publicUrlOf = (env: Env) => env.PUBLIC_URL ?? 'http://localhost:8787';
 
 /** What the SBM buttons need, in the Worker. */
 export function sbmDeps(env: Env, log: Logger): SbmActionDeps {
-  return { audit: workerDeps(env, log), leavers: heldImportDecider(env.DB), publicUrl: publicUrlOf(env), adminEmails: parseEmailList(env.SBM_ADMIN_EMAILS) };
+  const audit = workerDeps(env, log);
+  return { audit, leavers: engineLeaverDecider(audit), publicUrl: publicUrlOf(env), adminEmails: parseEmailList(env.SBM_ADMIN_EMAILS) };
 }
 
 export interface WeeklySendResult {

@@ -45,10 +45,8 @@ async function waitForAudits(base: string, say: (l: string) => void): Promise<vo
 
 export async function dashboardScenario(opts: { base: string; chromium: string; out: string; say: (line: string) => void }): Promise<CheckResult[]> {
   const { base, out, say } = opts;
+  // npm start has already uploaded the demo policy and imported the HR feed it holds for approval.
   await waitForAudits(base, say);
-  // Acknowledgements need a policy document; the demo profile asks all staff to acknowledge it.
-  const upload = await fetch(`${base}/api/schools/oakfield/policy-documents/email-and-acceptable-use?type=md`, { method: 'PUT', body: readFileSync(join(root, 'policies', 'oakfield-email-and-acceptable-use.md')) });
-  say(`policy upload: ${upload.status}`);
 
   const profileDir = mkdtempSync(join(tmpdir(), 'tutela-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: opts.chromium, headless: true, args: FLAGS, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
@@ -90,32 +88,26 @@ export async function dashboardScenario(opts: { base: string; chromium: string; 
       return `${rows} open findings`;
     });
 
-    await check('approves a held remediation (fix waiting for approval)', async () => {
-      await page.goto(`${school}/findings?check=forwarding.inbox-rule-external&status=open`);
-      const buttons = page.getByRole('button', { name: 'Approve fix' });
-      const before = await buttons.count();
-      if (before === 0) throw new Error('no fix is waiting for approval in the demo');
-      await buttons.first().click();
-      await page.getByRole('status').getByText('Fix approved').waitFor();
-      const after = await page.getByRole('button', { name: 'Approve fix' }).count();
-      if (after !== before - 1) throw new Error(`expected ${before - 1} fixes waiting after approving one, saw ${after}`);
-      await shot('03-fix-approved.png');
-      return `${before} waiting before, ${after} after`;
-    });
-
-    await check('offboarding queue (held leaver batches, step logs)', async () => {
+    await check('approves the held leaver batch, and its offboarding jobs appear', async () => {
       await page.goto(`${school}/offboarding`);
       await page.getByRole('heading', { level: 1, name: 'Offboarding' }).waitFor();
       await accessible('the offboarding page');
-      const approve = page.getByRole('button', { name: 'Approve leavers' });
-      if ((await approve.count()) === 0) {
-        await shot('04-offboarding.png');
-        return 'the demo has no held HR import, so no leaver batch was approved (a held remediation was approved instead)';
-      }
-      await approve.first().click();
-      await page.getByRole('status').waitFor();
-      await shot('04-offboarding.png');
-      return `notice: ${await page.getByRole('status').innerText()}`;
+      const held = page.getByRole('region', { name: /^HR import received/ });
+      if ((await held.count()) !== 1) throw new Error(`expected the demo's one held HR import, saw ${await held.count()}`);
+      const why = await held.getByText('Held because:').innerText();
+      const jobs = page.getByRole('table', { name: 'Offboarding jobs and their step logs' }).locator('tbody tr');
+      if ((await jobs.count()) !== 0) throw new Error('offboarding jobs exist before the batch was approved');
+      await shot('03-leavers-held.png');
+      await held.getByRole('button', { name: 'Approve leavers' }).click();
+      await page.getByRole('status').getByText('Leavers approved.').waitFor();
+      await page.getByText('Nothing is held.').waitFor();
+      const api = await (await fetch(`${base}/api/schools/oakfield/offboarding`)).json<{ jobs: { subjectEmail: string }[] }>();
+      const rows = await jobs.count();
+      if (rows < 4 || rows !== api.jobs.length) throw new Error(`expected the approved leavers' jobs (more than the breaker's 3) on the page, saw ${rows} rows and ${api.jobs.length} jobs`);
+      for (const j of api.jobs) await jobs.getByRole('cell', { name: j.subjectEmail, exact: true }).first().waitFor();
+      await shot('04-leavers-approved.png');
+      await accessible('the offboarding page after approval');
+      return `${why.replace(/\s+/g, ' ').slice(0, 120)}… → ${rows} offboarding jobs`;
     });
 
     await check('exports the acknowledgements CSV', async () => {
@@ -133,12 +125,16 @@ export async function dashboardScenario(opts: { base: string; chromium: string; 
 
     await check("opens this week's card preview", async () => {
       await page.goto(`${school}/card`);
-      const card = page.getByRole('article', { name: 'Weekly card preview' });
-      await card.getByText('Email policy this week — Oakfield Primary School').waitFor();
+      // Drawn by Microsoft's renderer (npm adaptivecards), served from /dashboard/assets.
+      const card = page.getByRole('region', { name: 'Weekly card preview' }).locator('.ac-adaptiveCard');
+      await card.getByRole('heading', { name: 'Email policy this week — Oakfield Primary School' }).waitFor();
+      const blocks = await card.locator('.ac-textBlock').count();
+      if (blocks < 5) throw new Error(`the renderer drew only ${blocks} TextBlocks`);
+      if (await page.locator('#ac-status').isVisible()) throw new Error(`renderer failure shown: ${await page.locator('#ac-status').innerText()}`);
       await page.getByText('Passes the Adaptive Cards 1.5 checks').waitFor();
       await shot('06-card-preview.png');
       await accessible('the card preview');
-      return undefined;
+      return `${blocks} TextBlocks drawn by the Adaptive Cards renderer`;
     });
 
     for (const [path, title] of [

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/app.ts';
 import type { Env } from '../../src/env.ts';
 import { getFinding } from '../../src/storage/findings.ts';
+import { getImport } from '../../src/storage/hr-imports.ts';
+import { listJobs } from '../../src/storage/offboarding.ts';
 import { getAction } from '../../src/storage/remediations.ts';
-import { seedSchool } from './seed.ts';
+import { seedHeldImport, seedSchool } from './seed.ts';
 
 const app = createApp();
 const TEAM = 'tutela-test';
@@ -116,6 +118,29 @@ describe('dashboard CSRF protection', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect((await csv.text()).split('\r\n')[0]).toBe('document,document_title,version,content_hash,email,user_key,status,acknowledged_at,channel,campaign_id,assigned_at,due_at');
+  });
+
+  it('approves a held leaver batch from the offboarding page through the engine, and rejects another', async () => {
+    const s = await seedSchool('dash-leavers');
+    const importId = await seedHeldImport('dash-leavers', s.connectionId);
+    const page = '/dashboard/schools/dash-leavers/offboarding';
+    const { cookie, token, html } = await session(page, admin);
+    expect(html).toContain('Approve leavers');
+    const approved = await post(`/dashboard/schools/dash-leavers/hr-imports/${importId}/approve`, { ...admin, cookie }, { _csrf: token, back: page });
+    expect(approved.status).toBe(303);
+    expect(approved.headers.get('location')).toBe(`${page}?notice=${encodeURIComponent('Leavers approved.')}`);
+    expect((await listJobs(env.DB, 'dash-leavers')).map((j) => j.status)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    const after = await call(`http://localhost${page}`, { headers: admin });
+    const text = await after.text();
+    expect(text).toContain('Nothing is held.');
+    expect(text).toContain('dan@dash-leavers.sch.uk');
+
+    const r = await seedSchool('dash-leavers-no');
+    const held = await seedHeldImport('dash-leavers-no', r.connectionId);
+    const rejected = await post(`/dashboard/schools/dash-leavers-no/hr-imports/${held}/reject`, { ...admin, cookie }, { _csrf: token, back: '/dashboard/schools/dash-leavers-no/offboarding' });
+    expect(rejected.headers.get('location')).toContain(encodeURIComponent('Leavers rejected.'));
+    expect((await getImport(env.DB, held))?.status).toBe('cancelled');
+    expect(await listJobs(env.DB, 'dash-leavers-no')).toEqual([]);
   });
 
   it('renders every page of a school and the card preview', async () => {

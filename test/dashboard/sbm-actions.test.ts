@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ukDate } from '../../src/domain/acknowledgements/index.ts';
 import { runSbmAction, teamsSbmAction } from '../../src/domain/sbm-actions/index.ts';
 import { upsertConversationRef } from '../../src/storage/conversation-refs.ts';
+import { listJobs } from '../../src/storage/offboarding.ts';
 import { getAction } from '../../src/storage/remediations.ts';
-import { NOW, sbmTestDeps, seedHeldImport, seedSchool } from './seed.ts';
+import { LEAVERS, NOW, sbmTestDeps, seedHeldImport, seedSchool } from './seed.ts';
 
 const staff = (schoolId: string, email: string, userKey = `aad-${email}`) => ({ schoolId, email, userKey });
 
@@ -63,21 +64,37 @@ describe('SBM card actions', () => {
     expect((await getAction(env.DB, s.actionId))?.status).toBe('rejected');
   });
 
-  it('approves a held leaver batch once, scheduling its jobs', async () => {
+  it('approves a held leaver batch through the offboarding engine once, creating its jobs', async () => {
     const s = await seedSchool('sbm-leavers');
-    const importId = await seedHeldImport('sbm-leavers', s.connectionId);
-    const { deps } = sbmTestDeps();
+    const { deps, sent } = sbmTestDeps();
+    const importId = await seedHeldImport('sbm-leavers', s.connectionId, deps.audit);
     const who = staff('sbm-leavers', s.sbmEmail);
     const before = await runSbmAction(deps, { who, channel: 'teams', verb: 'sbm.weekly.refresh', data: { schoolId: 'sbm-leavers' } });
-    expect(before.ok && before.value.leavers.held).toEqual([{ importId, people: 2, reason: 'more than 3 disables in one import', receivedOn: ukDate(NOW.toISOString()) }]);
+    expect(before.ok && before.value.leavers.held).toEqual([{ importId, people: 4, reason: expect.stringContaining('it would disable 4 people') as string, receivedOn: ukDate(NOW.toISOString()) }]);
     const res = await runSbmAction(deps, { who, channel: 'teams', verb: 'sbm.leavers.approve', data: { schoolId: 'sbm-leavers', importId } });
     expect(res.ok && res.value.notice?.text).toBe(`Leavers approved by ${s.sbmEmail}.`);
     expect(res.ok && res.value.leavers.held).toEqual([]);
-    const jobs = await env.DB.prepare('SELECT status FROM offboarding_jobs WHERE hr_import_id = ?1').bind(importId).all<{ status: string }>();
-    expect(jobs.results.map((j) => j.status)).toEqual(['scheduled', 'scheduled']);
+    const jobs = await listJobs(env.DB, 'sbm-leavers');
+    expect(jobs.map((j) => [j.subjectEmail, j.status, j.hrImportId]).sort()).toEqual(LEAVERS.map((p) => [`${p}@sbm-leavers.sch.uk`, 'scheduled', importId]));
+    // Leaving in January: scheduled, nothing sent to the queue yet.
+    expect(sent).toEqual([]);
+    const approvals = await env.DB.prepare("SELECT decision, decided_by FROM approvals WHERE subject_id = ?1").bind(importId).all();
+    expect(approvals.results).toEqual([{ decision: 'approved', decided_by: `teams:${s.sbmEmail}` }]);
     const again = await runSbmAction(deps, { who, channel: 'teams', verb: 'sbm.leavers.approve', data: { schoolId: 'sbm-leavers', importId } });
     expect(again.ok && again.value.notice?.text).toBe('These leavers were already approved.');
+    expect(await listJobs(env.DB, 'sbm-leavers')).toHaveLength(4);
     const late = await runSbmAction(deps, { who, channel: 'teams', verb: 'sbm.leavers.reject', data: { schoolId: 'sbm-leavers', importId } });
     expect(late.ok && late.value.notice).toEqual({ tone: 'warning', text: 'This HR import is already approved; nothing was changed.' });
+  });
+
+  it('two approvals at once apply the import once', async () => {
+    const s = await seedSchool('sbm-leavers-race');
+    const { deps } = sbmTestDeps();
+    const importId = await seedHeldImport('sbm-leavers-race', s.connectionId, deps.audit);
+    const input = { schoolId: 'sbm-leavers-race', importId, decision: 'approved' as const, by: 'teams:sbm' };
+    const results = await Promise.all([deps.leavers.decide(input), deps.leavers.decide(input)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.map((r) => r.ok && r.value.changed).sort()).toEqual([false, true]);
+    expect(await listJobs(env.DB, 'sbm-leavers-race')).toHaveLength(4);
   });
 });

@@ -3,13 +3,15 @@ import { createLogger } from '../../src/app/logger.ts';
 import { connectionConfigSchema } from '../../src/domain/connections/config.ts';
 import { parseProfile } from '../../src/domain/profile/parse.ts';
 import type { SbmActionDeps } from '../../src/domain/sbm-actions/index.ts';
-import { heldImportDecider } from '../../src/domain/sbm-actions/index.ts';
+import { engineLeaverDecider } from '../../src/domain/sbm-actions/index.ts';
 import { err } from '../../src/domain/result.ts';
 import type { AuditDeps } from '../../src/jobs/audit/deps.ts';
 import { memoryQueue } from '../../src/jobs/memory-queue.ts';
 import type { JobMessage } from '../../src/jobs/messages.ts';
 import { noChannelNotifier } from '../../src/jobs/notifier.ts';
+import { runHrImport } from '../../src/jobs/offboarding/import.ts';
 import { createConnection } from '../../src/storage/connections.ts';
+import { applyDirectoryPage } from '../../src/storage/directory.ts';
 import { upsertFindings } from '../../src/storage/findings.ts';
 import { saveProfileVersion } from '../../src/storage/profiles.ts';
 import { insertActionStatement } from '../../src/storage/remediations.ts';
@@ -55,22 +57,29 @@ export async function seedSchool(id: string): Promise<{ findingId: string; actio
   return { findingId, actionId, sbmEmail, connectionId };
 }
 
-/** A held HR import with two held leaver jobs (what the offboarding engine's breaker leaves). */
-export async function seedHeldImport(schoolId: string, connectionId: string): Promise<string> {
-  const db = env.DB;
-  const importId = crypto.randomUUID();
-  const at = NOW.toISOString();
-  await db
-    .prepare("INSERT INTO hr_imports (id, school_id, source, content_hash, status, row_count, held_reason, received_at) VALUES (?1, ?2, 'csv', 'h', 'held', 40, 'more than 3 disables in one import', ?3)")
-    .bind(importId, schoolId, at)
-    .run();
-  for (const who of ['dan', 'eve']) {
-    await db
-      .prepare("INSERT INTO offboarding_jobs (id, school_id, connection_id, hr_import_id, employee_id, subject_id, subject_email, act_at, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'held', ?8, ?8)")
-      .bind(crypto.randomUUID(), schoolId, connectionId, importId, `E-${who}`, `u-${who}`, `${who}@${schoolId}.sch.uk`, at)
-      .run();
-  }
-  return importId;
+export const LEAVERS = ['dan', 'eve', 'fay', 'gus'];
+
+/**
+ * A held HR import, made by the offboarding engine itself: the school's directory gets a dozen
+ * staff, and an HR feed says four of them leave in January, one more than the breaker allows.
+ */
+export async function seedHeldImport(schoolId: string, connectionId: string, deps: AuditDeps = sbmTestDeps().deps.audit): Promise<string> {
+  const people = [...LEAVERS, 'amy', 'ben', 'cal', 'hal', 'ivy', 'jon', 'kit', 'lee'];
+  await applyDirectoryPage(
+    env.DB,
+    connectionId,
+    {
+      full: true,
+      removed: [],
+      cursor: null,
+      changed: people.map((p) => ({ id: `u-${p}`, email: `${p}@${schoolId}.sch.uk`, displayName: p, aliases: [], employeeId: null, enabled: true, kind: 'user' as const, isAdmin: false, lastSignInAt: null, signInSource: 'unavailable' as const, createdAt: null })),
+    },
+    NOW,
+  );
+  const csv = `Employee ID,Work Email,Leaving Date,Status\r\n${LEAVERS.map((p) => `E-${p},${p}@${schoolId}.sch.uk,10/01/2027,Leaving`).join('\r\n')}\r\n`;
+  const report = await runHrImport(deps, { schoolId, source: 'api', csv, mapping: {}, dryRun: false });
+  if (!report.ok || report.value.status !== 'held') throw new Error(`expected a held import: ${JSON.stringify(report)}`);
+  return report.value.importId;
 }
 
 /** The SBM actions' dependencies with an in-process queue that records what would be sent. */
@@ -87,5 +96,5 @@ export function sbmTestDeps(adminEmails: string[] = []): { deps: SbmActionDeps; 
     now: () => NOW,
     log: createLogger({ test: 'sbm' }, () => {}),
   };
-  return { deps: { audit, leavers: heldImportDecider(env.DB), publicUrl: 'https://tutela.example.org', adminEmails }, sent };
+  return { deps: { audit, leavers: engineLeaverDecider(audit), publicUrl: 'https://tutela.example.org', adminEmails }, sent };
 }

@@ -6,6 +6,21 @@ import { addDays } from './due.ts';
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 const sameAudience = (a: Audience, b: Audience) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * A school with a Microsoft and a Google connection has most people in both directories, under two
+ * user keys; a person is asked once. Acknowledging under either key meets the assignment (storage
+ * matches by key or email), so the first account listed stands for the person.
+ */
+export function onePerPerson<T extends { email: string }>(people: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const key = p.email.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export interface SyncResult {
   created: Campaign[];
   closed: string[];
@@ -41,7 +56,7 @@ export async function syncCampaigns(db: D1Database, schoolId: string, profile: P
     );
     // Starters join one by one through enrolStarter; group audiences need group membership, which
     // the directory store does not hold yet, so they are assigned by the HR engine as well.
-    if (wanted.audience === 'all-staff') await addAssignments(db, campaign.id, await listSchoolStaff(db, schoolId), now);
+    if (wanted.audience === 'all-staff') await addAssignments(db, campaign.id, onePerPerson(await listSchoolStaff(db, schoolId)), now);
     result.created.push(campaign);
   }
   return result;

@@ -72,7 +72,7 @@ export async function runSbmAction(deps: SbmActionDeps, input: { who: VerifiedSt
   } else if (verb === weeklyVerbs.approveLeavers || verb === weeklyVerbs.rejectLeavers) {
     const { importId } = schemas[verb].parse(parsed.data);
     const decision = verb === weeklyVerbs.approveLeavers ? 'approved' : 'rejected';
-    const res = await deps.leavers.decide({ schoolId: who.schoolId, importId, decision, by, now });
+    const res = await deps.leavers.decide({ schoolId: who.schoolId, importId, decision, by });
     if (!res.ok && res.error.code !== 'conflict') return res;
     notice = res.ok ? { tone: 'good', text: res.value.changed ? `Leavers ${decision} by ${who.email}.` : `These leavers were already ${decision}.` } : { tone: 'warning', text: res.error.message };
   }

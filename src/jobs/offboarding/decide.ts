@@ -26,7 +26,8 @@ export async function decideImport(deps: AuditDeps, schoolId: string, importId: 
   const base = { importId, rejected: held.rejected, held: false, reason: held.heldReason, decision };
 
   if (decision === 'reject') {
-    await db.batch([decideImportStatement(db, importId, 'cancelled', null, now), approval, audit]);
+    const done = await once(db, importId, () => db.batch([decideImportStatement(db, importId, 'cancelled', null, now), approval, audit]));
+    if (!done.ok) return done;
     return ok({ ...base, status: 'cancelled', actions: held.actions, enqueued: 0 });
   }
   const profile = await getActiveProfile(db, schoolId);
@@ -34,6 +35,24 @@ export async function decideImport(deps: AuditDeps, schoolId: string, importId: 
   const planned = await planFor(deps, schoolId, held.records, { fullFeed: false, rows: held.rowCount }, true);
   if (!planned.ok) return planned;
   // The approval row is unique per import, so a double-click cannot apply the import twice.
-  const applied = await applyPlan(deps, { importId, schoolId, records: held.records, plan: planned.value, profile: profile.profile, now, record: [approval, decideImportStatement(db, importId, 'approved', planned.value.actions, now), audit] });
-  return ok({ ...base, status: 'approved', actions: planned.value.actions, enqueued: applied.enqueued });
+  const applied = await once(db, importId, () =>
+    applyPlan(deps, { importId, schoolId, records: held.records ?? [], plan: planned.value, profile: profile.profile, now, record: [approval, decideImportStatement(db, importId, 'approved', planned.value.actions, now), audit] }),
+  );
+  if (!applied.ok) return applied;
+  return ok({ ...base, status: 'approved', actions: planned.value.actions, enqueued: applied.value.enqueued });
+}
+
+/**
+ * Two presses at once (the card and the dashboard, or a double-click) both find the import held;
+ * the second one's batch then fails on the approval row, which is unique per import. That is the
+ * same answer as a press after the decision, not a bug, so it comes back as a conflict.
+ */
+async function once<T>(db: D1Database, importId: string, work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    const now = await getImport(db, importId);
+    if (now && now.status !== 'held') return err('conflict', `HR import ${importId} is ${now.status}, not held: there is nothing to decide`);
+    throw error;
+  }
 }

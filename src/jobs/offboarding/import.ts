@@ -7,7 +7,7 @@ import { listConnections } from '../../storage/connections.ts';
 import { listDirectoryUsers } from '../../storage/directory.ts';
 import { insertImportStatement, previousFeedRows, type ImportSource, type ImportStatus, type RejectedRow } from '../../storage/hr-imports.ts';
 import { listJobs } from '../../storage/offboarding.ts';
-import { sha256Hex } from '../../storage/json.ts';
+import { sha256Hex } from '../../domain/content-hash.ts';
 import { getActiveProfile } from '../../storage/profiles.ts';
 import type { AuditDeps } from '../audit/deps.ts';
 import { alertSbm } from './alert.ts';

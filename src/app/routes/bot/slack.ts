@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { createSlackApi, createSlackBot, firstDelivery, verifySlackSignature, type SlackActionIn, type SlackApi, type SlackHandlers } from '../../../../connectors/slack/index.ts';
+import { weeklySlackBlocks } from '../../../../adaptive-cards/weekly-slack-blocks.ts';
 import { acknowledge, ukDateTime } from '../../../domain/acknowledgements/index.ts';
+import { isSbmVerb, runSbmAction } from '../../../domain/sbm-actions/index.ts';
+import { sbmDeps } from '../../../jobs/weekly-card.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponse } from '../../errors.ts';
 import { logger } from '../../logger.ts';
@@ -31,6 +34,13 @@ function handlersFor(c: Context<AppEnv>, api: SlackApi): SlackHandlers {
     const who = await slackStaff(db, api, a.teamId, a.userId, new Date());
     if (!who) {
       await api.respond(a.responseUrl, { text: slackBlocks(UNKNOWN_PERSON).text, blocks: slackBlocks(UNKNOWN_PERSON).blocks });
+      return;
+    }
+    if (isSbmVerb(a.actionId)) {
+      // The clicker is the signed payload's user (resolved above); the value only names the item.
+      const res = await runSbmAction(sbmDeps(c.env, logger(c)), { who, channel: 'slack', verb: a.actionId, data: jsonOrNull(a.value) });
+      const sent = res.ok ? await api.respond(a.responseUrl, { ...weeklySlackBlocks(res.value), replaceOriginal: true }) : await api.respond(a.responseUrl, { text: res.error.message });
+      if (!sent.ok) throw new Error(`response_url failed: ${sent.error.message}`);
       return;
     }
     if (a.actionId === 'acknowledge') {

@@ -59,7 +59,7 @@ export async function decideAction(c: DashContext) {
 export async function decideImport(c: DashContext) {
   const p = await pageContext(c);
   const decision = c.req.param('decision') === 'approve' ? 'approved' : 'rejected';
-  const res = await sbmDeps(c.env, log(c)).leavers.decide({ schoolId: p.school.id, importId: c.req.param('importId') ?? '', decision, by: by(c), now: new Date() });
+  const res = await sbmDeps(c.env, log(c)).leavers.decide({ schoolId: p.school.id, importId: c.req.param('importId') ?? '', decision, by: by(c) });
   return done(c, res.ok ? (res.value.changed ? `Leavers ${decision}.` : `These leavers were already ${decision}.`) : res.error.message);
 }
 

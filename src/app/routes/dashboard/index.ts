@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { dashboardAuth, type DashboardEnv } from '../../auth/dashboard-auth.ts';
 import { acceptRisk, decideAction, decideImport, remediate, remind } from './actions.ts';
 import { acknowledgementsCsv, acknowledgementsPage } from './acknowledgements.tsx';
+import { dashboardAsset } from './assets.ts';
 import { cardJson, cardPreviewPage } from './card-preview.tsx';
 import { connectionsPage } from './connections.tsx';
 import { findingsPage } from './findings.tsx';
@@ -13,10 +14,12 @@ import { runsPage } from './runs.tsx';
 const s = '/schools/:schoolId';
 
 /**
- * The admin dashboard (server-rendered, no client script). Every route is signed in
- * (dashboardAuth), and every POST carries the session's CSRF token.
+ * The admin dashboard (server-rendered; the only client script draws the weekly card preview). Every
+ * page is signed in (dashboardAuth), and every POST carries the session's CSRF token.
  */
 export const dashboardRoutes = new Hono<DashboardEnv>()
+  // Static scripts hold no school data; registered before sign-in so browsers may cache them publicly.
+  .get('/assets/:file', dashboardAsset)
   .use('*', dashboardAuth)
   .get('/', schoolList)
   .get(s, overview)
