@@ -66,8 +66,11 @@ export async function leaverFacts(db: D1Database, schoolId: string, since: strin
     db.prepare("SELECT act_at, updated_at FROM offboarding_jobs WHERE school_id = ?1 AND status = 'done' AND updated_at >= ?2 ORDER BY act_at").bind(schoolId, since).all<Record<string, unknown>>(),
     db
       .prepare(
-        `SELECT i.id, i.held_reason, i.received_at, json_array_length(i.actions_json) AS planned,
-           (SELECT COUNT(*) FROM offboarding_jobs j WHERE j.hr_import_id = i.id AND j.status = 'held') AS jobs
+        // People, not actions: one leaver has a disable action per connection (and other actions besides).
+        `SELECT i.id, i.held_reason, i.received_at,
+           (SELECT COUNT(DISTINCT json_extract(a.value, '$.employeeId')) FROM json_each(i.actions_json) a
+             WHERE json_extract(a.value, '$.type') = 'disable') AS planned,
+           (SELECT COUNT(DISTINCT j.employee_id) FROM offboarding_jobs j WHERE j.hr_import_id = i.id AND j.status = 'held') AS jobs
          FROM hr_imports i WHERE i.school_id = ?1 AND i.status = 'held' ORDER BY i.received_at`,
       )
       .bind(schoolId)
