@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { devGoogleServiceAccountPrivateKeyPem } from './simulator/generate/dev-keys/index.ts';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('infra/migrations');
@@ -20,6 +21,8 @@ export default defineConfig(async () => {
                   LOG_LEVEL: 'warn',
                   // The simulator's Entra app secret (simulator/generate/README.md), as a Worker secret for test/integration.
                   SECRET_TEST_M365: 'sim-client-secret',
+                  // The simulated Google service account's key (simulator-only, simulator/generate/dev-keys/README.md).
+                  SECRET_TEST_GOOGLE_KEY: devGoogleServiceAccountPrivateKeyPem,
                 },
               },
             }),

@@ -1,133 +1,133 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDocument } from 'yaml';
-import { z } from 'zod';
-import { checkIds } from '../../src/domain/checks/ids.ts';
-import { connectionConfigSchema } from '../../src/domain/connections/config.ts';
-import { parseProfile } from '../../src/domain/profile/parse.ts';
+import { checkIds, type CheckId } from '../../src/domain/checks/ids.ts';
 import { startAuditRun } from '../../src/jobs/audit/start-run.ts';
-import { createConnection } from '../../src/storage/connections.ts';
-import { listFindings } from '../../src/storage/findings.ts';
-import { saveProfileVersion } from '../../src/storage/profiles.ts';
 import { getRun } from '../../src/storage/runs.ts';
-import { createSchool } from '../../src/storage/schools.ts';
 import type { CliIO, Command } from '../io.ts';
-import { createLocalTutela } from '../support/local-tutela.ts';
+import { loadAuditConfig, secretRefsOf } from '../support/audit-config.ts';
+import { createLocalTutela, type LocalTutela } from '../support/local-tutela.ts';
+import { prepareSchool } from '../support/prepare-school.ts';
+import { listRunFindings } from '../support/run-findings.ts';
 
 const usage = `Usage: tutela audit --config FILE [--check ID ...] [--json] [--dry-run]
 
 Audits one school's tenant against its policy profile, in-process (no Worker needed).
-  --config FILE   YAML/JSON: school {id,name}, profile (path), connection (see docs/permissions.md), state (optional SQLite path)
+  --config FILE   YAML/JSON: school {id,name}, profile (path), connection (see docs/permissions.md),
+                  state (optional SQLite file: keeps the delta link and history between runs)
   --check ID      only these checks (repeatable); ids in docs/checks.md
-  --json          print { "run": {...}, "findings": [...] } on stdout
+  --json          print exactly one JSON document { "run": {...}, "findings": [...] } on stdout
   --dry-run       remediations the profile marks "auto" are previewed, not applied
-Secrets named by the connection (SECRET_…) are read from the environment.`;
+Secrets named by the connection (SECRET_…) are read from the environment; see examples/README.md.
+Progress goes to stderr. Exit 0: run completed; 1: it could not start, failed or was partial
+(the JSON is still printed); 2: bad arguments or config.`;
 
-export const auditConfigSchema = z
-  .object({
-    school: z.object({ id: z.string().min(1), name: z.string().min(1) }).strict(),
-    profile: z.string().min(1),
-    connection: connectionConfigSchema,
-    /** SQLite file that keeps delta links and history between runs; in memory when omitted. */
-    state: z.string().optional(),
-  })
-  .strict();
+const isCheckId = (id: string): id is CheckId => (checkIds as readonly string[]).includes(id);
 
-async function loadConfig(path: string): Promise<{ ok: true; config: z.infer<typeof auditConfigSchema>; dir: string } | { ok: false; problems: string[] }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { ok: false, problems: [`cannot read ${path}`] };
-  }
-  const doc = parseDocument(text);
-  if (doc.errors.length) return { ok: false, problems: doc.errors.map((e) => `(yaml): ${e.message.split('\n')[0] ?? ''}`) };
-  const parsed = auditConfigSchema.safeParse(doc.toJS());
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
-  return { ok: true, config: parsed.data, dir: dirname(resolve(path)) };
+interface Flags {
+  config: string;
+  checks: CheckId[];
+  json: boolean;
+  dryRun: boolean;
 }
 
-async function run(args: string[], io: CliIO): Promise<number> {
+function readFlags(args: string[], io: CliIO): Flags | null {
   let values;
   try {
     ({ values } = parseArgs({ args, options: { config: { type: 'string' }, check: { type: 'string', multiple: true }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } }));
   } catch (e) {
-    io.stderr(`${e instanceof Error ? e.message : String(e)}\n${usage}\n`);
-    return 2;
+    io.stderr(`${e instanceof Error ? e.message : String(e)}\n\n${usage}\n`);
+    return null;
   }
   if (!values.config) {
-    io.stderr(`${usage}\n`);
-    return 2;
+    io.stderr(`--config FILE is required\n\n${usage}\n`);
+    return null;
   }
-  const unknown = (values.check ?? []).filter((c) => !(checkIds as readonly string[]).includes(c));
+  const requested = values.check ?? [];
+  const unknown = requested.filter((c) => !isCheckId(c));
   if (unknown.length) {
     io.stderr(`unknown check id(s): ${unknown.join(', ')}\nknown: ${checkIds.join(', ')}\n`);
-    return 2;
+    return null;
   }
-  const loaded = await loadConfig(resolve(io.cwd, values.config));
+  return { config: values.config, checks: [...new Set(requested.filter(isCheckId))], json: values.json ?? false, dryRun: values['dry-run'] ?? false };
+}
+
+/** Reports batches as they finish; the queue runs in this process, so polling the database is cheap. */
+function reportProgress(local: LocalTutela, runId: string, batches: number, io: CliIO): () => void {
+  let last = -1;
+  const timer = setInterval(() => {
+    local.deps.db
+      .prepare("SELECT COUNT(*) AS n FROM audit_batches WHERE run_id = ?1 AND status != 'queued'")
+      .bind(runId)
+      .first<{ n: number }>()
+      .then((row) => {
+        const done = row?.n ?? 0;
+        if (done !== last) io.stderr(`  ${done}/${batches} batches done\n`);
+        last = done;
+      })
+      .catch((error: unknown) => io.stderr(`  (progress unavailable: ${error instanceof Error ? error.message : String(error)})\n`));
+  }, 2000);
+  return () => clearInterval(timer);
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const flags = readFlags(args, io);
+  if (!flags) return 2;
+  const loaded = await loadAuditConfig(resolve(io.cwd, flags.config));
   if (!loaded.ok) {
-    io.stderr(`${loaded.problems.join('\n')}\n`);
+    io.stderr(`${flags.config} is not a valid audit config:\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 2;
   }
-  const { config, dir } = loaded;
-  const profileText = await readFile(resolve(dir, config.profile), 'utf8').catch(() => null);
-  if (profileText === null) {
-    io.stderr(`cannot read profile ${config.profile}\n`);
-    return 2;
-  }
-  const profile = await parseProfile(profileText);
-  if (!profile.ok) {
-    io.stderr(profile.error.problems.map((p) => `${config.profile}: ${p.path}: ${p.message}`).join('\n') + '\n');
-    return 2;
+  const { config, profile, statePath } = loaded.value;
+  const missing = secretRefsOf(config.connection).filter((name) => !io.env[name]);
+  if (missing.length) {
+    io.stderr(`audit could not start: environment variable ${missing.join(', ')} is not set (the connection reads its secret from it; see examples/README.md)\n`);
+    return 1;
   }
 
-  const local = createLocalTutela({ ...(config.state ? { dbPath: resolve(dir, config.state) } : {}), env: io.env });
+  let local: LocalTutela;
+  try {
+    if (statePath) await mkdir(dirname(statePath), { recursive: true });
+    local = createLocalTutela({ ...(statePath ? { dbPath: statePath } : {}), env: io.env });
+  } catch (error) {
+    io.stderr(`cannot open the state file ${statePath ?? ''}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
   try {
     const { db } = local.deps;
-    const now = new Date();
-    if (!(await db.prepare('SELECT 1 FROM schools WHERE id = ?1').bind(config.school.id).first())) {
-      await createSchool(db, config.school, now);
-      await createConnection(db, { id: `${config.school.id}-${config.connection.provider}`, schoolId: config.school.id, config: config.connection }, now);
-    }
-    await saveProfileVersion(db, { schoolId: config.school.id, parsed: profile.value, sourceText: profileText, createdBy: 'cli' }, now);
-    const connectionId = `${config.school.id}-${config.connection.provider}`;
-    await db.prepare('UPDATE connections SET config_json = ?2 WHERE id = ?1').bind(connectionId, JSON.stringify(config.connection)).run();
+    const prepared = await prepareSchool(db, { school: config.school, connection: config.connection, profile }, local.deps.now());
+    if (prepared.cursorsReset) io.stderr('The connection now names another tenant or endpoint: reading the whole directory again.\n');
 
     io.stderr(`Reading the directory of ${config.school.name} (${config.connection.provider})…\n`);
     const started = await startAuditRun(local.deps, {
       schoolId: config.school.id,
-      connectionId,
+      connectionId: prepared.connectionId,
       trigger: 'cli',
-      ...(values.check?.length ? { checks: values.check as (typeof checkIds)[number][] } : {}),
-      dryRun: values['dry-run'] ?? false,
+      ...(flags.checks.length ? { checks: flags.checks } : {}),
+      dryRun: flags.dryRun,
     });
     if (!started.ok) {
       io.stderr(`audit could not start: ${started.error.code}: ${started.error.message}\n`);
       return 1;
     }
-    io.stderr(`${started.value.mailboxes} mailboxes in ${started.value.batches} batches…\n`);
-    const progress = setInterval(() => {
-      void db
-        .prepare("SELECT COUNT(*) AS n FROM audit_batches WHERE run_id = ?1 AND status != 'queued'")
-        .bind(started.value.runId)
-        .first<{ n: number }>()
-        .then((r) => io.stderr(`  ${r?.n ?? 0}/${started.value.batches} batches done\n`));
-    }, 2000);
+    io.stderr(`${started.value.mailboxes} mailboxes in ${started.value.batches} batches, ${started.value.checks.length} checks${flags.dryRun ? ', dry run' : ''}…\n`);
+    const stopProgress = reportProgress(local, started.value.runId, started.value.batches, io);
     await local.queue.drain();
-    clearInterval(progress);
+    stopProgress();
 
-    const run = await getRun(db, started.value.runId);
-    const findings = await listFindings(db, config.school.id, { runId: started.value.runId, limit: 20000 });
-    if (!run) throw new Error('run vanished');
-    io.stderr(`Run ${run.status}: ${findings.length} findings; ${run.errors.length} errors, ${run.warnings.length} warnings.\n`);
-    for (const e of run.errors) io.stderr(`  error: ${e.message}${e.permission ? ` (missing ${e.permission})` : ''}\n`);
-    if (values.json) {
-      io.stdout(`${JSON.stringify({ run, findings })}\n`);
-    } else {
-      for (const f of findings) io.stdout(`[${f.severity}] ${f.checkId} ${f.subject.email ?? f.subject.id}: ${f.summary}\n`);
-    }
-    return run.status === 'failed' ? 1 : 0;
+    const auditRun = await getRun(db, started.value.runId);
+    if (!auditRun) throw new Error(`run ${started.value.runId} vanished from the local database`);
+    const { findings, truncated } = await listRunFindings(db, auditRun);
+    io.stderr(`Run ${auditRun.status}: ${findings.length} findings; ${auditRun.errors.length} errors, ${auditRun.warnings.length} warnings.\n`);
+    for (const w of auditRun.warnings) io.stderr(`  warning: ${w.message}\n`);
+    for (const e of auditRun.errors) io.stderr(`  error: ${e.message}${e.permission ? ` (missing ${e.permission})` : ''}\n`);
+    if (truncated) io.stderr('  warning: one check has more findings than the output can list; the run summary has the full counts.\n');
+    const lost = local.queue.stats.deadLettered.length;
+    if (lost) io.stderr(`  error: ${lost} queue message(s) failed every attempt (audit batches or remediations); see the run and its actions.\n`);
+
+    if (flags.json) io.stdout(`${JSON.stringify({ run: auditRun, findings })}\n`);
+    else for (const f of findings) io.stdout(`[${f.severity}] ${f.checkId} ${f.subject.email ?? f.subject.id}${f.subject.item ? ` (${f.subject.item})` : ''}: ${f.summary}\n`);
+    return auditRun.status === 'completed' && lost === 0 ? 0 : 1;
   } finally {
     local.close();
   }

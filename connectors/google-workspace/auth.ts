@@ -1,7 +1,7 @@
-import { importPKCS8, SignJWT } from 'jose';
-import { z } from 'zod';
+import { SignJWT } from 'jose';
 import type { GoogleConnection, SecretSource } from '../../src/domain/connections/config.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { createTokenCache, importPrivateKey, tokenError, tokenResponse, type IssuedToken } from '../shared/oauth-tokens.ts';
 import { shortScope } from './scopes.ts';
 
 /**
@@ -10,24 +10,14 @@ import { shortScope } from './scopes.ts';
  * and audience, which rules out the simulator and national endpoints (docs/adr/0008-google-auth.md).
  */
 
-/** Refresh this long before expiry so a token never dies mid-request. */
-const EARLY_REFRESH_MS = 5 * 60_000;
 const ASSERTION_LIFETIME_S = 3600;
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-
-const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
-const tokenError = z.object({ error: z.string(), error_description: z.string().optional() });
 
 export interface TokenProvider {
   /** An access token acting as `subject` (a user's primary email) with exactly `scope`. */
   token(subject: string, scope: string): Promise<Result<string>>;
   /** Forget a token the API refused (401) so the next call fetches a fresh one. */
   invalidate(subject: string, scope: string, token: string): void;
-}
-
-interface Cached {
-  token: string;
-  refreshAt: number;
 }
 
 /** Turns the token endpoint's refusal into our codes, naming the scope or the subject at fault. */
@@ -58,26 +48,13 @@ export function createTokenProvider(config: GoogleConnection, deps: { secrets: S
   const clock = deps.clock ?? Date.now;
   const tokenUrl = config.endpoints.token;
   const account = config.serviceAccount;
-  const cache = new Map<string, Cached>();
-  // Concurrent callers share one request per (subject, scope) instead of stampeding the endpoint.
-  const inFlight = new Map<string, Promise<Result<string>>>();
+  // One token per (subject, scope).
+  const cache = createTokenCache(clock);
+  const cacheKey = (subject: string, scope: string) => `${subject.toLowerCase()} ${scope}`;
   let key: Promise<Result<CryptoKey>> | null = null;
+  const signingKey = (): Promise<Result<CryptoKey>> => (key ??= importPrivateKey(deps.secrets, account.privateKeyRef, 'RS256'));
 
-  function signingKey(): Promise<Result<CryptoKey>> {
-    key ??= (async () => {
-      const pem = deps.secrets(account.privateKeyRef);
-      if (!pem) return err('not_configured', `secret ${account.privateKeyRef} is not set`);
-      try {
-        // Service-account JSON keys carry the PEM with escaped newlines.
-        return ok(await importPKCS8(pem.replaceAll('\\n', '\n'), 'RS256'));
-      } catch {
-        return err('not_configured', `secret ${account.privateKeyRef} is not a PKCS#8 PEM RSA private key`);
-      }
-    })();
-    return key;
-  }
-
-  async function request(subject: string, scope: string, cacheKey: string): Promise<Result<string>> {
+  async function request(subject: string, scope: string): Promise<Result<IssuedToken>> {
     const signer = await signingKey();
     if (!signer.ok) return signer;
     const nowS = Math.floor(clock() / 1000);
@@ -103,24 +80,11 @@ export function createTokenProvider(config: GoogleConnection, deps: { secrets: S
     if (!res.ok) return refusal(res.status, json, subject, scope, account.clientEmail);
     const parsed = tokenResponse.safeParse(json);
     if (!parsed.success) return err('upstream_failed', 'the Google token endpoint answered without an access token');
-    cache.set(cacheKey, { token: parsed.data.access_token, refreshAt: clock() + parsed.data.expires_in * 1000 - EARLY_REFRESH_MS });
-    return ok(parsed.data.access_token);
+    return ok({ accessToken: parsed.data.access_token, expiresInS: parsed.data.expires_in });
   }
 
   return {
-    token(subject, scope) {
-      const cacheKey = `${subject.toLowerCase()} ${scope}`;
-      const cached = cache.get(cacheKey);
-      if (cached && cached.refreshAt > clock()) return Promise.resolve(ok(cached.token));
-      const pending = inFlight.get(cacheKey);
-      if (pending) return pending;
-      const started = request(subject, scope, cacheKey).finally(() => inFlight.delete(cacheKey));
-      inFlight.set(cacheKey, started);
-      return started;
-    },
-    invalidate(subject, scope, token) {
-      const cacheKey = `${subject.toLowerCase()} ${scope}`;
-      if (cache.get(cacheKey)?.token === token) cache.delete(cacheKey);
-    },
+    token: (subject, scope) => cache.get(cacheKey(subject, scope), () => request(subject, scope)),
+    invalidate: (subject, scope, token) => cache.invalidate(cacheKey(subject, scope), token),
   };
 }

@@ -42,6 +42,14 @@ export interface GoogleConnectorDeps {
 /** attachments.limit-config has no Gmail setting; accounts.leaver-active is judged by the pipeline from the HR roster. */
 const SUPPORTED: ReadonlySet<CheckId> = new Set(checkIds.filter((id) => id !== 'attachments.limit-config'));
 
+/**
+ * Gmail has no cross-user batch and delegation gives every person their own tokens, so a mailbox
+ * costs about 4 HTTP subrequests (two tokens, one or two batches), nearer 7 under throttling
+ * (test/integration/google-batch-budget.test.ts). Ten queue messages of 10 mailboxes stay under the
+ * 1,000-subrequest budget one invocation is planned against; 50 (the Microsoft figure) would not.
+ */
+export const GOOGLE_MAILBOXES_PER_BATCH = 10;
+
 export type GoogleConnector = TenantConnector & { readonly stats: HttpCore['stats'] };
 
 /** Google Workspace through the Admin SDK Directory API and the Gmail API, with domain-wide delegation. */
@@ -73,7 +81,7 @@ export function createGoogleConnector(config: GoogleConnection, deps: GoogleConn
   return {
     provider: 'google-workspace',
     tenantId: config.customerId === 'my_customer' ? config.domain : config.customerId,
-    capabilities: { checks: SUPPORTED, actions: actionsByCheck },
+    capabilities: { checks: SUPPORTED, actions: actionsByCheck, mailboxesPerBatch: GOOGLE_MAILBOXES_PER_BATCH },
     stats: core.stats,
     readDirectory: () => readDirectory(ctx),
     readMailboxes: (users, scope) => readMailboxes(ctx, users, scope),

@@ -1,16 +1,14 @@
 import type { DirectoryUser, MailboxSnapshot } from '../../src/domain/audit/snapshot.ts';
 import type { AuditScope, MailboxBatchRead, UnreadSubject } from '../../src/domain/ports/tenant-connector.ts';
 import { ok, type AppErrorData, type Result } from '../../src/domain/result.ts';
+import { unreadSubject } from '../shared/unread.ts';
 import type { GoogleContext } from './context.ts';
 import { detailsOf } from './errors.ts';
 import { emptySnapshot, readUserMailbox } from './mailbox-read.ts';
 
 function unreadFrom(user: DirectoryUser, error: AppErrorData): UnreadSubject {
-  const details = detailsOf(error);
-  const code: UnreadSubject['code'] =
-    error.code === 'not_found' ? 'not_found' : error.code === 'upstream_forbidden' ? 'forbidden' : error.code === 'throttled' ? 'throttled' : 'upstream_failed';
   const message = error.code === 'not_found' ? `${user.email} was deleted or suspended while the audit ran, so their mailbox was not read (${error.message})` : error.message;
-  return { userId: user.id, email: user.email, code, message, ...(details?.permission ? { permission: details.permission } : {}) };
+  return unreadSubject(user, error, detailsOf(error)?.permission, message);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { inDomains, normaliseText } from '../../src/domain/audit/addresses.ts';
+import { inDomains } from '../../src/domain/audit/addresses.ts';
 import type { OffboardingParams, OffboardingPort, OffboardingStep, OffboardingSubject, StepInspection, StepOutcome } from '../../src/domain/ports/offboarding.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { autoReplySetText, carriesAutoReply, checked, done, forwardingStoppedText, noAutoReplyInspection, noAutoReplyOutcome } from '../shared/offboarding-steps.ts';
 import { gmailUserPath, type GoogleContext } from './context.ts';
 import { send, type Answer } from './http.ts';
 import { GMAIL_COST } from './quota.ts';
@@ -73,7 +74,6 @@ async function readForwarding(ctx: GoogleContext, s: OffboardingSubject, p: Offb
 }
 
 async function inspect(ctx: GoogleContext, step: OffboardingStep, s: OffboardingSubject, p: OffboardingParams): Promise<Result<StepInspection>> {
-  const checked = (compliant: boolean, state: unknown): Result<StepInspection> => ok({ compliant, state, verifiable: true });
   switch (step) {
     case 'disable-sign-in': {
       const u = await readUser(ctx, s);
@@ -87,12 +87,12 @@ async function inspect(ctx: GoogleContext, step: OffboardingStep, s: Offboarding
       return f.ok ? checked(!f.value.autoExternal && f.value.state.filters.length === 0, f.value.state) : f;
     }
     case 'set-auto-reply': {
-      if (!p.autoReply) return checked(true, { skipped: 'the profile sets no auto-reply' });
+      if (!p.autoReply) return noAutoReplyInspection();
       const res = await gmail(ctx, s, 'GET', '/settings/vacation', SCOPE.settingsBasic, 1, `read ${s.email}'s vacation responder`);
       if (!res.ok) return res;
       const v = vacationSchema.safeParse(res.value.body);
       if (!v.success) return err('upstream_failed', 'Gmail answered the vacation settings in an unexpected shape');
-      const on = v.data.enableAutoReply && normaliseText(v.data.responseBodyPlainText ?? '').includes(normaliseText(p.autoReply));
+      const on = v.data.enableAutoReply && carriesAutoReply(v.data.responseBodyPlainText, p.autoReply);
       return checked(on, { enableAutoReply: v.data.enableAutoReply });
     }
     case 'delete-account': {
@@ -107,7 +107,6 @@ async function inspect(ctx: GoogleContext, step: OffboardingStep, s: Offboarding
 }
 
 async function apply(ctx: GoogleContext, step: OffboardingStep, s: OffboardingSubject, p: OffboardingParams): Promise<Result<StepOutcome>> {
-  const done = (state: unknown, description: string): Result<StepOutcome> => ok({ state, description });
   switch (step) {
     case 'disable-sign-in': {
       const r = await directory(ctx, s, 'PUT', '', OFFBOARDING_SCOPE.directoryWrite, `suspend ${s.email}`, { suspended: true });
@@ -129,13 +128,13 @@ async function apply(ctx: GoogleContext, step: OffboardingStep, s: OffboardingSu
         if (!del.ok && del.error.code !== 'not_found') return del;
       }
       const parts = [...(f.value.autoExternal ? [`automatic forwarding to ${f.value.state.autoForwarding.emailAddress ?? 'another address'}`] : []), ...f.value.state.filters.map((x) => `filter forwarding to ${x.forward}`)];
-      return done({ autoForwarding: { enabled: false }, filters: [] }, `Stopped mail of ${s.email} going outside the school: ${parts.join(', ') || 'nothing to change'}.`);
+      return done({ autoForwarding: { enabled: false }, filters: [] }, forwardingStoppedText(s.email, parts));
     }
     case 'set-auto-reply': {
-      if (!p.autoReply) return done({ skipped: true }, 'The profile sets no auto-reply.');
+      if (!p.autoReply) return noAutoReplyOutcome();
       const body = { enableAutoReply: true, responseSubject: 'No longer at this school', responseBodyPlainText: p.autoReply, restrictToDomain: false };
       const r = await gmail(ctx, s, 'PUT', '/settings/vacation', SCOPE.settingsBasic, 5, `set ${s.email}'s vacation responder`, body);
-      return r.ok ? done({ enableAutoReply: true }, `Set the leaver's auto-reply on ${s.email}.`) : r;
+      return r.ok ? done({ enableAutoReply: true }, autoReplySetText(s.email)) : r;
     }
     case 'delete-account': {
       const r = await directory(ctx, s, 'DELETE', '', OFFBOARDING_SCOPE.directoryWrite, `delete the account ${s.email}`);

@@ -1,7 +1,7 @@
-import { importPKCS8, SignJWT } from 'jose';
-import { z } from 'zod';
+import { SignJWT } from 'jose';
 import type { MicrosoftConnection, SecretSource } from '../../src/domain/connections/config.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { createTokenCache, importPrivateKey, tokenError, tokenResponse, type IssuedToken } from '../shared/oauth-tokens.ts';
 
 /**
  * Client-credentials tokens for Graph and Exchange, without @azure/msal-node: msal's certificate
@@ -14,23 +14,13 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 export const EXCHANGE_SCOPE = 'https://outlook.office365.com/.default';
 export type Scope = typeof GRAPH_SCOPE | typeof EXCHANGE_SCOPE;
 
-/** Refresh this long before expiry so a token never dies mid-request. */
-const EARLY_REFRESH_MS = 5 * 60_000;
 const ASSERTION_LIFETIME_S = 600;
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-
-const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
-const tokenError = z.object({ error: z.string(), error_description: z.string().optional() });
 
 export interface TokenProvider {
   token(scope: Scope): Promise<Result<string>>;
   /** Forget a token the API refused (401) so the next call fetches a fresh one. */
   invalidate(scope: Scope, token: string): void;
-}
-
-interface Cached {
-  token: string;
-  refreshAt: number;
 }
 
 /**
@@ -40,9 +30,7 @@ interface Cached {
 export function createTokenProvider(config: MicrosoftConnection, deps: { secrets: SecretSource; fetch: typeof fetch; clock?: () => number }): TokenProvider {
   const clock = deps.clock ?? Date.now;
   const tokenUrl = `${config.endpoints.login}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
-  const cache = new Map<Scope, Cached>();
-  // Concurrent callers share one request instead of stampeding the token endpoint.
-  const inFlight = new Map<Scope, Promise<Result<string>>>();
+  const cache = createTokenCache(clock);
 
   async function credentials(): Promise<Result<Record<string, string>>> {
     if (config.auth.kind === 'secret') {
@@ -50,14 +38,8 @@ export function createTokenProvider(config: MicrosoftConnection, deps: { secrets
       if (!secret) return err('not_configured', `secret ${config.auth.secretRef} is not set`);
       return ok({ client_secret: secret });
     }
-    const pem = deps.secrets(config.auth.privateKeyRef);
-    if (!pem) return err('not_configured', `secret ${config.auth.privateKeyRef} is not set`);
-    let key: CryptoKey;
-    try {
-      key = await importPKCS8(pem.replaceAll('\\n', '\n'), 'PS256');
-    } catch {
-      return err('not_configured', `secret ${config.auth.privateKeyRef} is not a PKCS#8 PEM RSA private key`);
-    }
+    const key = await importPrivateKey(deps.secrets, config.auth.privateKeyRef, 'PS256');
+    if (!key.ok) return key;
     const nowS = Math.floor(clock() / 1000);
     const assertion = await new SignJWT({})
       .setProtectedHeader({ alg: 'PS256', typ: 'JWT', 'x5t#S256': config.auth.thumbprintSha256 })
@@ -68,11 +50,11 @@ export function createTokenProvider(config: MicrosoftConnection, deps: { secrets
       .setNotBefore(nowS)
       .setIssuedAt(nowS)
       .setExpirationTime(nowS + ASSERTION_LIFETIME_S)
-      .sign(key);
+      .sign(key.value);
     return ok({ client_assertion_type: JWT_BEARER, client_assertion: assertion });
   }
 
-  async function request(scope: Scope): Promise<Result<string>> {
+  async function request(scope: Scope): Promise<Result<IssuedToken>> {
     const creds = await credentials();
     if (!creds.ok) return creds;
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clientId, scope, ...creds.value });
@@ -91,22 +73,11 @@ export function createTokenProvider(config: MicrosoftConnection, deps: { secrets
     }
     const parsed = tokenResponse.safeParse(json);
     if (!parsed.success) return err('upstream_failed', 'the Microsoft token endpoint answered without an access token');
-    cache.set(scope, { token: parsed.data.access_token, refreshAt: clock() + parsed.data.expires_in * 1000 - EARLY_REFRESH_MS });
-    return ok(parsed.data.access_token);
+    return ok({ accessToken: parsed.data.access_token, expiresInS: parsed.data.expires_in });
   }
 
   return {
-    token(scope) {
-      const cached = cache.get(scope);
-      if (cached && cached.refreshAt > clock()) return Promise.resolve(ok(cached.token));
-      const pending = inFlight.get(scope);
-      if (pending) return pending;
-      const started = request(scope).finally(() => inFlight.delete(scope));
-      inFlight.set(scope, started);
-      return started;
-    },
-    invalidate(scope, token) {
-      if (cache.get(scope)?.token === token) cache.delete(scope);
-    },
+    token: (scope) => cache.get(scope, () => request(scope)),
+    invalidate: (scope, token) => cache.invalidate(scope, token),
   };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { parseRetryAfter, retryDelayMs, sleep } from '../shared/backoff.ts';
 import { GRAPH_SCOPE } from './auth.ts';
-import { failure } from './errors.ts';
+import { failure, RETRYABLE } from './errors.ts';
 import type { HttpCore } from './http.ts';
-import { parseRetryAfter, RETRYABLE, retryDelayMs, sleep } from './retry.ts';
 
 /** One Graph call to run inside a JSON $batch. `url` is relative to /v1.0 ("/users/{id}/…"). */
 export interface SubRequest {

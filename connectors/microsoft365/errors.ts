@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { AppErrorData } from '../../src/domain/result.ts';
 
+/**
+ * Statuses worth asking Microsoft again. Graph and Exchange send Retry-After on 429/503/504 (for a
+ * $batch, per sub-response); the wait itself comes from connectors/shared/backoff.ts.
+ */
+export const RETRYABLE: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
 const errorBody = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }).passthrough() }).passthrough();
 
 /** What went wrong, as data the connector's callers can branch on. */

@@ -28,12 +28,8 @@ export const exoMailboxSchema = z
   .passthrough();
 export type ExoMailbox = z.infer<typeof exoMailboxSchema>;
 
-/** What the audit needs from a mailbox's Exchange settings. */
-export interface MailboxFacts {
-  kind: DirectoryUser['kind'];
-  forwarding: { address: string; keepsCopy: boolean } | null;
-  sendLimitBytes: number | null;
-  onHold: boolean;
+/** What the audit needs from a mailbox's Exchange settings, with the row it was read from. */
+export interface MailboxFacts extends PortMailboxFacts {
   raw: ExoMailbox;
 }
 

@@ -35,6 +35,14 @@ function parseItems<T>(schema: z.ZodType<T>, raw: unknown[], what: string): Resu
   return err('upstream_failed', `Graph answered an unexpected shape while trying to ${what} (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
 }
 
+/** One page of a collection: its rows checked against `schema`, and its paging links. */
+function readPage<T>(body: unknown, schema: z.ZodType<T>, what: string): Result<{ rows: T[]; page: z.infer<typeof pageSchema> }> {
+  const page = pageSchema.safeParse(body);
+  if (!page.success) return err('upstream_failed', `Graph answered without a value list while trying to ${what}`);
+  const rows = parseItems(schema, page.data.value, what);
+  return rows.ok ? ok({ rows: rows.value, page: page.data }) : rows;
+}
+
 export class GraphClient {
   readonly base: string;
   private readonly core: HttpCore;
@@ -63,18 +71,17 @@ export class GraphClient {
   async getAll<T>(path: string, schema: z.ZodType<T>, options: CallOptions): Promise<Result<Pages<T>>> {
     const items: T[] = [];
     let next: string | undefined = path;
-    for (let page = 0; next; page++) {
+    while (next) {
       const res = await this.get(next, options);
       if (!res.ok) return res;
-      const parsed = pageSchema.safeParse(res.value.body);
-      if (!parsed.success) return err('upstream_failed', `Graph answered without a value list while trying to ${options.what}`);
-      const rows = parseItems(schema, parsed.data.value, options.what);
-      if (!rows.ok) return rows;
-      items.push(...rows.value);
-      const deltaLink = parsed.data['@odata.deltaLink'];
-      if (deltaLink) return ok({ items, deltaLink, count: parsed.data['@odata.count'] ?? null });
-      next = parsed.data['@odata.nextLink'];
-      if (!next) return ok({ items, deltaLink: null, count: parsed.data['@odata.count'] ?? null });
+      const read = readPage(res.value.body, schema, options.what);
+      if (!read.ok) return read;
+      const { rows, page } = read.value;
+      items.push(...rows);
+      const deltaLink = page['@odata.deltaLink'];
+      if (deltaLink) return ok({ items, deltaLink, count: page['@odata.count'] ?? null });
+      next = page['@odata.nextLink'];
+      if (!next) return ok({ items, deltaLink: null, count: page['@odata.count'] ?? null });
     }
     return ok({ items, deltaLink: null, count: null });
   }
@@ -92,13 +99,12 @@ export class GraphClient {
     while (url && items.length < maxItems) {
       const res = await this.batcher.run({ ...request, url });
       if (!res.ok) return res;
-      const parsed = pageSchema.safeParse(res.value.body);
-      if (!parsed.success) return err('upstream_failed', `Graph answered without a value list while trying to ${request.what}`);
-      const rows = parseItems(schema, parsed.data.value, request.what);
-      if (!rows.ok) return rows;
-      items.push(...rows.value);
-      count ??= parsed.data['@odata.count'] ?? null;
-      const next = parsed.data['@odata.nextLink'];
+      const read = readPage(res.value.body, schema, request.what);
+      if (!read.ok) return read;
+      const { rows, page } = read.value;
+      items.push(...rows);
+      count ??= page['@odata.count'] ?? null;
+      const next = page['@odata.nextLink'];
       url = next ? this.relative(next) : undefined;
     }
     return ok({ items, deltaLink: null, count });

@@ -1,9 +1,9 @@
 import type { Logger } from '../../src/app/logger.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { parseRetryAfter, retryDelayMs, type RetryPolicy } from '../shared/backoff.ts';
+import type { Semaphore } from '../shared/semaphore.ts';
 import type { Scope, TokenProvider } from './auth.ts';
-import { failure } from './errors.ts';
-import { parseRetryAfter, RETRYABLE, retryDelayMs, type RetryPolicy } from './retry.ts';
-import type { Semaphore } from './semaphore.ts';
+import { failure, RETRYABLE } from './errors.ts';
 
 /** Everything a call to Microsoft needs, shared by the Graph client, the batcher and Exchange. */
 export interface HttpCore {

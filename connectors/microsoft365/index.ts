@@ -2,6 +2,8 @@ import type { Logger } from '../../src/app/logger.ts';
 import { checkIds, type CheckId } from '../../src/domain/checks/ids.ts';
 import type { MicrosoftConnection, SecretSource } from '../../src/domain/connections/config.ts';
 import type { TenantConnector } from '../../src/domain/ports/tenant-connector.ts';
+import { defaultRetryPolicy, sleep, type RetryPolicy } from '../shared/backoff.ts';
+import { Semaphore } from '../shared/semaphore.ts';
 import { createTokenProvider } from './auth.ts';
 import { Batcher, defaultBatchLimits, type BatchLimits } from './batch.ts';
 import type { MsContext } from './context.ts';
@@ -13,8 +15,6 @@ import type { HttpCore } from './http.ts';
 import { readMailboxes } from './mailboxes.ts';
 import { microsoftOffboarding } from './offboard.ts';
 import { actionsByCheck, remediate } from './remediate.ts';
-import { defaultRetryPolicy, sleep, type RetryPolicy } from './retry.ts';
-import { Semaphore } from './semaphore.ts';
 import { readTenant } from './tenant.ts';
 
 export interface MicrosoftConnectorDeps {

@@ -2,6 +2,7 @@ import type { CheckId } from '../../src/domain/checks/ids.ts';
 import type { DirectoryUser, MailboxFacts, MailboxSnapshot } from '../../src/domain/audit/snapshot.ts';
 import type { AuditScope, MailboxBatchRead, UnreadSubject } from '../../src/domain/ports/tenant-connector.ts';
 import { ok, type AppErrorData, type Result } from '../../src/domain/result.ts';
+import { unreadSubject } from '../shared/unread.ts';
 import type { MsContext } from './context.ts';
 import { detailsOf } from './errors.ts';
 import { mailboxFactsOf } from './exchange-mailboxes.ts';
@@ -13,12 +14,7 @@ const EXCHANGE_CHECKS: CheckId[] = ['forwarding.mailbox-external', 'attachments.
 
 type Outcome = { snapshot: MailboxSnapshot } | { unread: UnreadSubject } | { noMailbox: true };
 
-function unreadFrom(user: DirectoryUser, error: AppErrorData): UnreadSubject {
-  const details = detailsOf(error);
-  const code: UnreadSubject['code'] =
-    error.code === 'not_found' ? 'not_found' : error.code === 'upstream_forbidden' ? 'forbidden' : error.code === 'throttled' ? 'throttled' : 'upstream_failed';
-  return { userId: user.id, email: user.email, code, message: error.message, ...(details?.permission ? { permission: details.permission } : {}) };
-}
+const unreadFrom = (user: DirectoryUser, error: AppErrorData): UnreadSubject => unreadSubject(user, error, detailsOf(error)?.permission);
 
 /** Graph's answer for an account that has no Exchange Online mailbox (unlicensed, break-glass). */
 const isNoMailbox = (error: AppErrorData): boolean => detailsOf(error)?.upstreamCode === 'MailboxNotEnabledForRESTAPI';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { inDomains, normaliseText } from '../../src/domain/audit/addresses.ts';
+import { inDomains } from '../../src/domain/audit/addresses.ts';
 import type { OffboardingParams, OffboardingPort, OffboardingStep, OffboardingSubject, StepInspection, StepOutcome } from '../../src/domain/ports/offboarding.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { autoReplySetText, carriesAutoReply, checked, done, forwardingStoppedText, noAutoReplyInspection, noAutoReplyOutcome } from '../shared/offboarding-steps.ts';
 import type { MsContext } from './context.ts';
 import { RECIPIENT_ROLE } from './exchange-client.ts';
 import { exoMailboxSchema, type ExoMailbox } from './exchange-mailboxes.ts';
@@ -86,11 +87,9 @@ async function readForwarding(ctx: MsContext, s: OffboardingSubject, p: Offboard
 }
 
 const replyMatches = (setting: z.infer<typeof repliesSchema>['automaticRepliesSetting'], text: string) =>
-  setting.status === 'alwaysEnabled' &&
-  [setting.internalReplyMessage, setting.externalReplyMessage].every((m) => normaliseText(m ?? '').includes(normaliseText(text)));
+  setting.status === 'alwaysEnabled' && [setting.internalReplyMessage, setting.externalReplyMessage].every((m) => carriesAutoReply(m, text));
 
 async function inspect(ctx: MsContext, step: OffboardingStep, s: OffboardingSubject, p: OffboardingParams): Promise<Result<StepInspection>> {
-  const checked = (compliant: boolean, state: unknown): Result<StepInspection> => ok({ compliant, state, verifiable: true });
   switch (step) {
     case 'disable-sign-in': {
       const u = await readUser(ctx, s);
@@ -107,7 +106,7 @@ async function inspect(ctx: MsContext, step: OffboardingStep, s: OffboardingSubj
       return f.ok ? checked(!f.value.mailboxExternal && f.value.state.rules.length === 0, f.value.state) : f;
     }
     case 'set-auto-reply': {
-      if (!p.autoReply) return checked(true, { skipped: 'the profile sets no auto-reply' });
+      if (!p.autoReply) return noAutoReplyInspection();
       const res = await ctx.graph.batched({ method: 'GET', url: `${userPath(s)}/mailboxSettings`, mailbox: s.id, what: `read the auto-reply of ${s.email}`, permission: 'MailboxSettings.Read' });
       if (!res.ok) return res;
       const parsed = repliesSchema.safeParse(res.value.body);
@@ -135,7 +134,6 @@ async function inspect(ctx: MsContext, step: OffboardingStep, s: OffboardingSubj
 }
 
 async function apply(ctx: MsContext, step: OffboardingStep, s: OffboardingSubject, p: OffboardingParams): Promise<Result<StepOutcome>> {
-  const done = (state: unknown, description: string): Result<StepOutcome> => ok({ state, description });
   switch (step) {
     case 'disable-sign-in': {
       const r = await write(ctx, s, 'PATCH', '', { accountEnabled: false }, `block sign-in for ${s.email}`, step);
@@ -158,13 +156,13 @@ async function apply(ctx: MsContext, step: OffboardingStep, s: OffboardingSubjec
         if (!r.ok) return r;
       }
       const parts = [...(f.value.mailboxExternal ? ['mailbox forwarding'] : []), ...f.value.state.rules.map((r) => `inbox rule "${r.name}" (switched off, kept as a record)`)];
-      return done({ mailbox: f.value.mailboxExternal ? { forwardingSmtpAddress: null, forwardingAddress: null } : f.value.state.mailbox, rules: [] }, `Stopped mail of ${s.email} going outside the school: ${parts.join(', ') || 'nothing to change'}.`);
+      return done({ mailbox: f.value.mailboxExternal ? { forwardingSmtpAddress: null, forwardingAddress: null } : f.value.state.mailbox, rules: [] }, forwardingStoppedText(s.email, parts));
     }
     case 'set-auto-reply': {
-      if (!p.autoReply) return done({ skipped: true }, 'The profile sets no auto-reply.');
+      if (!p.autoReply) return noAutoReplyOutcome();
       const setting = { status: 'alwaysEnabled', externalAudience: 'all', internalReplyMessage: p.autoReply, externalReplyMessage: p.autoReply };
       const r = await write(ctx, s, 'PATCH', '/mailboxSettings', { automaticRepliesSetting: setting }, `set the auto-reply of ${s.email}`, step);
-      return r.ok ? done({ status: 'alwaysEnabled', externalAudience: 'all' }, `Set the leaver's auto-reply on ${s.email}.`) : r;
+      return r.ok ? done({ status: 'alwaysEnabled', externalAudience: 'all' }, autoReplySetText(s.email)) : r;
     }
     case 'convert-to-shared': {
       const set = await ctx.exchange.invoke('Set-Mailbox', { Identity: s.email, Type: 'Shared' }, exoMailboxSchema, { what: `convert ${s.email} to a shared mailbox`, permission: RECIPIENT_ROLE });

@@ -34,15 +34,19 @@ interface AuditLogRow {
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
+/** One entry as the column list and its twelve values, bound in order as ?1…?12 by every statement that inserts it. */
+export function auditLogInsert(input: AuditLogEntry, now: Date): { columns: string; values: (string | number | null)[] } {
+  const e = auditLogEntrySchema.parse(input);
+  return {
+    columns: '(school_id, at, actor, action, target_type, target_id, policy_ref, dry_run, outcome, before_json, after_json, correlation_id)',
+    values: [e.schoolId, now.toISOString(), e.actor, e.action, e.targetType, e.targetId, e.policyRef, e.dryRun ? 1 : 0, e.outcome, json(e.before), json(e.after), e.correlationId],
+  };
+}
+
 /** The statement that appends one entry; callers may put it in a D1 batch with the change it records. */
 export function appendAuditLogStatement(db: D1Database, input: AuditLogEntry, now: Date): D1PreparedStatement {
-  const e = auditLogEntrySchema.parse(input);
-  return db
-    .prepare(
-      `INSERT INTO audit_log (school_id, at, actor, action, target_type, target_id, policy_ref, dry_run, outcome, before_json, after_json, correlation_id)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
-    )
-    .bind(e.schoolId, now.toISOString(), e.actor, e.action, e.targetType, e.targetId, e.policyRef, e.dryRun ? 1 : 0, e.outcome, json(e.before), json(e.after), e.correlationId);
+  const row = auditLogInsert(input, now);
+  return db.prepare(`INSERT INTO audit_log ${row.columns} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`).bind(...row.values);
 }
 
 export async function appendAuditLog(db: D1Database, input: AuditLogEntry, now: Date): Promise<void> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkIds, type CheckId, type Provider } from '../domain/checks/ids.ts';
 import { evidenceSchema, findingKey, findingSchema, type Finding, type FindingStatus } from '../domain/findings/finding.ts';
-import { readJson, sha256Hex } from './json.ts';
+import { sha256Hex } from '../domain/content-hash.ts';
+import { readJson } from './json.ts';
 
 export interface StoredFinding extends Finding {
   id: string;

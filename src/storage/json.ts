@@ -6,8 +6,3 @@ export function readJson<S extends z.ZodType>(schema: S, text: string | null, co
   if (!parsed.success) throw new Error(`D1 column ${column} does not match its schema: ${parsed.error.message}`);
   return parsed.data;
 }
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}

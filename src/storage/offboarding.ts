@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OffboardingStep } from '../domain/ports/offboarding.ts';
 import type { JobSummary } from '../domain/offboarding/plan.ts';
-import { auditLogEntrySchema, type AuditLogEntry } from './audit-log.ts';
+import { auditLogInsert, type AuditLogEntry } from './audit-log.ts';
 
 export type JobStatus = JobSummary['status'];
 export type StepStatus = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
@@ -99,18 +99,10 @@ const toStep = (r: StepRow): OffboardingStepRow => ({
   updatedAt: r.updated_at,
 });
 
-export interface NewJob {
-  id: string;
-  schoolId: string;
-  connectionId: string;
-  hrImportId: string | null;
-  employeeId: string;
-  subjectId: string;
-  subjectEmail: string;
+export type NewJob = Pick<OffboardingJob, 'id' | 'schoolId' | 'connectionId' | 'hrImportId' | 'employeeId' | 'subjectId' | 'subjectEmail' | 'actAt'> & {
   leaveDate: string;
-  actAt: string;
   steps: OffboardingStep[];
-}
+};
 
 /** The job and its pending steps, for one D1 batch with the import that creates them. */
 export function createJobStatements(db: D1Database, job: NewJob, now: Date): D1PreparedStatement[] {
@@ -264,8 +256,17 @@ export function markDirectoryEnabledStatement(db: D1Database, connectionId: stri
   return db.prepare('UPDATE directory_users SET enabled = ?3 WHERE connection_id = ?1 AND user_id = ?2').bind(connectionId, userId, enabled ? 1 : 0);
 }
 
-const auditColumns = `(school_id, at, actor, action, target_type, target_id, policy_ref, dry_run, outcome, before_json, after_json, correlation_id)`;
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+/** An audit-log entry inserted only while the step row still matches `stepIs` (SQL over offboarding_steps). */
+function auditWhileStep(db: D1Database, input: AuditLogEntry, jobId: string, step: OffboardingStep, now: Date, stepIs: string): D1PreparedStatement {
+  const row = auditLogInsert(input, now);
+  return db
+    .prepare(
+      `INSERT INTO audit_log ${row.columns}
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
+       WHERE EXISTS (SELECT 1 FROM offboarding_steps WHERE job_id = ?13 AND step = ?14 AND ${stepIs})`,
+    )
+    .bind(...row.values, jobId, step);
+}
 
 /**
  * An audit-log entry written only while the step is still unfinished. Put it before the statement
@@ -273,24 +274,10 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
  * exactly one entry, because the second sees the step already finished.
  */
 export function auditStepStatement(db: D1Database, input: AuditLogEntry, jobId: string, step: OffboardingStep, now: Date): D1PreparedStatement {
-  const e = auditLogEntrySchema.parse(input);
-  return db
-    .prepare(
-      `INSERT INTO audit_log ${auditColumns}
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
-       WHERE EXISTS (SELECT 1 FROM offboarding_steps WHERE job_id = ?13 AND step = ?14 AND status IN ('pending', 'running'))`,
-    )
-    .bind(e.schoolId, now.toISOString(), e.actor, e.action, e.targetType, e.targetId, e.policyRef, e.dryRun ? 1 : 0, e.outcome, json(e.before), json(e.after), e.correlationId, jobId, step);
+  return auditWhileStep(db, input, jobId, step, now, `status IN ('pending', 'running')`);
 }
 
 /** Same idea for scheduling a deferred step: logged once, when its due date is first set. */
 export function auditScheduleStatement(db: D1Database, input: AuditLogEntry, jobId: string, step: OffboardingStep, now: Date): D1PreparedStatement {
-  const e = auditLogEntrySchema.parse(input);
-  return db
-    .prepare(
-      `INSERT INTO audit_log ${auditColumns}
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
-       WHERE EXISTS (SELECT 1 FROM offboarding_steps WHERE job_id = ?13 AND step = ?14 AND status = 'pending' AND due_at IS NULL)`,
-    )
-    .bind(e.schoolId, now.toISOString(), e.actor, e.action, e.targetType, e.targetId, e.policyRef, e.dryRun ? 1 : 0, e.outcome, json(e.before), json(e.after), e.correlationId, jobId, step);
+  return auditWhileStep(db, input, jobId, step, now, `status = 'pending' AND due_at IS NULL`);
 }

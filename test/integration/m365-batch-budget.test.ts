@@ -1,16 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createConnector } from '../../connectors/index.ts';
-import { createLogger } from '../../src/app/logger.ts';
-import { MAILBOXES_PER_BATCH, type AuditDeps } from '../../src/jobs/audit/deps.ts';
+import { MAILBOXES_PER_BATCH } from '../../src/jobs/audit/deps.ts';
 import { runAuditBatch } from '../../src/jobs/audit/run-batch.ts';
 import { startAuditRun } from '../../src/jobs/audit/start-run.ts';
 import type { JobMessage } from '../../src/jobs/messages.ts';
-import { noChannelNotifier } from '../../src/jobs/notifier.ts';
-import { secretsFrom } from '../../src/jobs/worker-deps.ts';
 import { generateFixture } from '../../simulator/generate/index.ts';
 import { countingD1 } from './d1-counter.ts';
 import { connectionIdOf, demoProfile, setUpSchool } from './m365-support.ts';
+import { directPipelineDeps } from './pipeline-support.ts';
 import { useRecordingSimulator } from './recording-simulator.ts';
 
 /**
@@ -25,16 +22,7 @@ const sim = useRecordingSimulator(fixture);
 const MESSAGES_PER_INVOCATION = 10;
 const BUDGET = 1000;
 
-function deps(db: D1Database, sent: JobMessage[]): AuditDeps {
-  return {
-    db,
-    queue: { send: (messages) => (sent.push(...messages), Promise.resolve()) },
-    connectorFor: (connection) => createConnector(connection.config, { secrets: secretsFrom(env), fetch: (input, init) => fetch(input, init) }),
-    notifier: noChannelNotifier,
-    now: () => new Date(),
-    log: createLogger({ test: 'batch-budget' }, () => {}),
-  };
-}
+const deps = directPipelineDeps;
 
 const http = () => sim.sim.ctx.recorder.requests.filter((r) => !r.inBatch);
 

@@ -2,35 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { FixtureInput } from '../../simulator/fixture/schema.ts';
 import { api } from '../support/api.ts';
 import { demoProfile, listFindings, m365Fixture, setUpSchool, startAudit, waitForRemediations, waitForRun, type FindingView } from './m365-support.ts';
+import { auditLogOf as auditLog, remediationsOf as actions } from './pipeline-support.ts';
 import { useRecordingSimulator } from './recording-simulator.ts';
 
 const fixture = m365Fixture(23);
 const sim = useRecordingSimulator(fixture);
-
-interface ActionView {
-  id: string;
-  findingId: string;
-  action: string;
-  status: string;
-  dryRun: boolean;
-}
-interface LogEntry {
-  action: string;
-  targetId: string;
-  outcome: string;
-  dryRun: boolean;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-}
 
 const mailboxOf = (email: string) => {
   const user = sim.sim.ctx.fixture.microsoft?.users.find((u) => (u.mail ?? u.userPrincipalName).toLowerCase() === email.toLowerCase());
   if (!user?.mailbox) throw new Error(`no mailbox ${email} in the simulator`);
   return user.mailbox;
 };
-const actions = async (schoolId: string, status = ''): Promise<ActionView[]> =>
-  (await api('GET', `/api/schools/${schoolId}/remediations${status ? `?status=${status}` : ''}`)).json.remediations as ActionView[];
-const auditLog = async (schoolId: string): Promise<LogEntry[]> => (await api('GET', `/api/schools/${schoolId}/audit-log`)).json.entries as LogEntry[];
 const expectedOf = (f: FixtureInput, checkId: string) => (f.expected ?? []).filter((e) => e.provider === 'microsoft365' && e.checkId === checkId);
 /** Writes Tutela made to the tenant: Graph PATCH/POST/DELETE outside $batch reads, and Set-* cmdlets. */
 const writes = () => [

@@ -1,28 +1,17 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../../src/index.ts';
 import { listDirectoryUsers } from '../../src/storage/directory.ts';
 import { getActiveProfile } from '../../src/storage/profiles.ts';
 import { createRun, type BatchSubjects } from '../../src/storage/runs.ts';
 import { MAILBOXES_PER_BATCH } from '../../src/jobs/audit/deps.ts';
 import { REDELIVER_AFTER_MS } from '../../src/jobs/audit/sweep.ts';
 import { connectionIdOf, demoProfile, expectedKeys, m365Fixture, openKeys, setUpSchool, startAudit, waitForRun, waitUntil, type RunView } from './m365-support.ts';
+import { fireCron, runsOf } from './pipeline-support.ts';
 import { useRecordingSimulator } from './recording-simulator.ts';
 
 const fixture = m365Fixture(31);
 useRecordingSimulator(fixture);
 const reportOnly = demoProfile({});
-
-/** Fires one of wrangler.toml's crons at the Worker's scheduled handler, as Cloudflare would. */
-async function fireCron(cron: string, at: Date): Promise<void> {
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron, scheduledTime: at }), env, ctx);
-  await waitOnExecutionContext(ctx);
-}
-
-const runsOf = async (connectionId: string, trigger: string) =>
-  (await env.DB.prepare('SELECT id, status FROM audit_runs WHERE connection_id = ?1 AND trigger = ?2').bind(connectionId, trigger).all<{ id: string; status: string }>()).results;
 
 describe('Microsoft 365 schedules through the Worker', { timeout: 120_000 }, () => {
   it('the nightly cron starts one audit per connection, each completing', async () => {

@@ -1,9 +1,6 @@
-import { http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createSimulator, type Simulator } from '../../simulator/app.ts';
+import type { Simulator } from '../../simulator/app.ts';
 import type { Fixture, FixtureInput } from '../../simulator/fixture/schema.ts';
-import { SIMULATED_HOSTS } from '../support/simulator.ts';
+import { useSimulator } from '../support/simulator.ts';
 
 export interface RecordingSimulator {
   readonly sim: Simulator;
@@ -12,42 +9,31 @@ export interface RecordingSimulator {
   reset: (next?: FixtureInput | Fixture) => Simulator;
 }
 
+type InvokeCommandBody = { CmdletInput?: { CmdletName?: string; Parameters?: Record<string, unknown> } } | null;
+
 /**
  * `useSimulator` (test/support/simulator.ts) plus a log of which Exchange cmdlet each InvokeCommand
  * POST ran, so tests can count tenant-wide Get-Mailbox reads per audit run.
  */
 export function useRecordingSimulator(input: FixtureInput | Fixture): RecordingSimulator {
-  const holder = { sim: createSimulator(input), cmdlets: [] as string[] };
-  const server = setupServer(
-    ...SIMULATED_HOSTS.map((host) =>
-      http.all(
-        ({ request }) => new URL(request.url).hostname === host,
-        async ({ request }) => {
-          const req = request as unknown as Request;
-          if (req.method === 'POST' && req.url.includes('/InvokeCommand')) {
-            const body = (await req.clone().json().catch(() => null)) as { CmdletInput?: { CmdletName?: string; Parameters?: Record<string, unknown> } } | null;
-            const name = body?.CmdletInput?.CmdletName ?? '?';
-            holder.cmdlets.push(body?.CmdletInput?.Parameters?.Identity === undefined ? name : `${name} -Identity`);
-          }
-          return holder.sim.fetch(req);
-        },
-      ),
-    ),
-  );
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
+  const cmdlets: string[] = [];
+  const env = useSimulator(input, {
+    observe: async (req) => {
+      if (req.method !== 'POST' || !req.url.includes('/InvokeCommand')) return;
+      const body = (await req.clone().json().catch(() => null)) as InvokeCommandBody;
+      const name = body?.CmdletInput?.CmdletName ?? '?';
+      cmdlets.push(body?.CmdletInput?.Parameters?.Identity === undefined ? name : `${name} -Identity`);
+    },
+  });
   return {
     get sim() {
-      return holder.sim;
+      return env.sim;
     },
-    get cmdlets() {
-      return holder.cmdlets;
-    },
+    cmdlets,
     reset: (next) => {
-      holder.sim = next ? createSimulator(next) : createSimulator(input);
-      holder.cmdlets.length = 0;
-      return holder.sim;
+      const sim = env.reset(next);
+      cmdlets.length = 0;
+      return sim;
     },
   };
 }

@@ -23,16 +23,28 @@ export interface SimulatorHandle {
   reset: (next?: FixtureInput | Fixture) => Simulator;
 }
 
+export interface SimulatorOptions {
+  /** Sees each routed request before the simulator answers it; read the body from a clone. */
+  observe?: (request: Request) => Promise<void> | void;
+}
+
 /**
  * Routes outbound fetches for the providers' real hosts into a simulator (msw 2 `setupServer`,
  * which works in the workerd pool). Call at the top of a test file or describe block.
  */
-export function useSimulator(input: FixtureInput | Fixture | (() => FixtureInput | Fixture)): SimulatorHandle {
+export function useSimulator(input: FixtureInput | Fixture | (() => FixtureInput | Fixture), options: SimulatorOptions = {}): SimulatorHandle {
   const build = (): Simulator => createSimulator(typeof input === 'function' ? input() : input);
   const holder = { sim: build() };
   const handlers = SIMULATED_HOSTS.map((host) =>
-    http.all(({ request }) => new URL(request.url).hostname === host, // msw's Request is the platform's; only the type declarations (Node vs workers) differ.
-    async ({ request }) => holder.sim.fetch(request as unknown as Request)),
+    http.all(
+      ({ request }) => new URL(request.url).hostname === host,
+      async ({ request }) => {
+        // msw's Request is the platform's; only the type declarations (Node vs workers) differ.
+        const req = request as unknown as Request;
+        await options.observe?.(req);
+        return holder.sim.fetch(req);
+      },
+    ),
   );
   const server = setupServer(...handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

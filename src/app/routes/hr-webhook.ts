@@ -4,7 +4,7 @@ import type { Env } from '../../env.ts';
 import { runHrImport } from '../../jobs/offboarding/import.ts';
 import { workerDeps } from '../../jobs/worker-deps.ts';
 import { forgetWebhookEvent } from '../../storage/hr-imports.ts';
-import { sha256Hex } from '../../storage/json.ts';
+import { sha256Hex } from '../../domain/content-hash.ts';
 import { getActiveProfile } from '../../storage/profiles.ts';
 import { getSchool } from '../../storage/schools.ts';
 import type { AppEnv } from '../context.ts';

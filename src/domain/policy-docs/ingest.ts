@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.ts';
-import { sha256Hex } from './content-hash.ts';
+import { sha256Hex } from '../content-hash.ts';
 import { docxToBlocks } from './docx.ts';
 import { htmlToBlocks } from './html.ts';
 import { markdownToBlocks } from './markdown.ts';

@@ -82,6 +82,11 @@ export interface TenantConnector {
     checks: ReadonlySet<CheckId>;
     /** Remediation action per check this connector can carry out. */
     actions: Partial<Record<CheckId, string>>;
+    /**
+     * Mailboxes per audit queue message, when the provider needs fewer than the pipeline's default:
+     * ten messages share one invocation's subrequest budget (docs/architecture.md, "Batch sizes").
+     */
+    mailboxesPerBatch?: number;
   };
   readDirectory(cursor: string | null): Promise<Result<DirectoryPage>>;
   readMailboxes(users: DirectoryUser[], scope: AuditScope): Promise<Result<MailboxBatchRead>>;

@@ -1,7 +1,8 @@
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { AppErrorData, Result } from '../result.ts';
-import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { sha256Hex } from '../content-hash.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { policyProfileSchema, type PolicyProfile } from './schema.ts';
 
 /** One thing wrong with a profile: `path` is where ("attachments.maxBytes", "remediation.foo"). */

@@ -59,8 +59,9 @@ export async function startAuditRun(deps: AuditDeps, input: StartRunInput): Prom
 
   const users = await listDirectoryUsers(db, connection.id);
   const batches: BatchSubjects[] = [{ kind: 'tenant' }];
-  for (let i = 0; i < users.length; i += MAILBOXES_PER_BATCH) {
-    batches.push({ kind: 'mailboxes', userIds: users.slice(i, i + MAILBOXES_PER_BATCH).map((u) => u.id) });
+  const perBatch = connector.value.capabilities.mailboxesPerBatch ?? MAILBOXES_PER_BATCH;
+  for (let i = 0; i < users.length; i += perBatch) {
+    batches.push({ kind: 'mailboxes', userIds: users.slice(i, i + perBatch).map((u) => u.id) });
   }
   await createRun(db, { ...base, batches, mailboxes: users.length, warnings }, deps.now());
   await deps.queue.send(batches.map((_, batchNo) => ({ kind: 'audit.batch', runId, batchNo })));
