@@ -29,8 +29,8 @@ export interface MicrosoftConnectorDeps {
   random?: () => number;
 }
 
-/** Every check; accounts.leaver-active is judged by the pipeline from the stored directory and the HR roster. */
-const SUPPORTED: ReadonlySet<CheckId> = new Set(checkIds);
+/** Every check it reads; accounts.leaver-active is judged by the pipeline from the stored directory and the HR roster. */
+const SUPPORTED: ReadonlySet<CheckId> = new Set(checkIds.filter((id) => id !== 'accounts.leaver-active'));
 
 /** Microsoft 365 through Graph v1.0 and the Exchange admin REST endpoint. */
 export function createMicrosoftConnector(config: MicrosoftConnection, deps: MicrosoftConnectorDeps): TenantConnector {

@@ -7,7 +7,7 @@ import type { AuditDeps } from './deps.ts';
 import { summariseRun } from './summary.ts';
 
 /** Checks judged from tenant-wide settings (batch 0); the rest are judged per mailbox. */
-const TENANT_CHECKS: ReadonlySet<CheckId> = new Set(['disclaimer.missing', 'forwarding.tenant-policy', 'retention.policy-missing']);
+const TENANT_CHECKS: ReadonlySet<CheckId> = new Set(['disclaimer.missing', 'forwarding.tenant-policy', 'retention.policy-missing', 'accounts.leaver-active']);
 
 /**
  * Checks about a message already sent. Each run reads only mail sent since the last audit, so the

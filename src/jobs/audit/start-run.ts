@@ -38,10 +38,18 @@ export async function startAuditRun(deps: AuditDeps, input: StartRunInput): Prom
   if (!connector.ok) return connector;
 
   const requested = input.checks ?? [...checkIds];
-  const checks = requested.filter((c) => connector.value.capabilities.checks.has(c));
+  const hasRoster = (await db.prepare('SELECT 1 FROM hr_staff WHERE school_id = ?1 LIMIT 1').bind(input.schoolId).first()) !== null;
+  // accounts.leaver-active is judged by the pipeline from the HR roster, not read by the connector:
+  // without a roster it would report nobody, which reads as "all clear", so it is skipped and said.
+  const supported = (c: CheckId) => (c === 'accounts.leaver-active' ? hasRoster : connector.value.capabilities.checks.has(c));
+  const checks = requested.filter(supported);
   const warnings: RunError[] = requested
-    .filter((c) => !connector.value.capabilities.checks.has(c))
-    .map((c) => ({ code: 'unsupported_check', message: `${c} is not available for ${connection.provider}; see docs/checks.md` }));
+    .filter((c) => !supported(c))
+    .map((c) =>
+      c === 'accounts.leaver-active'
+        ? { code: 'needs_hr_feed', message: 'accounts.leaver-active needs the HR feed: no staff list has been imported for this school yet' }
+        : { code: 'unsupported_check', message: `${c} is not available for ${connection.provider}; see docs/checks.md` },
+    );
   const runId = input.runId ?? crypto.randomUUID();
   const base = { id: runId, schoolId: input.schoolId, connectionId: connection.id, profileId: profile.id, trigger: input.trigger, checks, dryRun: input.dryRun ?? false };
 
