@@ -157,3 +157,21 @@ export async function setFindingStatus(db: D1Database, input: { schoolId: string
     .run();
   return result.meta.changes > 0;
 }
+
+/**
+ * Every open finding a run saw, a page at a time in id order (keyset paging), so a very large school
+ * is never truncated and never held in memory at once.
+ */
+export async function* openFindingsOfRun(db: D1Database, schoolId: string, runId: string, pageSize = 1000): AsyncGenerator<StoredFinding[]> {
+  let after = '';
+  for (;;) {
+    const { results } = await db
+      .prepare("SELECT * FROM findings WHERE school_id = ?1 AND last_run_id = ?2 AND status = 'open' AND id > ?3 ORDER BY id LIMIT ?4")
+      .bind(schoolId, runId, after, pageSize)
+      .all<FindingRow>();
+    if (results.length === 0) return;
+    yield results.map(toStored);
+    after = results[results.length - 1]?.id ?? after;
+    if (results.length < pageSize) return;
+  }
+}

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/findings/finding.ts';
 import { appendAuditLog, listAuditLog } from '../../src/storage/audit-log.ts';
-import { listFindings, resolveUnseen, setFindingStatus, upsertFindings } from '../../src/storage/findings.ts';
+import { listFindings, openFindingsOfRun, resolveUnseen, setFindingStatus, upsertFindings } from '../../src/storage/findings.ts';
 import { createSchool } from '../../src/storage/schools.ts';
 
 const finding = (email: string, item?: string): Finding => ({
@@ -54,6 +54,22 @@ describe('findings store', () => {
     const s = await school('findings-3');
     const bad = { ...finding('a@x.sch.uk'), evidence: { body: 'x'.repeat(600) } };
     await expect(upsertFindings(env.DB, { schoolId: s, runId: 'r1', findings: [bad], now: new Date() })).rejects.toThrow();
+  });
+});
+
+describe('open findings of a run', () => {
+  it('pages through every one, in id order, however many there are', async () => {
+    const s = await school('findings-4');
+    const many = Array.from({ length: 250 }, (_, i) => finding(`p${i}@x.sch.uk`, `rule${i}`));
+    const ids = await upsertFindings(env.DB, { schoolId: s, runId: 'big', findings: many, now: new Date() });
+    const pages: number[] = [];
+    const seen: string[] = [];
+    for await (const page of openFindingsOfRun(env.DB, s, 'big', 100)) {
+      pages.push(page.length);
+      seen.push(...page.map((f) => f.id));
+    }
+    expect(pages).toEqual([100, 100, 50]);
+    expect(seen).toEqual([...ids].sort());
   });
 });
 

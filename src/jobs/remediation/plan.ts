@@ -1,5 +1,5 @@
 import type { AuditRun } from '../../storage/runs.ts';
-import { listFindings } from '../../storage/findings.ts';
+import { openFindingsOfRun } from '../../storage/findings.ts';
 import { getProfile } from '../../storage/profiles.ts';
 import { insertActionStatement } from '../../storage/remediations.ts';
 import type { AuditDeps } from '../audit/deps.ts';
@@ -15,24 +15,28 @@ export async function planRemediations(deps: AuditDeps, run: AuditRun): Promise<
   const profile = await getProfile(db, run.profileId);
   if (!profile) return { planned: 0, queued: [] };
   const now = deps.now();
-  const findings = (await listFindings(db, run.schoolId, { status: 'open', runId: run.id, limit: 20000 })).filter(
-    (f) => f.remediation.available && f.remediation.action && f.remediation.mode !== 'report',
-  );
-  const candidates = findings.map((f) => ({
-    id: crypto.randomUUID(),
-    schoolId: run.schoolId,
-    findingId: f.id,
-    checkId: f.checkId,
-    action: f.remediation.action ?? '',
-    mode: f.remediation.mode,
-    dryRun: run.dryRun,
-    status: f.remediation.mode === 'auto' ? ('approved' as const) : ('pending-approval' as const),
-    params: remediationParams(f.checkId, profile.profile, now),
-    requestedBy: `audit-run:${run.id}`,
-    idempotencyKey: `${f.id}|${f.remediation.action ?? ''}|${run.id}`,
-  }));
-  const results = candidates.length ? await db.batch(candidates.map((c) => insertActionStatement(db, c, now))) : [];
-  const created = candidates.filter((_, i) => (results[i]?.meta.changes ?? 0) > 0);
+  const created: { id: string; status: 'approved' | 'pending-approval' }[] = [];
+  // Pages of 100: each page is one D1 batch (one transaction), and nothing is truncated however large the school.
+  for await (const page of openFindingsOfRun(db, run.schoolId, run.id, 100)) {
+    const candidates = page
+      .filter((f) => f.remediation.available && f.remediation.action && f.remediation.mode !== 'report')
+      .map((f) => ({
+        id: crypto.randomUUID(),
+        schoolId: run.schoolId,
+        findingId: f.id,
+        checkId: f.checkId,
+        action: f.remediation.action ?? '',
+        mode: f.remediation.mode,
+        dryRun: run.dryRun,
+        status: f.remediation.mode === 'auto' ? ('approved' as const) : ('pending-approval' as const),
+        params: remediationParams(f.checkId, profile.profile, now),
+        requestedBy: `audit-run:${run.id}`,
+        idempotencyKey: `${f.id}|${f.remediation.action ?? ''}|${run.id}`,
+      }));
+    if (candidates.length === 0) continue;
+    const results = await db.batch(candidates.map((c) => insertActionStatement(db, c, now)));
+    created.push(...candidates.filter((_, i) => (results[i]?.meta.changes ?? 0) > 0));
+  }
   const queued = created.filter((c) => c.status === 'approved').map((c) => c.id);
   if (queued.length) await deps.queue.send(queued.map((actionId) => ({ kind: 'remediation.run', actionId })));
   if (created.length) deps.log.info('remediations_planned', { runId: run.id, planned: created.length, queued: queued.length });
