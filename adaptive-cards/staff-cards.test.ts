@@ -2,23 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { acknowledgedCard } from './acknowledged-card.ts';
 import { acknowledgementCard } from './acknowledgement-card.ts';
 import { answerCard } from './answer-card.ts';
+import { ackData, answer } from './card-examples.ts';
 import { noticeCard } from './notice-card.ts';
-
-const answer = {
-  question: 'Can I forward my email to Gmail?',
-  answered: true,
-  answer: 'Staff must not set up automatic forwarding of school email to addresses outside the school.',
-  citations: [{ section: '4.2 Email', quote: 'Staff must not set up automatic forwarding' }],
-  documentTitle: 'Email and Acceptable Use Policy',
-  documentUrl: 'https://tutela.example.org/policies/aup#4-2',
-};
-const ackData = {
-  documentTitle: 'Email and Acceptable Use Policy',
-  version: 3,
-  dueDate: 'Friday 4 December 2026',
-  documentUrl: 'https://tutela.example.org/policies/aup',
-  action: { campaignId: 'c-1', versionId: 'v-3', forUser: 'aad-1' },
-};
 
 const actionsOf = (card: { actions?: unknown[] }) => (card.actions ?? []) as { type: string; verb?: string; url?: string; data?: unknown }[];
 

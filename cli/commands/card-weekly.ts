@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sdkCardProblems } from '../../adaptive-cards/validate-sdk.ts';
 import { weeklyCard } from '../../adaptive-cards/weekly-card.ts';
 import { cardRuleProblems } from '../../adaptive-cards/weekly-card-rules.ts';
 import { changeText } from '../../adaptive-cards/weekly-card-data.ts';
@@ -10,7 +11,9 @@ import { createLocalTutela, type LocalTutela } from '../support/local-tutela.ts'
 
 const usage = `Usage: tutela card weekly --school ID (--state FILE | --demo) [--json] [--public-url URL]
 
-Builds the School Business Manager's Monday card (Adaptive Cards 1.5) for one school.
+Builds the School Business Manager's Monday card (Adaptive Cards 1.5) for one school, checks it with
+our card rules and Microsoft's Adaptive Cards SDK (targeting 1.5), prints any problem on stderr and
+exits 1 if there is one.
   --school ID       the school's id
   --state FILE      the SQLite state written by \`tutela audit --config\` (its "state:" file)
   --demo            build the demo school (${DEMO_SCHOOL_ID}) in memory: generated fixture, in-process simulator, one audit
@@ -47,8 +50,9 @@ async function run(args: string[], io: CliIO): Promise<number> {
       return 1;
     }
     const card = weeklyCard(data);
-    const problems = cardRuleProblems(card);
-    for (const p of problems) io.stderr(`card rule broken: ${p}\n`);
+    // Our rules (what Teams needs) and Microsoft's SDK parser at 1.5 (what the schema allows).
+    const problems = [...cardRuleProblems(card).map((p) => `card rule broken: ${p}`), ...sdkCardProblems(card).map((p) => `Adaptive Cards SDK (1.5): ${p}`)];
+    for (const p of problems) io.stderr(`${p}\n`);
     if (values.json) io.stdout(`${JSON.stringify(card, null, 2)}\n`);
     else {
       io.stdout(`${data.schoolName} — week of ${data.weekOf}: ${data.status.headline}\n`);
