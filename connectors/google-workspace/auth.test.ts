@@ -2,6 +2,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenStore, type TokenStore } from '../shared/oauth-tokens.ts';
 import { createTokenProvider } from './auth.ts';
 import { SCOPE } from './scopes.ts';
 import { config, KEY_ID, KEY_REF, makeKey, SA_EMAIL } from './test-support.ts';
@@ -30,7 +31,8 @@ const cfg = config({ endpoints: { token: TOKEN_URL, admin: 'https://admin.google
 
 describe('domain-wide delegation tokens', async () => {
   const key = await makeKey();
-  const provider = (clock: () => number) => createTokenProvider(cfg, { secrets: (n) => (n === KEY_REF ? key.privatePem : undefined), fetch: (i, init) => fetch(i, init), clock });
+  const provider = (clock: () => number, store: TokenStore = createTokenStore(), pem = key.privatePem) =>
+    createTokenProvider(cfg, { secrets: (n) => (n === KEY_REF ? pem : undefined), fetch: (i, init) => fetch(i, init), clock, store });
 
   it('signs an RS256 assertion for the subject and one scope, addressed to the configured token URL', async () => {
     const token = await provider(Date.now).token('teacher@school.uk', SCOPE.settingsBasic);
@@ -55,6 +57,39 @@ describe('domain-wide delegation tokens', async () => {
     now += 2;
     await p.token('a@s.uk', SCOPE.mailRead);
     expect(seen).toHaveLength(4);
+  });
+
+  it('hands a valid token to later instances sharing the store, but only for the same private key', async () => {
+    let now = 5_000_000;
+    const store = createTokenStore();
+    const first = await provider(() => now, store).token('head@school.uk', SCOPE.mailRead);
+    // A new connector per queue message: the next one in the isolate reuses the token.
+    const again = await provider(() => now, store).token('HEAD@school.uk', SCOPE.mailRead);
+    expect(again).toEqual(first);
+    expect(seen).toHaveLength(1);
+    // Same client, endpoint, subject and scope but another key: it must sign its own assertion.
+    const other = await makeKey();
+    const stranger = await provider(() => now, store, other.privatePem).token('head@school.uk', SCOPE.mailRead);
+    expect(stranger.ok && stranger.value).not.toBe(first.ok && first.value);
+    expect(seen).toHaveLength(2);
+    // A provider whose secret is missing gets nothing from the store.
+    const keyless = await createTokenProvider(cfg, { secrets: () => undefined, fetch: (i, init) => fetch(i, init), clock: () => now, store }).token('head@school.uk', SCOPE.mailRead);
+    expect(keyless.ok ? null : keyless.error.code).toBe('not_configured');
+    // Expiry (less the five-minute margin) holds for every instance.
+    now += 3599_000 - 5 * 60_000;
+    await provider(() => now, store).token('head@school.uk', SCOPE.mailRead);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('forgets a refused token for every instance sharing the store', async () => {
+    const store = createTokenStore();
+    const a = provider(Date.now, store);
+    const stale = await a.token('dept@school.uk', SCOPE.settingsBasic);
+    if (!stale.ok) throw new Error(stale.error.message);
+    a.invalidate('dept@school.uk', SCOPE.settingsBasic, stale.value);
+    const fresh = await provider(Date.now, store).token('dept@school.uk', SCOPE.settingsBasic);
+    expect(fresh.ok && fresh.value).not.toBe(stale.value);
+    expect(seen).toHaveLength(2);
   });
 
   it('names the scope and the client when delegation is missing', async () => {

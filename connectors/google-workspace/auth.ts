@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import type { GoogleConnection, SecretSource } from '../../src/domain/connections/config.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
-import { createTokenCache, importPrivateKey, tokenError, tokenResponse, type IssuedToken } from '../shared/oauth-tokens.ts';
+import { createTokenCache, createTokenStore, importPrivateKey, tokenError, tokenResponse, type IssuedToken, type TokenStore } from '../shared/oauth-tokens.ts';
 import { shortScope } from './scopes.ts';
 
 /**
@@ -18,6 +18,19 @@ export interface TokenProvider {
   token(subject: string, scope: string): Promise<Result<string>>;
   /** Forget a token the API refused (401) so the next call fetches a fresh one. */
   invalidate(subject: string, scope: string, token: string): void;
+}
+
+/**
+ * Tokens outlive a connector: the pipeline builds one per queue message, and an isolate (or the CLI's
+ * process) runs many messages. Kept in memory only, never persisted or logged. Keys start with a
+ * hash of the credential (token URL, client, key id and the private key itself), so only a caller
+ * holding the same key — one that could have signed the assertion — is handed a cached token.
+ */
+const isolateTokens: TokenStore = createTokenStore();
+
+async function credentialId(tokenUrl: string, clientEmail: string, keyId: string, pem: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode([tokenUrl, clientEmail, keyId, pem].join('\n')));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Turns the token endpoint's refusal into our codes, naming the scope or the subject at fault. */
@@ -44,19 +57,27 @@ function refusal(status: number, body: unknown, subject: string, scope: string, 
  * `clock` is wall-clock time (ms), deliberately not the audit's `now`: assertion and token
  * lifetimes are judged by Google's real clock even when an audit runs against a pinned date.
  */
-export function createTokenProvider(config: GoogleConnection, deps: { secrets: SecretSource; fetch: typeof fetch; clock?: () => number }): TokenProvider {
+export function createTokenProvider(
+  config: GoogleConnection,
+  deps: { secrets: SecretSource; fetch: typeof fetch; clock?: () => number; store?: TokenStore },
+): TokenProvider {
   const clock = deps.clock ?? Date.now;
   const tokenUrl = config.endpoints.token;
   const account = config.serviceAccount;
-  // One token per (subject, scope).
-  const cache = createTokenCache(clock);
-  const cacheKey = (subject: string, scope: string) => `${subject.toLowerCase()} ${scope}`;
-  let key: Promise<Result<CryptoKey>> | null = null;
-  const signingKey = (): Promise<Result<CryptoKey>> => (key ??= importPrivateKey(deps.secrets, account.privateKeyRef, 'RS256'));
+  // One token per (credential, subject, scope).
+  const cache = createTokenCache(clock, deps.store ?? isolateTokens);
+  const cacheKey = (credential: string, subject: string, scope: string) => `${credential} ${subject.toLowerCase()} ${scope}`;
+  let key: Promise<Result<{ signer: CryptoKey; credential: string }>> | null = null;
+  const signingKey = (): Promise<Result<{ signer: CryptoKey; credential: string }>> =>
+    (key ??= importPrivateKey(deps.secrets, account.privateKeyRef, 'RS256').then(async (imported) => {
+      if (!imported.ok) return imported;
+      const credential = await credentialId(tokenUrl, account.clientEmail, account.privateKeyId, deps.secrets(account.privateKeyRef) ?? '');
+      return ok({ signer: imported.value, credential });
+    }));
+  // Set once the key has been read: invalidate() is synchronous and only ever follows a token().
+  let credentialSeen: string | null = null;
 
-  async function request(subject: string, scope: string): Promise<Result<IssuedToken>> {
-    const signer = await signingKey();
-    if (!signer.ok) return signer;
+  async function request(signer: CryptoKey, subject: string, scope: string): Promise<Result<IssuedToken>> {
     const nowS = Math.floor(clock() / 1000);
     const assertion = await new SignJWT({ scope })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: account.privateKeyId })
@@ -65,7 +86,7 @@ export function createTokenProvider(config: GoogleConnection, deps: { secrets: S
       .setAudience(tokenUrl)
       .setIssuedAt(nowS)
       .setExpirationTime(nowS + ASSERTION_LIFETIME_S)
-      .sign(signer.value);
+      .sign(signer);
     let res: Response;
     try {
       res = await deps.fetch(tokenUrl, {
@@ -84,7 +105,15 @@ export function createTokenProvider(config: GoogleConnection, deps: { secrets: S
   }
 
   return {
-    token: (subject, scope) => cache.get(cacheKey(subject, scope), () => request(subject, scope)),
-    invalidate: (subject, scope, token) => cache.invalidate(cacheKey(subject, scope), token),
+    async token(subject, scope) {
+      const signing = await signingKey();
+      if (!signing.ok) return signing;
+      const { signer, credential } = signing.value;
+      credentialSeen = credential;
+      return cache.get(cacheKey(credential, subject, scope), () => request(signer, subject, scope));
+    },
+    invalidate(subject, scope, token) {
+      if (credentialSeen) cache.invalidate(cacheKey(credentialSeen, subject, scope), token);
+    },
   };
 }

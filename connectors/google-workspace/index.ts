@@ -3,6 +3,7 @@ import { checkIds, type CheckId } from '../../src/domain/checks/ids.ts';
 import type { GoogleConnection, SecretSource } from '../../src/domain/connections/config.ts';
 import type { TenantConnector } from '../../src/domain/ports/tenant-connector.ts';
 import { defaultRetryPolicy, sleep, type RetryPolicy } from '../shared/backoff.ts';
+import type { TokenStore } from '../shared/oauth-tokens.ts';
 import { Semaphore } from '../shared/semaphore.ts';
 import { createTokenProvider } from './auth.ts';
 import type { GoogleContext } from './context.ts';
@@ -37,6 +38,8 @@ export interface GoogleConnectorDeps {
   random?: () => number;
   /** Wall clock (ms) for token lifetimes, quota windows and Retry-After dates. */
   clock?: () => number;
+  /** Where delegated tokens are kept; by default one store per isolate/process, shared by every instance. */
+  tokenStore?: TokenStore;
 }
 
 /** attachments.limit-config has no Gmail setting; accounts.leaver-active is judged by the pipeline from the HR roster. */
@@ -66,7 +69,7 @@ export function createGoogleConnector(config: GoogleConnection, deps: GoogleConn
   };
   const core: HttpCore = {
     fetch: boundFetch,
-    tokens: createTokenProvider(config, { secrets: deps.secrets, fetch: tokenFetch, clock }),
+    tokens: createTokenProvider(config, { secrets: deps.secrets, fetch: tokenFetch, clock, ...(deps.tokenStore ? { store: deps.tokenStore } : {}) }),
     global: new Semaphore(limits.requestsInFlight),
     quota: new UserQuota({ now: clock, sleep: pause }, limits.userUnitsPerMinute),
     retry: { ...defaultRetryPolicy, ...deps.retry },

@@ -1,7 +1,6 @@
-import { err, ok, type AppErrorData, type Result } from '../../src/domain/result.ts';
-import { sendBatch, type BatchItem } from './batch.ts';
+import { ok, type AppErrorData, type Result } from '../../src/domain/result.ts';
+import { runBatches, type BatchItem, type BatchJob } from './batch.ts';
 import { gmailUserPath, type GoogleContext } from './context.ts';
-import type { Answer } from './http.ts';
 import { GMAIL_COST } from './quota.ts';
 import { SCOPE } from './scopes.ts';
 import { messageListSchema } from './wire.ts';
@@ -13,8 +12,6 @@ export interface ListJob {
 
 export interface ListsRead {
   ids: string[][];
-  /** Answers to the extra calls sent in the first round, in order. */
-  extra: Result<Answer>[];
 }
 
 const PAGE = 500;
@@ -25,35 +22,40 @@ export function listItem(subject: string, job: ListJob, pageToken: string | unde
   return { method: 'GET', path: `${gmailUserPath(subject)}/messages?${query.toString()}`, scope: SCOPE.mailRead, units: GMAIL_COST['messages.list'], what: job.what };
 }
 
+/** Where a search collects its ids; `failure` is set when a page cannot be read. */
+export interface SearchSink {
+  ids: string[];
+  failure: AppErrorData | null;
+}
+
 /**
- * Pages several Gmail searches for one user side by side: each round is one batch holding the next
- * page of every search still going (and, in the first round, `extra` calls such as settings reads).
+ * A search that pages itself: each page adds its ids and, while Gmail says there is more, returns
+ * the call for the next page; after the last page `then` says which calls depend on the ids.
  * Ids are collected by paging, never from resultSizeEstimate, which is only an estimate.
  */
-export async function pageLists(ctx: GoogleContext, subject: string, jobs: ListJob[], extra: BatchItem[] = []): Promise<Result<ListsRead>> {
-  const ids: string[][] = jobs.map(() => []);
-  let tokens: (string | undefined | null)[] = jobs.map(() => undefined);
-  let extraAnswers: Result<Answer>[] = [];
-  for (let round = 0; round === 0 || tokens.some((t) => typeof t === 'string'); round++) {
-    const live = jobs.map((_, i) => i).filter((i) => tokens[i] !== null);
-    const items = [...(round === 0 ? extra : []), ...live.map((i) => listItem(subject, jobs[i] as ListJob, tokens[i] ?? undefined))];
-    if (items.length === 0) break;
-    const answers = await sendBatch(ctx.core, ctx.config.endpoints.gmail, subject, items);
-    if (round === 0) extraAnswers = answers.slice(0, extra.length);
-    const listAnswers = answers.slice(round === 0 ? extra.length : 0);
-    const next = [...tokens];
-    for (const [k, i] of live.entries()) {
-      const answer = listAnswers[k];
-      if (!answer) return err('upstream_failed', 'Gmail batch lost an answer');
-      if (!answer.ok) return answer;
+export function searchJob(subject: string, job: ListJob, sink: SearchSink, then?: (ids: string[]) => BatchJob[], pageToken?: string): BatchJob {
+  return {
+    ...listItem(subject, job, pageToken),
+    done: (answer) => {
+      if (!answer.ok) return void (sink.failure = answer.error);
       const parsed = messageListSchema.safeParse(answer.value.body);
-      if (!parsed.success) return err('upstream_failed', `Gmail answered messages.list in an unexpected shape (${jobs[i]?.what ?? ''})`);
-      (ids[i] as string[]).push(...parsed.data.messages.map((m) => m.id));
-      next[i] = parsed.data.nextPageToken ?? null;
-    }
-    tokens = next;
-  }
-  return ok({ ids, extra: extraAnswers });
+      if (!parsed.success) return void (sink.failure = { code: 'upstream_failed', message: `Gmail answered messages.list in an unexpected shape (${job.what})` });
+      sink.ids.push(...parsed.data.messages.map((m) => m.id));
+      const next = parsed.data.nextPageToken;
+      if (next) return [searchJob(subject, job, sink, then, next)];
+      return then?.(sink.ids) ?? [];
+    },
+  };
+}
+
+/** Pages several Gmail searches for one user side by side: each batch holds the next page of every search still going. */
+export async function pageLists(ctx: GoogleContext, subject: string, jobs: ListJob[]): Promise<Result<ListsRead>> {
+  const sinks: SearchSink[] = jobs.map(() => ({ ids: [], failure: null }));
+  const batchJobs = jobs.map((job, i) => searchJob(subject, job, sinks[i] as SearchSink));
+  await runBatches(ctx.core, ctx.config.endpoints.gmail, subject, batchJobs, () => sinks.some((s) => s.failure));
+  const failed = sinks.find((s) => s.failure)?.failure;
+  if (failed) return { ok: false, error: failed };
+  return ok({ ids: sinks.map((s) => s.ids) });
 }
 
 /** The first failure worth reporting: a vanished user explains every other failure. */

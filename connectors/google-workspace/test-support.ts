@@ -5,6 +5,7 @@ import type { AuditScope } from '../../src/domain/ports/tenant-connector.ts';
 import { generateFixture, googleDelegatedScopes, type GenerateOptions } from '../../simulator/generate/index.ts';
 import type { Realism } from '../../simulator/fixture/realism.ts';
 import type { FixtureInput } from '../../simulator/fixture/schema.ts';
+import { createTokenStore } from '../shared/oauth-tokens.ts';
 import { createGoogleConnector, type GoogleConnectorDeps } from './index.ts';
 
 /** Test-only helpers (not a test file): a key pair made with jose, a generated school, a connector. */
@@ -42,8 +43,18 @@ export function school(key: TestKey, options: { mailboxes?: number; realism?: Pa
 }
 export { googleDelegatedScopes };
 
+/**
+ * A connector with its own token store unless `deps.tokenStore` is given: each test's simulator
+ * issues its own tokens, so one test must not be handed another's.
+ */
 export function connector(key: TestKey, deps: Partial<GoogleConnectorDeps> = {}, cfg: GoogleConnection = config()) {
-  return createGoogleConnector(cfg, { secrets: (name) => (name === KEY_REF ? key.privatePem : undefined), fetch: (input, init) => fetch(input, init), now: () => NOW, ...deps });
+  return createGoogleConnector(cfg, {
+    secrets: (name) => (name === KEY_REF ? key.privatePem : undefined),
+    fetch: (input, init) => fetch(input, init),
+    now: () => NOW,
+    tokenStore: createTokenStore(),
+    ...deps,
+  });
 }
 
 /** Sleeps recorded and skipped, so retries and pacing cost no wall time in tests. */

@@ -22,21 +22,50 @@ export interface TokenCache {
   invalidate(key: string, token: string): void;
 }
 
+/**
+ * Where a cache keeps its tokens. Each cache gets its own store unless one is passed in: a connector
+ * may share one across its instances in an isolate/process (in memory only; never persisted or
+ * logged), as long as its keys say whose credential a token was issued to.
+ */
+export interface TokenStore {
+  readonly tokens: Map<string, { token: string; refreshAt: number }>;
+  readonly inFlight: Map<string, Promise<Result<string>>>;
+  /** Entries kept at most: a long-lived isolate serving many schools must not grow without bound. */
+  readonly maxEntries: number;
+}
+
+/** 10,000 tokens (a few MB) hold two large schools' audits; older ones are asked for again. */
+export function createTokenStore(maxEntries = 10_000): TokenStore {
+  return { tokens: new Map(), inFlight: new Map(), maxEntries };
+}
+
+function remember(store: TokenStore, key: string, entry: { token: string; refreshAt: number }, now: number): void {
+  store.tokens.delete(key);
+  store.tokens.set(key, entry);
+  if (store.tokens.size <= store.maxEntries) return;
+  for (const [k, e] of store.tokens) if (e.refreshAt <= now) store.tokens.delete(k);
+  // Still full of live tokens: drop the oldest issued (a Map iterates in insertion order).
+  for (const k of store.tokens.keys()) {
+    if (store.tokens.size <= store.maxEntries) break;
+    store.tokens.delete(k);
+  }
+}
+
 /** `clock` is wall-clock ms: token lifetimes are judged by the issuer's real clock. */
-export function createTokenCache(clock: () => number): TokenCache {
-  const cache = new Map<string, { token: string; refreshAt: number }>();
-  // Concurrent callers share one request instead of stampeding the token endpoint.
-  const inFlight = new Map<string, Promise<Result<string>>>();
+export function createTokenCache(clock: () => number, store: TokenStore = createTokenStore()): TokenCache {
+  const { tokens: cache, inFlight } = store;
   return {
     get(key, issue) {
       const cached = cache.get(key);
       if (cached && cached.refreshAt > clock()) return Promise.resolve(ok(cached.token));
+      if (cached) cache.delete(key);
+      // Concurrent callers share one request instead of stampeding the token endpoint.
       const pending = inFlight.get(key);
       if (pending) return pending;
       const started = issue()
         .then((issued): Result<string> => {
           if (!issued.ok) return issued;
-          cache.set(key, { token: issued.value.accessToken, refreshAt: clock() + issued.value.expiresInS * 1000 - EARLY_REFRESH_MS });
+          remember(store, key, { token: issued.value.accessToken, refreshAt: clock() + issued.value.expiresInS * 1000 - EARLY_REFRESH_MS }, clock());
           return ok(issued.value.accessToken);
         })
         .finally(() => inFlight.delete(key));
