@@ -1,17 +1,22 @@
-import { SignJWT } from 'jose';
+import { JWT } from 'google-auth-library';
+import { z } from 'zod';
 import type { GoogleConnection, SecretSource } from '../../src/domain/connections/config.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
-import { createTokenCache, createTokenStore, importPrivateKey, tokenError, tokenResponse, type IssuedToken, type TokenStore } from '../shared/oauth-tokens.ts';
+import { createTokenCache, createTokenStore, importPrivateKey, tokenError, type IssuedToken, type TokenStore } from '../shared/oauth-tokens.ts';
 import { shortScope } from './scopes.ts';
 
 /**
- * Domain-wide delegation tokens: a JWT-bearer assertion signed with jose (RS256) exchanged at
- * `config.endpoints.token`. google-auth-library's JWT hard-codes oauth2.googleapis.com as token URL
- * and audience, which rules out the simulator and national endpoints (docs/adr/0008-google-auth.md).
+ * Domain-wide delegation tokens from google-auth-library's `JWT` (it signs the assertion and
+ * exchanges it). The library posts to a hard-coded https://oauth2.googleapis.com/token, so its
+ * transporter is given a fetch that sends that one URL to `config.endpoints.token` instead: the
+ * simulator and proxied setups stay reachable (docs/adr/0008-google-auth.md).
  */
 
-const ASSERTION_LIFETIME_S = 3600;
-const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** The token URL google-auth-library posts to and puts in the assertion's `aud`. */
+export const LIBRARY_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
+/** What gaxios throws for a refused or unreachable token request; only these fields are read. */
+const gaxiosFailure = z.object({ response: z.object({ status: z.number(), data: z.unknown() }).optional(), message: z.string().optional() });
 
 export interface TokenProvider {
   /** An access token acting as `subject` (a user's primary email) with exactly `scope`. */
@@ -67,50 +72,46 @@ export function createTokenProvider(
   // One token per (credential, subject, scope).
   const cache = createTokenCache(clock, deps.store ?? isolateTokens);
   const cacheKey = (credential: string, subject: string, scope: string) => `${credential} ${subject.toLowerCase()} ${scope}`;
-  let key: Promise<Result<{ signer: CryptoKey; credential: string }>> | null = null;
-  const signingKey = (): Promise<Result<{ signer: CryptoKey; credential: string }>> =>
+  // The library's token request, sent to the configured endpoint. Only that URL is ever asked for.
+  const transport: typeof fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return deps.fetch(url === LIBRARY_TOKEN_URL ? tokenUrl : input, init);
+  };
+  let key: Promise<Result<{ pem: string; credential: string }>> | null = null;
+  const signingKey = (): Promise<Result<{ pem: string; credential: string }>> =>
     (key ??= importPrivateKey(deps.secrets, account.privateKeyRef, 'RS256').then(async (imported) => {
       if (!imported.ok) return imported;
-      const credential = await credentialId(tokenUrl, account.clientEmail, account.privateKeyId, deps.secrets(account.privateKeyRef) ?? '');
-      return ok({ signer: imported.value, credential });
+      const pem = deps.secrets(account.privateKeyRef) ?? '';
+      const credential = await credentialId(tokenUrl, account.clientEmail, account.privateKeyId, pem);
+      return ok({ pem: pem.replaceAll('\\n', '\n'), credential });
     }));
   // Set once the key has been read: invalidate() is synchronous and only ever follows a token().
   let credentialSeen: string | null = null;
 
-  async function request(signer: CryptoKey, subject: string, scope: string): Promise<Result<IssuedToken>> {
-    const nowS = Math.floor(clock() / 1000);
-    const assertion = await new SignJWT({ scope })
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: account.privateKeyId })
-      .setIssuer(account.clientEmail)
-      .setSubject(subject)
-      .setAudience(tokenUrl)
-      .setIssuedAt(nowS)
-      .setExpirationTime(nowS + ASSERTION_LIFETIME_S)
-      .sign(signer);
-    let res: Response;
+  async function request(pem: string, subject: string, scope: string): Promise<Result<IssuedToken>> {
+    // One client per token: our cache, not the library's, decides when to ask again.
+    const jwt = new JWT({ email: account.clientEmail, key: pem, keyId: account.privateKeyId, scopes: [scope], subject, transporterOptions: { fetchImplementation: transport } });
     try {
-      res = await deps.fetch(tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: JWT_BEARER, assertion }),
-      });
+      const issued = await jwt.authorize();
+      if (!issued.access_token || !issued.expiry_date) return err('upstream_failed', 'the Google token endpoint answered without an access token');
+      // The library dates expiry by the wall clock when the answer arrived; our cache keeps its own clock.
+      return ok({ accessToken: issued.access_token, expiresInS: Math.round((issued.expiry_date - Date.now()) / 1000) });
     } catch (error) {
-      return err('upstream_failed', `could not reach the Google token endpoint: ${error instanceof Error ? error.message : 'network error'}`);
+      const failure = gaxiosFailure.safeParse(error);
+      const response = failure.success ? failure.data.response : undefined;
+      if (response) return refusal(response.status, response.data, subject, scope, account.clientEmail);
+      // Never echo the error object itself: gaxios errors carry the request, assertion included.
+      return err('upstream_failed', `could not reach the Google token endpoint: ${failure.success && failure.data.message ? failure.data.message.slice(0, 200) : 'network error'}`);
     }
-    const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) return refusal(res.status, json, subject, scope, account.clientEmail);
-    const parsed = tokenResponse.safeParse(json);
-    if (!parsed.success) return err('upstream_failed', 'the Google token endpoint answered without an access token');
-    return ok({ accessToken: parsed.data.access_token, expiresInS: parsed.data.expires_in });
   }
 
   return {
     async token(subject, scope) {
       const signing = await signingKey();
       if (!signing.ok) return signing;
-      const { signer, credential } = signing.value;
+      const { pem, credential } = signing.value;
       credentialSeen = credential;
-      return cache.get(cacheKey(credential, subject, scope), () => request(signer, subject, scope));
+      return cache.get(cacheKey(credential, subject, scope), () => request(pem, subject, scope));
     },
     invalidate(subject, scope, token) {
       if (credentialSeen) cache.invalidate(cacheKey(credentialSeen, subject, scope), token);

@@ -41,4 +41,24 @@ describe('readDirectory', { timeout: 60_000 }, () => {
     expect(page.error.code).toBe('upstream_forbidden');
     expect(page.error.message).toContain('domain-wide delegation for scope https://www.googleapis.com/auth/admin.directory.user.readonly is not granted');
   });
+
+  it('through @googleapis/admin: waits out a 429 for its Retry-After and gets a fresh token after a 401, once each', async () => {
+    env.reset(school(key, { mailboxes: 30 }));
+    const refusals = [
+      () => Response.json({ error: { code: 429, message: 'Quota exceeded', errors: [{ reason: 'rateLimitExceeded' }] } }, { status: 429, headers: { 'retry-after': '7' } }),
+      () => Response.json({ error: { code: 401, message: 'Invalid Credentials', errors: [{ reason: 'authError' }] } }, { status: 401 }),
+    ];
+    const tokens: string[] = [];
+    const pause = fakeSleep();
+    const fetchStub: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/token')) tokens.push(url);
+      const refuse = url.includes('/admin/directory/v1/users') ? refusals.shift() : undefined;
+      return refuse ? Promise.resolve(refuse()) : fetch(input, init);
+    };
+    const page = await connector(key, { fetch: fetchStub, sleep: pause.sleep }).readDirectory(null);
+    expect(page.ok && page.value.changed.length).toBe(env.sim.ctx.fixture.google?.users.length);
+    expect(pause.waits).toContain(7000);
+    expect(tokens).toHaveLength(2);
+  });
 });

@@ -1,8 +1,9 @@
+import { admin } from '@googleapis/admin';
 import type { DirectoryUser } from '../../src/domain/audit/snapshot.ts';
 import type { DirectoryPage } from '../../src/domain/ports/tenant-connector.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
+import { apiFetch, NO_RETRY, rootUrl, viaClient, type ApiAuth } from './api-client.ts';
 import type { GoogleContext } from './context.ts';
-import { send } from './http.ts';
 import { SCOPE } from './scopes.ts';
 import { usersPageSchema, type WireUser } from './wire.ts';
 
@@ -42,21 +43,18 @@ const domainOf = (address: string): string => address.slice(address.lastIndexOf(
  * beyond the users read.
  */
 export async function readDirectory(ctx: GoogleContext): Promise<Result<DirectoryPage>> {
-  const base = `${ctx.config.endpoints.admin}/admin/directory/v1/users`;
+  const directory = (auth: ApiAuth) =>
+    admin({ version: 'directory_v1', auth, rootUrl: rootUrl(ctx.config.endpoints.admin), fetchImplementation: apiFetch(ctx.core) });
   const changed: DirectoryUser[] = [];
   const domains = new Set<string>([ctx.config.domain.toLowerCase()]);
   let pageToken: string | undefined;
   do {
-    const query = new URLSearchParams({ customer: ctx.config.customerId, projection: 'full', maxResults: '500', orderBy: 'email' });
-    if (pageToken) query.set('pageToken', pageToken);
-    const page = await send(ctx.core, {
-      service: 'Directory',
-      method: 'GET',
-      url: `${base}?${query.toString()}`,
-      subject: ctx.config.adminSubject,
-      scope: SCOPE.directoryRead,
-      what: 'list the users in the Google Workspace directory',
-    });
+    const query = { customer: ctx.config.customerId, projection: 'full', maxResults: 500, orderBy: 'email', ...(pageToken ? { pageToken } : {}) };
+    const page = await viaClient(
+      ctx.core,
+      { service: 'Directory', subject: ctx.config.adminSubject, scope: SCOPE.directoryRead, what: 'list the users in the Google Workspace directory' },
+      (auth) => directory(auth).users.list(query, NO_RETRY),
+    );
     if (!page.ok) return page;
     const parsed = usersPageSchema.safeParse(page.value.body);
     if (!parsed.success) return err('upstream_failed', 'the Directory API answered users.list in an unexpected shape');

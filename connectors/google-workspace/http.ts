@@ -7,9 +7,9 @@ import { failure, isRetryable, type CallInfo } from './errors.ts';
 import type { UserQuota } from './quota.ts';
 
 /**
- * Plain fetch rather than @googleapis/admin and @googleapis/gmail: those clients cannot send
- * Gmail's multipart batch, take one auth client per instance (we need a token per user and
- * scope), and retry through gaxios where we must pace by per-user quota. zod checks every answer.
+ * What every call shares: tokens, pacing, retries. Directory reads and settings remediation go
+ * through @googleapis/admin and @googleapis/gmail (api-client.ts); audit reads stay on Gmail's
+ * multipart batch over plain fetch (batch.ts), which those clients cannot send. zod checks every answer.
  */
 export interface HttpCore {
   fetch: typeof fetch;
@@ -50,47 +50,59 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
+/** One try at a call, however it was sent: an HTTP answer, or no answer at all. */
+export type Attempt = { kind: 'answer'; status: number; body: unknown; retryAfter: string | null } | { kind: 'unreachable'; error: unknown };
+
 /**
  * One logical request: token for (subject, scope), quota, retries on 429/5xx and rate-limit 403s
  * (Retry-After first, else jittered backoff), one token refresh on 401, the rest mapped to a Result.
+ * `once` sends a single try with the token it is given (plain fetch here, a Google client in api-client.ts).
  */
-export async function send(core: HttpCore, call: Call): Promise<Result<Answer>> {
+export async function withRetries(core: HttpCore, call: CallInfo & { units?: number }, once: (token: string) => Promise<Attempt>): Promise<Result<Answer>> {
   let refreshed = false;
   for (let attempt = 1; ; attempt++) {
     const token = await core.tokens.token(call.subject, call.scope);
     if (!token.ok) return token;
     if (call.units) await core.quota.take(call.subject, call.units);
-    let res: Response;
-    try {
-      res = await core.global.run(() => {
-        core.stats.requests += 1;
-        return core.fetch(call.url, {
-          method: call.method,
-          headers: { authorization: `Bearer ${token.value}`, ...(call.body === undefined ? {} : { 'content-type': 'application/json' }) },
-          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        });
-      });
-    } catch (error) {
+    const got = await core.global.run(() => once(token.value));
+    if (got.kind === 'unreachable') {
       if (attempt < core.retry.maxAttempts) {
         await core.sleep(retryDelayMs(attempt, null, core.retry, core.random));
         continue;
       }
-      return err('upstream_failed', `could not reach Google to ${call.what}: ${error instanceof Error ? error.message : 'network error'}`);
+      return err('upstream_failed', `could not reach Google to ${call.what}: ${got.error instanceof Error ? got.error.message.slice(0, 200) : 'network error'}`);
     }
-    const body = await readJson(res);
-    if (res.ok) return ok({ status: res.status, body });
-    if (res.status === 401 && !refreshed) {
+    if (got.status >= 200 && got.status < 300) return ok({ status: got.status, body: got.body });
+    if (got.status === 401 && !refreshed) {
       refreshed = true;
       core.tokens.invalidate(call.subject, call.scope, token.value);
       continue;
     }
-    if (isRetryable(res.status, body) && attempt < core.retry.maxAttempts) {
-      const wait = retryDelayMs(attempt, parseRetryAfter(res.headers.get('retry-after'), core.clock()), core.retry, core.random);
+    if (isRetryable(got.status, got.body) && attempt < core.retry.maxAttempts) {
+      const wait = retryDelayMs(attempt, parseRetryAfter(got.retryAfter, core.clock()), core.retry, core.random);
       core.stats.retries += 1;
-      core.log?.debug('google.retry', { status: res.status, attempt, waitMs: wait });
+      core.log?.debug('google.retry', { status: got.status, attempt, waitMs: wait });
       await core.sleep(wait);
       continue;
     }
-    return { ok: false, error: failure(res.status, body, call) };
+    return { ok: false, error: failure(got.status, got.body, call) };
   }
+}
+
+/** A call over plain fetch with a JSON body (used by batch-less reads and the offboarding writes). */
+export function send(core: HttpCore, call: Call): Promise<Result<Answer>> {
+  return withRetries(core, call, async (token) => {
+    let res: Response;
+    try {
+      core.stats.requests += 1;
+      res = await core.fetch(call.url, {
+        method: call.method,
+        headers: { authorization: `Bearer ${token}`, ...(call.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      });
+    } catch (error) {
+      return { kind: 'unreachable', error };
+    }
+    return { kind: 'answer', status: res.status, body: await readJson(res), retryAfter: res.headers.get('retry-after') };
+  });
 }
