@@ -1,5 +1,5 @@
 import type { CheckId } from '../../checks/ids.ts';
-import { checkSeverity } from '../../checks/severity.ts';
+import { catalogueEntry } from '../../checks/catalogue.ts';
 import type { Finding } from '../../findings/finding.ts';
 import type { CheckPolicy } from '../check-policy.ts';
 
@@ -12,7 +12,7 @@ export function makeFinding(
   const action = policy.actionFor(checkId);
   return {
     checkId,
-    severity: fields.severity ?? checkSeverity[checkId],
+    severity: fields.severity ?? catalogueEntry(checkId).severity,
     provider: policy.provider,
     subject: fields.subject,
     summary: fields.summary,
