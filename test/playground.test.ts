@@ -30,7 +30,7 @@ describe('bot playground', () => {
     const html = await res.text();
     expect(html).toContain('Ann Teacher');
     expect(html).toContain('Teams Adaptive Card (JSON)');
-    expect(html).toMatch(/4\.1|Forwarding/);
+    expect(html).toContain('From section 4.1 Forwarding email');
   });
 
   it('still needs the loopback dev sign-in: a request from elsewhere is refused', async () => {
