@@ -175,3 +175,9 @@ export async function* openFindingsOfRun(db: D1Database, schoolId: string, runId
     if (results.length < pageSize) return;
   }
 }
+
+/** Open findings of a school, counted in SQL (a summary page needs the number, not the rows). */
+export async function countOpenFindings(db: D1Database, schoolId: string): Promise<number> {
+  const row = await db.prepare("SELECT COUNT(*) AS n FROM findings WHERE school_id = ?1 AND status = 'open'").bind(schoolId).first<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../auth/admin-auth.ts';
 import type { AppEnv } from '../context.ts';
 import { listConnections } from '../../storage/connections.ts';
-import { listFindings } from '../../storage/findings.ts';
+import { countOpenFindings } from '../../storage/findings.ts';
 import { getActiveProfile } from '../../storage/profiles.ts';
 import { listRuns } from '../../storage/runs.ts';
 import { listSchools } from '../../storage/schools.ts';
@@ -29,13 +29,13 @@ export const landingRoutes = new Hono<AppEnv>().get('/', requireAdmin, async (c)
   const schools = await listSchools(c.env.DB);
   const details = await Promise.all(
     schools.map(async (s) => {
-      const [profile, connections, runs, findings] = await Promise.all([
+      const [profile, connections, runs, open] = await Promise.all([
         getActiveProfile(c.env.DB, s.id),
         listConnections(c.env.DB, s.id),
         listRuns(c.env.DB, s.id, 1),
-        listFindings(c.env.DB, s.id, { status: 'open', limit: 20000 }),
+        countOpenFindings(c.env.DB, s.id),
       ]);
-      return { school: s, profile, connections, lastRun: runs[0], open: findings.length };
+      return { school: s, profile, connections, lastRun: runs[0], open };
     }),
   );
   return c.html(
