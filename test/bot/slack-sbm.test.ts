@@ -1,12 +1,11 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signSlackBody } from '../../connectors/slack/verify-signature.ts';
 import { upsertFindings } from '../../src/storage/findings.ts';
 import { getAction, insertActionStatement } from '../../src/storage/remediations.ts';
 import { api } from '../support/api.ts';
-import { configureBots, recorded, seedSchool, SLACK_SIGNING_SECRET } from './support.ts';
+import { configureBots, postSlack, recorded, seedSchool, slackButtonPress } from './support.ts';
 
 // The weekly card's Block Kit buttons through the real Slack route: signature checked by the route
 // and slack-edge, the clicker read from the signed payload's user (users.info → directory).
@@ -49,28 +48,9 @@ async function pendingFix(): Promise<string> {
   return actionId;
 }
 
-/** A signed block_actions payload, as Slack sends when someone presses a button on the card. */
+/** Presses a button on the weekly card as `user`; the route acks every signed press with 200. */
 async function press(user: string, actionId: string, value: unknown): Promise<Response> {
-  const body = new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      api_app_id: 'A1',
-      token: 'x',
-      trigger_id: 't',
-      team: { id: 'T1', domain: 'oak' },
-      user: { id: user, username: 'u', team_id: 'T1' },
-      container: { type: 'message', message_ts: '1.1', channel_id: 'D1', is_ephemeral: false },
-      channel: { id: 'D1', name: 'directmessage' },
-      response_url: 'https://hooks.slack.com/actions/T1/1/xyz',
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value: JSON.stringify(value), action_ts: '2.2', text: { type: 'plain_text', text: 'x' } }],
-    }),
-  }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await exports.default.fetch('http://localhost/bot/slack/events', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': await signSlackBody(SLACK_SIGNING_SECRET, ts, body) },
-    body,
-  });
+  const res = await postSlack('/bot/slack/events', slackButtonPress(user, actionId, value), 'application/x-www-form-urlencoded');
   expect(res.status).toBe(200);
   return res;
 }

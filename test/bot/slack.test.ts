@@ -1,11 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signSlackBody } from '../../connectors/slack/verify-signature.ts';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { assignmentsForPerson } from '../../src/storage/acknowledgements.ts';
 import { api } from '../support/api.ts';
-import { configureBots, recorded, seedSchool, SLACK_SIGNING_SECRET } from './support.ts';
+import { configureBots, postSlack, recorded, seedSchool, slackButtonPress } from './support.ts';
 
 const posted: Record<string, unknown>[] = [];
 const responded: Record<string, unknown>[] = [];
@@ -45,16 +44,6 @@ afterAll(() => server.close());
 
 const now = () => Math.floor(Date.now() / 1000);
 
-async function send(path: string, body: string, contentType: string, options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}) {
-  const ts = options.timestamp ?? now();
-  const signature = await signSlackBody(options.secret ?? SLACK_SIGNING_SECRET, ts, body);
-  return exports.default.fetch(`http://localhost${path}`, {
-    method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature, ...options.headers },
-    body,
-  });
-}
-
 const dm = (eventId: string, user = 'U1', text = 'hi') =>
   JSON.stringify({
     type: 'event_callback',
@@ -67,39 +56,39 @@ const dm = (eventId: string, user = 'U1', text = 'hi') =>
 
 describe('Slack requests', () => {
   it('refuses a bad signature with the stable error shape', async () => {
-    const res = await send('/bot/slack/events', dm('Ev-bad'), 'application/json', { secret: 'not-the-secret' });
+    const res = await postSlack('/bot/slack/events', dm('Ev-bad'), 'application/json', { secret: 'not-the-secret' });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
   it('refuses a stale timestamp even when correctly signed', async () => {
-    const res = await send('/bot/slack/events', dm('Ev-stale'), 'application/json', { timestamp: now() - 6 * 60 });
+    const res = await postSlack('/bot/slack/events', dm('Ev-stale'), 'application/json', { timestamp: now() - 6 * 60 });
     expect(res.status).toBe(401);
-    const future = await send('/bot/slack/events', dm('Ev-future'), 'application/json', { timestamp: now() + 6 * 60 });
+    const future = await postSlack('/bot/slack/events', dm('Ev-future'), 'application/json', { timestamp: now() + 6 * 60 });
     expect(future.status).toBe(401);
   });
 
   it('answers url_verification', async () => {
-    const res = await send('/bot/slack/events', JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-123' }), 'application/json');
+    const res = await postSlack('/bot/slack/events', JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-123' }), 'application/json');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('c-123');
   });
 
   it('answers a DM once, even when Slack retries the event', async () => {
-    const first = await send('/bot/slack/events', dm('Ev-retry'), 'application/json');
+    const first = await postSlack('/bot/slack/events', dm('Ev-retry'), 'application/json');
     expect(first.status).toBe(200);
     await recorded(posted, 1);
-    const retry = await send('/bot/slack/events', dm('Ev-retry'), 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await postSlack('/bot/slack/events', dm('Ev-retry'), 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
     // A later, different event is answered: by the time it is, the retry would have been too.
-    await send('/bot/slack/events', dm('Ev-after'), 'application/json');
+    await postSlack('/bot/slack/events', dm('Ev-after'), 'application/json');
     await recorded(posted, 2);
     expect(posted).toHaveLength(2);
     expect(posted[0]).toMatchObject({ channel: 'D1' });
   });
 
   it('tells someone from no known school so, politely', async () => {
-    await send('/bot/slack/events', dm('Ev-stranger', 'U2'), 'application/json');
+    await postSlack('/bot/slack/events', dm('Ev-stranger', 'U2'), 'application/json');
     const [msg] = await recorded(posted, 1);
     expect(JSON.stringify(msg)).toContain("can't tell which school you belong to");
   });
@@ -119,7 +108,7 @@ describe('Slack requests', () => {
       response_url: 'https://hooks.slack.com/commands/T1/123/abc',
       trigger_id: 't1',
     }).toString();
-    const res = await send('/bot/slack/commands', form, 'application/x-www-form-urlencoded');
+    const res = await postSlack('/bot/slack/commands', form, 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     const [reply] = await recorded(responded, 1);
     expect(reply).toMatchObject({ response_type: 'ephemeral' });
@@ -139,24 +128,7 @@ acknowledgements:
     - { document: aup, audience: all-staff }
 `;
   const press = (value: unknown, user = 'U1') =>
-    send(
-      '/bot/slack/events',
-      new URLSearchParams({
-        payload: JSON.stringify({
-          type: 'block_actions',
-          api_app_id: 'A1',
-          token: 'x',
-          trigger_id: 't',
-          team: { id: 'T1', domain: 'oak' },
-          user: { id: user, username: 'u', team_id: 'T1' },
-          container: { type: 'message', message_ts: '1.1', channel_id: 'D1', is_ephemeral: false },
-          channel: { id: 'D1', name: 'directmessage' },
-          response_url: 'https://hooks.slack.com/actions/T1/1/xyz',
-          actions: [{ type: 'button', action_id: 'acknowledge', block_id: 'b1', value: JSON.stringify(value), action_ts: '2.2', text: { type: 'plain_text', text: 'I agree' } }],
-        }),
-      }).toString(),
-      'application/x-www-form-urlencoded',
-    );
+    postSlack('/bot/slack/events', slackButtonPress(user, 'acknowledge', value, 'I agree'), 'application/x-www-form-urlencoded');
 
   it('records the acknowledgement for the verified Slack user only, and replaces the message', async () => {
     expect((await api('PUT', '/api/schools/slack-school/profile', profile, { 'content-type': 'application/yaml' })).status).toBe(201);

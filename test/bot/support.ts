@@ -2,6 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { vi } from 'vitest';
+import { signSlackBody } from '../../connectors/slack/verify-signature.ts';
 import { connectionConfigSchema } from '../../src/domain/connections/config.ts';
 import { applyDirectoryPage } from '../../src/storage/directory.ts';
 import { createConnection } from '../../src/storage/connections.ts';
@@ -101,6 +102,42 @@ export function postTeams(activity: Record<string, unknown>, token?: string): Pr
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(activity),
   });
+}
+
+export interface SlackPostOptions {
+  /** Unix seconds the request claims to be sent at; now unless a test wants a stale or future one. */
+  timestamp?: number;
+  /** Signs with another secret, to show the route refuses it. */
+  secret?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs `body` to one of the Worker's Slack routes, signed as Slack signs its requests. */
+export async function postSlack(path: string, body: string, contentType: string, options: SlackPostOptions = {}): Promise<Response> {
+  const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return exports.default.fetch(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': await signSlackBody(options.secret ?? SLACK_SIGNING_SECRET, ts, body), ...options.headers },
+    body,
+  });
+}
+
+/** The form body of a block_actions payload, as Slack sends when `user` presses a button on a DM card. */
+export function slackButtonPress(user: string, actionId: string, value: unknown, label = 'x'): string {
+  return new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'block_actions',
+      api_app_id: 'A1',
+      token: 'x',
+      trigger_id: 't',
+      team: { id: 'T1', domain: 'oak' },
+      user: { id: user, username: 'u', team_id: 'T1' },
+      container: { type: 'message', message_ts: '1.1', channel_id: 'D1', is_ephemeral: false },
+      channel: { id: 'D1', name: 'directmessage' },
+      response_url: 'https://hooks.slack.com/actions/T1/1/xyz',
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value: JSON.stringify(value), action_ts: '2.2', text: { type: 'plain_text', text: label } }],
+    }),
+  }).toString();
 }
 
 /**

@@ -1,14 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GOOGLE_MAILBOXES_PER_BATCH } from '../../connectors/google-workspace/index.ts';
-import { runAuditBatch } from '../../src/jobs/audit/run-batch.ts';
 import { startAuditRun } from '../../src/jobs/audit/start-run.ts';
 import type { JobMessage } from '../../src/jobs/messages.ts';
 import { generateFixture } from '../../simulator/generate/index.ts';
 import { useSimulator } from '../support/simulator.ts';
 import { countingD1 } from './d1-counter.ts';
 import { googleConnectionIdOf, googleOptions, setUpGoogleSchool } from './google-support.ts';
-import { demoProfile, directPipelineDeps } from './pipeline-support.ts';
+import { demoProfile, directPipelineDeps, measureAuditBatch } from './pipeline-support.ts';
 
 /**
  * The Google twin of m365-batch-budget.test.ts: one queue message's worth of work from a generated
@@ -31,19 +30,8 @@ describe(`one audit batch of a ${MAILBOXES}-account Google school`, { timeout: 1
     if (!started.ok) throw new Error(started.error.message);
     expect(started.value.batches).toBe(1 + Math.ceil(MAILBOXES / GOOGLE_MAILBOXES_PER_BATCH));
 
-    const measure = async (batchNo: number) => {
-      sim.sim.ctx.recorder.clear();
-      d1.reset();
-      await runAuditBatch(directPipelineDeps(d1.db, sent), started.value.runId, batchNo, 1);
-      const requests = sim.sim.ctx.recorder.requests.filter((r) => !r.inBatch);
-      return {
-        http: requests.length,
-        tokens: requests.filter((r) => r.url.startsWith('/token')).length,
-        subRequests: sim.sim.ctx.recorder.requests.filter((r) => r.inBatch).length,
-        throttled: sim.sim.ctx.recorder.requests.filter((r) => r.status === 429).length,
-        d1: d1.calls(),
-      };
-    };
+    const measure = (batchNo: number) =>
+      measureAuditBatch(sim, d1, sent, { runId: started.value.runId, batchNo }, (requests) => ({ tokens: requests.filter((r) => r.url.startsWith('/token')).length }));
     const calm = await measure(1);
     sim.reset({ ...fixture, realism: { ...fixture.realism, throttleRate: 0.3, retryAfterSeconds: 0 } });
     const storm = await measure(2);

@@ -1,13 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { MAILBOXES_PER_BATCH } from '../../src/jobs/audit/deps.ts';
-import { runAuditBatch } from '../../src/jobs/audit/run-batch.ts';
 import { startAuditRun } from '../../src/jobs/audit/start-run.ts';
 import type { JobMessage } from '../../src/jobs/messages.ts';
 import { generateFixture } from '../../simulator/generate/index.ts';
 import { countingD1 } from './d1-counter.ts';
 import { connectionIdOf, demoProfile, setUpSchool } from './m365-support.ts';
-import { directPipelineDeps } from './pipeline-support.ts';
+import { directPipelineDeps, measureAuditBatch } from './pipeline-support.ts';
 import { useRecordingSimulator } from './recording-simulator.ts';
 
 /**
@@ -22,8 +21,6 @@ const sim = useRecordingSimulator(fixture);
 const MESSAGES_PER_INVOCATION = 10;
 const BUDGET = 1000;
 
-const deps = directPipelineDeps;
-
 const http = () => sim.sim.ctx.recorder.requests.filter((r) => !r.inBatch);
 
 describe(`one audit batch of a ${MAILBOXES}-mailbox school`, { timeout: 300_000 }, () => {
@@ -31,27 +28,19 @@ describe(`one audit batch of a ${MAILBOXES}-mailbox school`, { timeout: 300_000 
     await setUpSchool('m365-budget', fixture, demoProfile({}));
     const d1 = countingD1(env.DB);
     const sent: JobMessage[] = [];
-    const started = await startAuditRun(deps(d1.db, sent), { schoolId: 'm365-budget', connectionId: connectionIdOf('m365-budget'), trigger: 'api' });
+    const started = await startAuditRun(directPipelineDeps(d1.db, sent), { schoolId: 'm365-budget', connectionId: connectionIdOf('m365-budget'), trigger: 'api' });
     if (!started.ok) throw new Error(started.error.message);
     const start = { http: http().length, d1: d1.calls(), getMailbox: sim.cmdlets.filter((c) => c.startsWith('Get-Mailbox')).length };
     expect(started.value.mailboxes).toBe(MAILBOXES);
     expect(started.value.batches).toBe(1 + Math.ceil(MAILBOXES / MAILBOXES_PER_BATCH));
 
-    const measure = async (batchNo: number) => {
-      sim.sim.ctx.recorder.clear();
+    const measure = (batchNo: number) => {
       sim.cmdlets.length = 0;
-      d1.reset();
-      await runAuditBatch(deps(d1.db, sent), started.value.runId, batchNo, 1);
-      const requests = http();
-      return {
-        http: requests.length,
+      return measureAuditBatch(sim, d1, sent, { runId: started.value.runId, batchNo }, (requests) => ({
         tokens: requests.filter((r) => r.url.includes('/oauth2/')).length,
         graphBatches: requests.filter((r) => r.url === '/v1.0/$batch').length,
         exchange: sim.cmdlets.length,
-        subRequests: sim.sim.ctx.recorder.requests.filter((r) => r.inBatch).length,
-        throttled: sim.sim.ctx.recorder.requests.filter((r) => r.status === 429).length,
-        d1: d1.calls(),
-      };
+      }));
     };
     const calm = await measure(1);
     sim.reset({ ...fixture, realism: { ...fixture.realism, throttleRate: 0.3, retryAfterSeconds: 0 } });

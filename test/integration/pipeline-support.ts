@@ -8,11 +8,15 @@ import { createLogger } from '../../src/app/logger.ts';
 import worker from '../../src/index.ts';
 import type { AuditDeps } from '../../src/jobs/audit/deps.ts';
 import type { JobMessage } from '../../src/jobs/messages.ts';
+import { runAuditBatch } from '../../src/jobs/audit/run-batch.ts';
 import { noChannelNotifier } from '../../src/jobs/notifier.ts';
 import { secretsFrom } from '../../src/jobs/worker-deps.ts';
+import type { Simulator } from '../../simulator/app.ts';
+import type { RecordedRequest } from '../../simulator/core/recorder.ts';
 import type { FixtureInput } from '../../simulator/fixture/schema.ts';
 import { expectedKey } from '../../simulator/generate/index.ts';
 import { api } from '../support/api.ts';
+import type { countingD1 } from './d1-counter.ts';
 
 /**
  * Provider-neutral steps of the end-to-end tests: a school set up through the admin API, audits
@@ -162,5 +166,38 @@ export function directPipelineDeps(db: D1Database, sent: JobMessage[]): AuditDep
     notifier: noChannelNotifier,
     now: () => new Date(),
     log: createLogger({ test: 'direct-pipeline' }, () => {}),
+  };
+}
+
+/** What one queue message cost: top-level HTTP requests, requests inside batches, 429s and D1 calls. */
+export interface BatchCost {
+  http: number;
+  subRequests: number;
+  throttled: number;
+  d1: number;
+}
+
+/**
+ * Runs one audit batch by hand (`runAuditBatch`) against the simulator and counts what it cost.
+ * `count` adds provider-specific figures, read from the batch's top-level requests once it has run.
+ */
+export async function measureAuditBatch<T extends Record<string, number>>(
+  target: { readonly sim: Simulator },
+  d1: ReturnType<typeof countingD1>,
+  sent: JobMessage[],
+  run: { runId: string; batchNo: number },
+  count: (topLevel: RecordedRequest[]) => T,
+): Promise<BatchCost & T> {
+  target.sim.ctx.recorder.clear();
+  d1.reset();
+  await runAuditBatch(directPipelineDeps(d1.db, sent), run.runId, run.batchNo, 1);
+  const all = target.sim.ctx.recorder.requests;
+  const topLevel = all.filter((r) => !r.inBatch);
+  return {
+    http: topLevel.length,
+    subRequests: all.filter((r) => r.inBatch).length,
+    throttled: all.filter((r) => r.status === 429).length,
+    d1: d1.calls(),
+    ...count(topLevel),
   };
 }
