@@ -9,6 +9,7 @@ import type { AppEnv } from '../../context.ts';
 import { errorResponse } from '../../errors.ts';
 import { logger } from '../../logger.ts';
 import { answerPolicyQuestion } from './answerer.ts';
+import { feedbackSchema } from './feedback.ts';
 import { slackBlocks, slackMessage } from './render-slack.ts';
 import { respond } from './respond.ts';
 import { UNKNOWN_PERSON } from './replies.ts';
@@ -16,7 +17,8 @@ import { slackStaff } from './slack-identity.ts';
 
 const publicUrl = (c: Context<AppEnv>) => c.env.PUBLIC_URL ?? new URL(c.req.url).origin;
 const eventIdSchema = z.looseObject({ type: z.literal('event_callback'), event_id: z.string().min(1) });
-const feedbackValue = z.object({ question: z.string().min(1).max(300), section: z.string().nullable() }).strict();
+// Slack's two buttons say helpful or not by action id, so the value carries the rest of the Teams shape.
+const feedbackValue = feedbackSchema.omit({ helpful: true });
 
 function jsonOrNull(text: string): unknown {
   try {

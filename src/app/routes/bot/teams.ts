@@ -22,6 +22,7 @@ import { sbmDeps } from '../../../jobs/weekly-card.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponse } from '../../errors.ts';
 import { logger } from '../../logger.ts';
+import { jsonBody } from '../../validate.ts';
 import { answerPolicyQuestion } from './answerer.ts';
 import { feedbackSchema } from './feedback.ts';
 import { later } from './later.ts';
@@ -107,12 +108,7 @@ export const teamsBotRoutes = new Hono<AppEnv>().post('/', async (c) => {
   if (!appId) return errorResponse(c, { code: 'not_configured', message: 'The Teams bot is not configured' });
   const authorization = c.req.header('authorization');
   if (!authorization) return errorResponse(c, { code: 'unauthorized', message: 'A Bot Framework token is required' });
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    return errorResponse(c, { code: 'invalid_input', message: 'The request body must be JSON.' });
-  }
+  const body = await jsonBody(c.req);
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return errorResponse(c, { code: 'invalid_input', message: 'Not a Bot Framework activity' });
   const verified = await verifyBotFrameworkRequest(authorization, envelope.data, {

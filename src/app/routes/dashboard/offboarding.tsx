@@ -15,7 +15,7 @@ export async function offboardingPage(c: DashContext) {
       {held.map((i) => (
         <section aria-label={`HR import received ${ukDateTimeShort(i.receivedAt)}`} class="tile">
           <p>
-            HR import received {ukDateTimeShort(i.receivedAt)} ({i.source}, {i.rowCount} rows, {i.planned} planned actions)
+            HR import received {ukDateTimeShort(i.receivedAt)} ({i.source}, {i.rowCount} rows, {i.actions.length} planned actions)
           </p>
           <p>Held because: {i.heldReason ?? 'the safety limits were reached'}</p>
           <PostButton action={`${p.base}/hr-imports/${encodeURIComponent(i.id)}/approve`} csrf={p.csrf} back={p.here} label="Approve leavers" />
