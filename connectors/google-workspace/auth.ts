@@ -1,6 +1,7 @@
 import { JWT } from 'google-auth-library';
 import { z } from 'zod';
 import type { GoogleConnection, SecretSource } from '../../src/domain/connections/config.ts';
+import { sha256Hex } from '../../src/domain/content-hash.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
 import { createTokenCache, createTokenStore, importPrivateKey, tokenError, type IssuedToken, type TokenStore } from '../shared/oauth-tokens.ts';
 import { shortScope } from './scopes.ts';
@@ -33,10 +34,7 @@ export interface TokenProvider {
  */
 const isolateTokens: TokenStore = createTokenStore();
 
-async function credentialId(tokenUrl: string, clientEmail: string, keyId: string, pem: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode([tokenUrl, clientEmail, keyId, pem].join('\n')));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const credentialId = (tokenUrl: string, clientEmail: string, keyId: string, pem: string): Promise<string> => sha256Hex([tokenUrl, clientEmail, keyId, pem].join('\n'));
 
 /** Turns the token endpoint's refusal into our codes, naming the scope or the subject at fault. */
 function refusal(status: number, body: unknown, subject: string, scope: string, clientEmail: string): Result<never> {

@@ -1,4 +1,5 @@
 import { admin } from '@googleapis/admin';
+import { domainOf } from '../../src/domain/audit/addresses.ts';
 import type { DirectoryUser } from '../../src/domain/audit/snapshot.ts';
 import type { DirectoryPage } from '../../src/domain/ports/tenant-connector.ts';
 import { err, ok, type Result } from '../../src/domain/result.ts';
@@ -34,8 +35,6 @@ export function toDirectoryUser(u: WireUser): DirectoryUser {
   };
 }
 
-const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-
 /**
  * Users list, 500 per page, acting as the configured admin. Google has no delta query, so every
  * read is full. The tenant's own domains (primary, secondary and alias domains) come from the
@@ -60,7 +59,10 @@ export async function readDirectory(ctx: GoogleContext): Promise<Result<Director
     if (!parsed.success) return err('upstream_failed', 'the Directory API answered users.list in an unexpected shape');
     for (const u of parsed.data.users) {
       changed.push(toDirectoryUser(u));
-      for (const address of [u.primaryEmail, ...(u.aliases ?? []), ...(u.nonEditableAliases ?? [])]) domains.add(domainOf(address));
+      for (const address of [u.primaryEmail, ...(u.aliases ?? []), ...(u.nonEditableAliases ?? [])]) {
+        const domain = domainOf(address);
+        if (domain) domains.add(domain);
+      }
     }
     pageToken = parsed.data.nextPageToken;
   } while (pageToken);

@@ -24,7 +24,7 @@ export interface FailureDetails {
   permission?: string;
 }
 
-export function upstreamReason(body: unknown): { reason: string | null; message: string | null } {
+function upstreamReason(body: unknown): { reason: string | null; message: string | null } {
   const parsed = errorBody.safeParse(body);
   if (!parsed.success) return { reason: null, message: null };
   return { reason: parsed.data.error.errors?.[0]?.reason ?? parsed.data.error.status ?? null, message: parsed.data.error.message ?? null };

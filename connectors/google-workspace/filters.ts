@@ -2,7 +2,7 @@ import type { MailRule } from '../../src/domain/audit/snapshot.ts';
 import type { WireFilter } from './wire.ts';
 
 /** "from: x, subject: y" from a filter's criteria; a filter with none matches all mail. */
-export function describeCriteria(c: WireFilter['criteria']): string {
+function describeCriteria(c: WireFilter['criteria']): string {
   const parts: string[] = [];
   if (c.from) parts.push(`from: ${c.from}`);
   if (c.to) parts.push(`to: ${c.to}`);

@@ -16,7 +16,7 @@ export interface ListsRead {
 
 const PAGE = 500;
 
-export function listItem(subject: string, job: ListJob, pageToken: string | undefined): BatchItem {
+function listItem(subject: string, job: ListJob, pageToken: string | undefined): BatchItem {
   const query = new URLSearchParams({ q: job.q, maxResults: String(PAGE), fields: 'messages/id,nextPageToken' });
   if (pageToken) query.set('pageToken', pageToken);
   return { method: 'GET', path: `${gmailUserPath(subject)}/messages?${query.toString()}`, scope: SCOPE.mailRead, units: GMAIL_COST['messages.list'], what: job.what };

@@ -20,7 +20,5 @@ export const SCOPE = {
   modify: `${AUTH}gmail.modify`,
 } as const;
 
-export type GoogleScope = (typeof SCOPE)[keyof typeof SCOPE];
-
 /** "gmail.settings.basic" for messages a person reads. */
 export const shortScope = (scope: string): string => scope.replace(AUTH, '');

@@ -12,7 +12,7 @@ import { createGoogleConnector, type GoogleConnectorDeps } from './index.ts';
 
 export const KEY_REF = 'SECRET_TEST_GOOGLE_KEY';
 export const SA_EMAIL = 'tutela-test@tutela-tests.iam.gserviceaccount.com';
-export const KEY_ID = 'test-key-0001';
+const KEY_ID = 'test-key-0001';
 export const DOMAIN = 'oakfieldprimary.sch.uk';
 export const ADMIN = `it-admin@${DOMAIN}`;
 export const NOW = new Date('2026-11-23T09:00:00Z');

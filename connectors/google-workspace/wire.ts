@@ -24,7 +24,6 @@ export const usersPageSchema = z.object({ users: z.array(directoryUserSchema).de
 export const autoForwardingSchema = z
   .object({ enabled: z.boolean().default(false), emailAddress: z.string().optional(), disposition: z.string().optional() })
   .passthrough();
-export type WireAutoForwarding = z.infer<typeof autoForwardingSchema>;
 
 export const filterSchema = z
   .object({
@@ -56,7 +55,6 @@ export const filtersSchema = z.object({ filter: z.array(filterSchema).default([]
 export const sendAsSchema = z
   .object({ sendAsEmail: z.string().min(3), isPrimary: z.boolean().optional(), isDefault: z.boolean().optional(), signature: z.string().optional() })
   .passthrough();
-export type WireSendAs = z.infer<typeof sendAsSchema>;
 export const sendAsListSchema = z.object({ sendAs: z.array(sendAsSchema).default([]) }).passthrough();
 
 export const messageListSchema = z

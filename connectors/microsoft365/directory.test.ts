@@ -31,6 +31,9 @@ describe('readDirectory', () => {
       signInSource: 'sign-in-activity',
     });
     expect(byId.get(userId(2))).toMatchObject({ enabled: false, lastSignInAt: null });
+    // Domains come from the addresses members hold, proxy prefixes ("smtp:") and case aside.
+    expect(page.value.domains).toEqual(expect.arrayContaining(['oakfield.sch.uk', 'staff.oakfield.sch.uk']));
+    expect(page.value.domains?.every((d) => /^[a-z0-9.-]+$/.test(d))).toBe(true);
     // Get-Mailbox is one call for the tenant, not one per user.
     expect(env.sim.ctx.recorder.requests.filter((r) => r.url.includes('InvokeCommand'))).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainOf } from '../../src/domain/audit/addresses.ts';
 import type { DirectoryUser } from '../../src/domain/audit/snapshot.ts';
 import type { DirectoryPage } from '../../src/domain/ports/tenant-connector.ts';
 import { ok, type Result } from '../../src/domain/result.ts';
@@ -117,9 +118,9 @@ export async function readDirectory(ctx: MsContext, cursor: string | null): Prom
 function domainsOf(rows: GraphUser[]): string[] {
   const found = new Set<string>();
   for (const row of rows) {
-    const addresses = [row.mail ?? '', ...(row.proxyAddresses ?? []).filter((p) => /^smtp:/i.test(p)).map((p) => p.slice(5))];
+    const addresses = [row.mail ?? '', ...(row.proxyAddresses ?? []).filter((p) => /^smtp:/i.test(p))];
     for (const address of addresses) {
-      const domain = address.split('@')[1]?.toLowerCase();
+      const domain = domainOf(address);
       if (domain) found.add(domain);
     }
   }

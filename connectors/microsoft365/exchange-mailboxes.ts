@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainOf } from '../../src/domain/audit/addresses.ts';
 import { ok, type Result } from '../../src/domain/result.ts';
 import type { DirectoryUser, MailboxFacts as PortMailboxFacts } from '../../src/domain/audit/snapshot.ts';
 import { READ_ROLE, type ExchangeClient } from './exchange-client.ts';
@@ -97,7 +98,7 @@ export class TenantMailboxes {
     for (const row of this.all) {
       for (const address of [row.PrimarySmtpAddress, ...(row.EmailAddresses ?? [])]) {
         if (!address || (address.includes(':') && !/^smtp:/i.test(address))) continue;
-        const domain = stripSmtp(address).split('@')[1]?.toLowerCase();
+        const domain = domainOf(address);
         if (domain) found.add(domain);
       }
     }

@@ -9,7 +9,7 @@ import { send, type Answer, type HttpCore } from './http.ts';
  * its PageIterator (a loop over @odata.nextLink) and must build $batch JSON ourselves anyway, so
  * its 22 KiB and its types buy nothing here. Wire shapes are checked with zod and stay in this folder.
  */
-export const pageSchema = z.object({
+const pageSchema = z.object({
   value: z.array(z.unknown()),
   '@odata.nextLink': z.string().optional(),
   '@odata.deltaLink': z.string().optional(),

@@ -6,13 +6,13 @@ import { idOnlySchema, messageRuleSchema, sentMessageSchema, addressesOf, type G
 
 /** The Graph reads behind one mailbox snapshot; each goes through the batcher. */
 
-export const MAIL_READ = 'Mail.Read';
+const MAIL_READ = 'Mail.Read';
 export const SETTINGS_READ = 'MailboxSettings.Read';
 const SENT_PAGE = 200;
 
 const userPath = (id: string): string => `/users/${encodeURIComponent(id)}`;
 /** Graph wants an ISO instant without milliseconds in $filter. */
-export const odataDate = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const odataDate = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function readRules(ctx: MsContext, userId: string): Promise<Result<GraphMessageRule[]>> {
   return ctx.graph

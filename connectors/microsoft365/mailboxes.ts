@@ -58,7 +58,7 @@ async function readOne(ctx: MsContext, user: DirectoryUser, scope: AuditScope, f
 }
 
 /** Up to this many mailboxes without facts are looked up one by one; for more, one tenant-wide Get-Mailbox is cheaper. */
-export const SINGLE_LOOKUP_MAX = 10;
+const SINGLE_LOOKUP_MAX = 10;
 
 /**
  * Mailbox settings for each user: the facts the directory read stored with them (the normal case in

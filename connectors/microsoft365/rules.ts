@@ -28,7 +28,7 @@ function describeValue(value: unknown): string {
 }
 
 /** "from: a@x; subject contains: Cover", or "all mail" when the rule has no condition. */
-export function describeConditions(conditions: Record<string, unknown> | null | undefined): string {
+function describeConditions(conditions: Record<string, unknown> | null | undefined): string {
   const parts = Object.entries(conditions ?? {})
     .filter(([, v]) => v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${CONDITION_WORDS[k] ?? k}: ${describeValue(v)}`);
