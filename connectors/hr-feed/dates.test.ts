@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBritishSummerTime, leaveInstant, parseDate } from './dates.ts';
+import { isBritishSummerTime } from '../../src/domain/london-time.ts';
+import { leaveInstant, parseDate } from './dates.ts';
 import type { DateOptions } from './dates.ts';
 
 const uk: DateOptions = { order: 'uk' };

@@ -1,8 +1,8 @@
 import type { Result } from '../../src/domain/result.ts';
-import { londonDateOf } from './london-time.ts';
+import { londonDateOf } from '../../src/domain/london-time.ts';
 
-export { leaveInstant, londonDateOf, londonWallTimeToUtc, isBritishSummerTime, disableAtSchema, defaultDisableAt } from './london-time.ts';
-export type { DisableAt } from './london-time.ts';
+export { leaveInstant, disableAtSchema, defaultDisableAt } from './leave-instant.ts';
+export type { DisableAt } from './leave-instant.ts';
 
 /**
  * Day/month order of a file's numeric dates. `03/04/2026` is 3 April in a UK file and 4 March in a

@@ -103,3 +103,8 @@ export async function previousFeedRows(db: D1Database, schoolId: string): Promis
 export async function forgetWebhookEvent(db: D1Database, schoolId: string, eventId: string): Promise<void> {
   await db.prepare('DELETE FROM hr_webhook_events WHERE school_id = ?1 AND event_id = ?2').bind(schoolId, eventId).run();
 }
+
+/** Drops remembered webhook event ids older than `before`: a replay that late is refused by its timestamp anyway. */
+export async function pruneWebhookEvents(db: D1Database, before: Date): Promise<void> {
+  await db.prepare('DELETE FROM hr_webhook_events WHERE received_at < ?1').bind(before.toISOString()).run();
+}

@@ -148,6 +148,24 @@ export async function listSteps(db: D1Database, jobId: string): Promise<Offboard
   return results.map(toStep);
 }
 
+/** The steps of many jobs in one read (keyed by job id, each in order); a job with no steps is absent. */
+export async function listStepsByJob(db: D1Database, jobIds: readonly string[]): Promise<Map<string, OffboardingStepRow[]>> {
+  const byJob = new Map<string, OffboardingStepRow[]>();
+  if (jobIds.length === 0) return byJob;
+  // One JSON parameter, not one ?n per id: D1 caps bound parameters at 100 per statement.
+  const { results } = await db
+    .prepare('SELECT * FROM offboarding_steps WHERE job_id IN (SELECT value FROM json_each(?1)) ORDER BY job_id, seq')
+    .bind(JSON.stringify(jobIds))
+    .all<StepRow>();
+  for (const row of results) {
+    const step = toStep(row);
+    const list = byJob.get(step.jobId);
+    if (list) list.push(step);
+    else byJob.set(step.jobId, [step]);
+  }
+  return byJob;
+}
+
 /** scheduled → running, once: the caller that gets true starts the chain. */
 export async function claimJob(db: D1Database, jobId: string, now: Date): Promise<boolean> {
   const r = await db.prepare(`UPDATE offboarding_jobs SET status = 'running', updated_at = ?2 WHERE id = ?1 AND status = 'scheduled'`).bind(jobId, now.toISOString()).run();
@@ -219,11 +237,6 @@ export function scheduleStepStatement(db: D1Database, jobId: string, step: Offbo
   return db
     .prepare(`UPDATE offboarding_steps SET due_at = ?3, updated_at = ?4 WHERE job_id = ?1 AND step = ?2 AND status = 'pending' AND due_at IS NULL`)
     .bind(jobId, step, dueAt, now.toISOString());
-}
-
-export async function getStep(db: D1Database, jobId: string, step: OffboardingStep): Promise<OffboardingStepRow | null> {
-  const row = await db.prepare('SELECT * FROM offboarding_steps WHERE job_id = ?1 AND step = ?2').bind(jobId, step).first<StepRow>();
-  return row ? toStep(row) : null;
 }
 
 /** Scheduled jobs whose act time is at or before `until`. */

@@ -139,12 +139,12 @@ describe('acknowledgements through the Teams bot', () => {
     const now = new Date();
     // Anna and Ben have talked to the bot (references stored); Dan never has, so cannot be reached.
     const first = await remindOutstanding({ db: env.DB, notifier: botNotifier(env, log), now: () => now, log });
-    expect(first).toEqual({ sent: 2, undelivered: 1 });
+    expect(first).toEqual({ sent: 2, undelivered: 1, skipped: 0 });
     const sent = replies.slice(before);
     expect(sent.map((s) => s.conversation).sort()).toEqual([`a:conv-${anna.id}`, `a:conv-${ben.id}`]);
     expect(JSON.stringify(sent[0]?.body)).toContain('Please read and acknowledge');
     const again = await remindOutstanding({ db: env.DB, notifier: botNotifier(env, log), now: () => now, log });
-    expect(again).toEqual({ sent: 0, undelivered: 1 });
+    expect(again).toEqual({ sent: 0, undelivered: 1, skipped: 2 });
   });
 
   it('enrols a starter with the profile’s starterDays', async () => {

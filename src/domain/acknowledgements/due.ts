@@ -13,16 +13,3 @@ export function dueAt(a: Pick<AssignmentStatus, 'audience' | 'assignedAt' | 'cam
 }
 
 export const addDays = (at: Date, days: number): Date => new Date(at.getTime() + days * DAY);
-
-/** "Tuesday 1 December 2026" in UK time, as staff read dates. */
-export function ukDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
-}
-
-/** "1 December 2026 at 09:15" in UK time. */
-export function ukDateTime(iso: string): string {
-  const d = new Date(iso);
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(d);
-  return `${date} at ${time}`;
-}

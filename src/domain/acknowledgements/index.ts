@@ -1,6 +1,7 @@
 export { acknowledge, ackActionDataSchema, type AckActionData, type VerifiedStaff } from './acknowledge.ts';
 export { syncCampaigns, type SyncResult } from './campaigns.ts';
-export { dueAt, ukDate, ukDateTime } from './due.ts';
+export { dueAt } from './due.ts';
+export { ukDate, ukDateTime } from '../london-time.ts';
 export { evidenceCsv, EVIDENCE_COLUMNS } from './evidence-csv.ts';
 export { remindOutstanding, REMIND_EVERY_DAYS, type ReminderDeps } from './reminders.ts';
 export { enrolStarter } from './starters.ts';

@@ -2,7 +2,7 @@ import type { WeeklyCardData } from '../../../adaptive-cards/weekly-card-data.ts
 import { listAssignmentStatuses } from '../../storage/acknowledgements.ts';
 import { getActiveProfile } from '../../storage/profiles.ts';
 import { getSchool } from '../../storage/schools.ts';
-import { ukDate } from '../acknowledgements/due.ts';
+import { ukDate } from '../london-time.ts';
 import { catalogueEntry } from '../checks/catalogue.ts';
 import { checkIds, type CheckId } from '../checks/ids.ts';
 import { acknowledgementSummary } from './acknowledgement-summary.ts';

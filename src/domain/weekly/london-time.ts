@@ -1,7 +1,6 @@
-const parts = (at: Date) => {
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', hour12: false }).formatToParts(at);
-  return { weekday: p.find((x) => x.type === 'weekday')?.value ?? '', hour: Number(p.find((x) => x.type === 'hour')?.value ?? -1) };
-};
+import { londonDayAndHour } from '../london-time.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * The Monday card goes out at 08:00 UK time. Cron runs in UTC, so wrangler.toml fires at 07:00 and
@@ -9,14 +8,11 @@ const parts = (at: Date) => {
  * winter) sends. Clocks change on Sundays, so a Monday is wholly on one side of the change.
  */
 export function isWeeklyCardTime(at: Date): boolean {
-  const { weekday, hour } = parts(at);
-  return weekday === 'Mon' && hour === 8;
+  const { day, hour } = londonDayAndHour(at);
+  return day === 1 && hour === 8;
 }
-
-const DAY = 24 * 60 * 60 * 1000;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** The Monday (UK time) of the week `at` falls in, as a Date at the same time of day. */
 export function mondayOf(at: Date): Date {
-  return new Date(at.getTime() - Math.max(0, WEEKDAYS.indexOf(parts(at).weekday)) * DAY);
+  return new Date(at.getTime() - ((londonDayAndHour(at).day + 6) % 7) * DAY);
 }

@@ -1,4 +1,5 @@
-import { dueDeferredSteps, dueJobs, listSteps, stalledJobs } from '../../storage/offboarding.ts';
+import { pruneWebhookEvents } from '../../storage/hr-imports.ts';
+import { dueDeferredSteps, dueJobs, listStepsByJob, stalledJobs } from '../../storage/offboarding.ts';
 import type { AuditDeps } from '../audit/deps.ts';
 import type { JobMessage } from '../messages.ts';
 
@@ -23,9 +24,10 @@ export async function offboardingTick(deps: AuditDeps, at: Date, later?: (messag
   const messages: JobMessage[] = [];
   const horizon = later ? new Date(at.getTime() + HOUR + 5 * 60_000) : at;
   let soon = 0;
-  for (const job of await dueJobs(db, horizon)) {
-    const steps = await listSteps(db, job.id);
-    const first = steps[0];
+  const dueNow = await dueJobs(db, horizon);
+  const dueSteps = await listStepsByJob(db, dueNow.map((j) => j.id));
+  for (const job of dueNow) {
+    const first = dueSteps.get(job.id)?.[0];
     if (!first) continue;
     const wait = Math.ceil((Date.parse(job.actAt) - at.getTime()) / 1000);
     const message: JobMessage = { kind: 'offboarding.step', jobId: job.id, step: first.step };
@@ -36,14 +38,16 @@ export async function offboardingTick(deps: AuditDeps, at: Date, later?: (messag
   }
   const due = messages.length;
   let stalled = 0;
-  for (const job of await stalledJobs(db, new Date(at.getTime() - STALLED_AFTER))) {
-    const next = (await listSteps(db, job.id)).find((s) => s.status === 'pending' || s.status === 'running');
+  const stalledNow = await stalledJobs(db, new Date(at.getTime() - STALLED_AFTER));
+  const stalledSteps = await listStepsByJob(db, stalledNow.map((j) => j.id));
+  for (const job of stalledNow) {
+    const next = (stalledSteps.get(job.id) ?? []).find((s) => s.status === 'pending' || s.status === 'running');
     messages.push({ kind: 'offboarding.step', jobId: job.id, step: next?.step ?? 'disable-sign-in' });
     stalled++;
   }
   const deferred = await dueDeferredSteps(db, at);
   messages.push(...deferred.map((d): JobMessage => ({ kind: 'offboarding.step', jobId: d.jobId, step: d.step })));
   if (messages.length > 0) await deps.queue.send(messages);
-  await db.prepare('DELETE FROM hr_webhook_events WHERE received_at < ?1').bind(new Date(at.getTime() - 30 * 24 * HOUR).toISOString()).run();
+  await pruneWebhookEvents(db, new Date(at.getTime() - 30 * 24 * HOUR));
   return { due, soon, stalled, deferred: deferred.length };
 }
