@@ -1,9 +1,12 @@
 // bench:qa — answer quality and latency of policy Q&A against bench/data/qa-questions.json.
-// Prints one JSON line. `--verbose` lists misses on stderr; `--calibrate` grid-searches the abstention
-// thresholds on the non-held-out questions only.
+// Prints one JSON line. `--verbose` lists development misses on stderr (`--show-held-out` adds the
+// held-out ones); `--calibrate` fits the answer/decline model on the development questions only and
+// prints it with leave-one-policy-out figures.
 import { performance } from 'node:perf_hooks';
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createBaseline, createPolicyQa, defaultTuning, toPassages, type Tuning } from '../src/domain/policy-qa/index.ts';
+import { answerProbability } from '../src/domain/policy-qa/answerability.ts';
+import { fitAnswerModel, rounded, type Example } from './qa-calibrate.ts';
 import { loadPolicy, loadQuestions, matches, seedFiles, type BenchQuestion } from './qa-data.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -16,51 +19,66 @@ for (const name of new Set(questions.map((q) => q.policy))) {
   if (doc) docs.set(name, doc);
 }
 const usable = questions.filter((q) => docs.has(q.policy));
+const passagesOf = new Map([...docs].map(([name, doc]) => [name, toPassages([doc])]));
 for (const q of usable) {
-  const all = toPassages([docs.get(q.policy)!]);
   for (const e of q.expect ?? []) {
-    if (!all.some((p) => matches(e, p))) process.stderr.write(`warning: ${q.id} expects a passage the document does not have: ${JSON.stringify(e)}\n`);
+    if (!passagesOf.get(q.policy)!.some((p) => matches(e, p))) process.stderr.write(`warning: ${q.id} expects a passage the document does not have: ${JSON.stringify(e)}\n`);
   }
 }
 
 interface Outcome {
   q: BenchQuestion;
   correct: boolean;
+  /** The best passage is right, whether or not the answerer chose to answer. */
+  rankedRight: boolean;
   ms: number;
   got: string;
+  features?: Example['features'];
 }
 
 function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
   const engines = new Map([...docs].map(([name, doc]) => [name, createPolicyQa([doc], { tuning })]));
-  const passages = new Map([...docs].map(([name, doc]) => [name, toPassages([doc])]));
   return subset.map((q) => {
     const start = performance.now();
     const a = engines.get(q.policy)!.answer(q.question);
     const ms = performance.now() - start;
-    const cited = a.citations[0] && passages.get(q.policy)!.find((p) => p.id === a.citations[0]!.passageId);
-    const correct = q.expect ? Boolean(cited && q.expect.some((e) => matches(e, cited))) : !a.answered;
-    const got = a.answered ? `${a.citations[0]!.section}: ${a.answer.slice(0, 90)} [${a.evidence.coverage.toFixed(2)}]` : `declined [${a.evidence.coverage.toFixed(2)} ${a.evidence.score.toFixed(1)}]`;
-    return { q, correct, ms, got };
+    const cited = a.citations[0] && passagesOf.get(q.policy)!.find((p) => p.id === a.citations[0]!.passageId);
+    const rankedRight = Boolean(q.expect && cited && q.expect.some((e) => matches(e, cited)));
+    const correct = q.expect ? rankedRight : !a.answered;
+    const got = a.answered
+      ? `${a.citations[0]!.section}: ${a.answer.slice(0, 90)} [p ${a.evidence.probability.toFixed(2)}]`
+      : `declined [p ${a.evidence.probability.toFixed(2)}]`;
+    return { q, correct, rankedRight, ms, got, ...(a.features ? { features: a.features } : {}) };
   });
 }
 
 const share = (list: Outcome[]): number => (list.length ? Number((list.filter((o) => o.correct).length / list.length).toFixed(3)) : 0);
 const answerable = (o: Outcome): boolean => Boolean(o.q.expect);
+const dev = usable.filter((q) => !q.heldOut);
 
 if (calibrate) {
-  const train = usable.filter((q) => !q.heldOut);
-  for (const incidentalWeight of [0.3, 1]) {
-    for (const anchors of [2]) for (const anchorWeight of [2, 2.5, 3]) {
-      for (const minCoverage of [0.45, 0.5, 0.55, 0.6]) {
-        for (const minScore of [2, 4, 6]) {
-          const out = run({ ...defaultTuning, incidentalWeight, anchors, anchorWeight, minCoverage, minScore }, train);
-          const top1 = share(out.filter(answerable));
-          const abstain = share(out.filter((o) => !answerable(o)));
-          console.log(JSON.stringify({ incidentalWeight, anchors, anchorWeight, minCoverage, minScore, top1, abstain, sum: Number((top1 + abstain).toFixed(3)) }));
-        }
-      }
+  // Rank with the decision switched off so every question yields its best passage's features.
+  const ranked = run({ ...defaultTuning, answerThreshold: 0 }, dev);
+  const examples: Example[] = ranked
+    .filter((o) => o.features && (!answerable(o) || o.rankedRight))
+    .map((o) => ({ features: o.features!, answerable: answerable(o), group: o.q.policy }));
+  const model = fitAnswerModel(examples);
+  // Leave-one-policy-out: each policy is scored by a model fitted without it, at several thresholds.
+  const groups = [...new Set(examples.map((e) => e.group))];
+  const held = new Map(groups.map((g) => [g, fitAnswerModel(examples.filter((e) => e.group !== g))]));
+  const a = ranked.filter(answerable).length;
+  const leaveOnePolicyOut = [0.4, 0.5, 0.6, 0.7].map((threshold) => {
+    let answered = 0;
+    let declined = 0;
+    for (const o of ranked) {
+      const m = held.get(o.q.policy);
+      const yes = m !== undefined && o.features !== undefined && answerProbability(o.features, m) >= threshold;
+      if (answerable(o) && o.rankedRight && yes) answered += 1;
+      if (!answerable(o) && !yes) declined += 1;
     }
-  }
+    return { threshold, top1: Number((answered / a).toFixed(3)), abstain: Number((declined / (ranked.length - a)).toFixed(3)) };
+  });
+  console.log(JSON.stringify({ answerModel: rounded(model), examples: examples.length, leaveOnePolicyOut }));
   process.exit(0);
 }
 
@@ -70,10 +88,10 @@ const outcomes = run(defaultTuning, usable);
 const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
 const pct = (p: number): number => Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(2));
 
-const baselines = new Map([...docs].map(([name, doc]) => [name, { engine: createBaseline([doc]) }]));
+const baselines = new Map([...docs].map(([name, doc]) => [name, createBaseline([doc])]));
 const baseline = usable.map((q) => {
-  const hit = baselines.get(q.policy)!.engine.ask(q.question);
-  return { q, correct: q.expect ? Boolean(hit && q.expect.some((e) => matches(e, hit.passage))) : !hit, ms: 0, got: '' };
+  const hit = baselines.get(q.policy)!.ask(q.question);
+  return { q, correct: q.expect ? Boolean(hit && q.expect.some((e) => matches(e, hit.passage))) : !hit, rankedRight: false, ms: 0, got: '' };
 });
 
 if (verbose) {
@@ -82,16 +100,13 @@ if (verbose) {
   for (const o of outcomes.filter((x) => !x.correct && (showHeldOut || !x.q.heldOut))) process.stderr.write(`MISS ${o.q.id}${o.q.heldOut ? ' (held out)' : ''} ${o.q.question}\n     -> ${o.got}\n`);
 }
 
+const figures = (list: Outcome[]): { questions: number; top1: number; abstain: number } => ({
+  questions: list.length,
+  top1: share(list.filter(answerable)),
+  abstain: share(list.filter((o) => !answerable(o))),
+});
+const setOf = (q: BenchQuestion): string => q.set ?? 'first';
 const heldOut = outcomes.filter((o) => o.q.heldOut);
-// Everything tuning may look at: the original questions, dev and dev2.
-const train = outcomes.filter((o) => !o.q.heldOut);
-const setOf = (q: BenchQuestion): string => q.set ?? 'h1';
-const perSet = Object.fromEntries(
-  [...new Set(heldOut.map((o) => setOf(o.q)))].sort().map((set) => {
-    const inSet = heldOut.filter((o) => setOf(o.q) === set);
-    return [set, { questions: inSet.length, heldOutTop1: share(inSet.filter(answerable)), heldOutAbstain: share(inSet.filter((o) => !answerable(o))) }];
-  }),
-);
 console.log(
   JSON.stringify({
     questions: outcomes.length,
@@ -100,11 +115,9 @@ console.log(
     p50Ms: pct(0.5),
     p95Ms: pct(0.95),
     baseline: { top1: share(baseline.filter(answerable)), abstain: share(baseline.filter((o) => !answerable(o))) },
-    trainTop1: share(train.filter(answerable)),
-    trainAbstain: share(train.filter((o) => !answerable(o))),
-    heldOutTop1: share(heldOut.filter(answerable)),
-    heldOutAbstain: share(heldOut.filter((o) => !answerable(o))),
-    sets: perSet,
+    heldOut: figures(heldOut),
+    development: figures(outcomes.filter((o) => !o.q.heldOut)),
+    sets: Object.fromEntries([...new Set(outcomes.map((o) => setOf(o.q)))].map((set) => [set, figures(outcomes.filter((o) => setOf(o.q) === set))])),
     seedPolicies: (await seedFiles()).length,
   }),
 );

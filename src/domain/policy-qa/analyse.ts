@@ -89,6 +89,28 @@ function conceptHits(toks: Token[], asking: boolean): ConceptHit[] {
   return [...matchPhrases(topicPhrases, toks, asking), ...intents.map((h) => ({ ...h, intent: true }))];
 }
 
+/**
+ * Staff slip extra words into set phrases ("read our work emails", "left my school iPad on the
+ * train"), so in a question a phrase may skip up to MAX_GAP words in all; policies are matched exactly.
+ */
+const MAX_GAP = 2;
+
+function phraseEnd(stems: string[], toks: Token[], start: number, maxGap: number): number | undefined {
+  let at = start;
+  let gaps = 0;
+  for (let k = 0; k < stems.length; k += 1) {
+    while (toks[at] && toks[at]!.stem !== stems[k]) {
+      // The first word must match where the phrase starts; single words never stretch.
+      if (k === 0 || stems.length < 2 || gaps >= maxGap) return undefined;
+      gaps += 1;
+      at += 1;
+    }
+    if (!toks[at]) return undefined;
+    at += 1;
+  }
+  return at;
+}
+
 function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): ConceptHit[] {
   const hits: ConceptHit[] = [];
   let coveredUntil = 0;
@@ -99,12 +121,13 @@ function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): Conce
     for (const p of table.get(t.stem) ?? []) {
       if (p.askOnly && !asking) continue;
       if (p.stems.length < longest) break;
-      if (!p.stems.every((s, k) => toks[i + k]?.stem === s)) continue;
+      const end = phraseEnd(p.stems, toks, i, asking ? MAX_GAP : 0);
+      if (end === undefined) continue;
       // One phrase can name two concepts of the same kind; both count.
       if (hits.some((h) => h.start === i && h.id === `#${p.id}`)) continue;
-      hits.push({ id: `#${p.id}`, intent: false, start: i, end: i + p.stems.length, askOnly: p.askOnly });
+      hits.push({ id: `#${p.id}`, intent: false, start: i, end, askOnly: p.askOnly });
       longest = p.stems.length;
-      coveredUntil = i + p.stems.length;
+      coveredUntil = end;
     }
   });
   return hits;

@@ -29,6 +29,12 @@ took top towards try trying tuesday turn two under until up upon use used using 
 wanted way wednesday week weeks well went what whatever when where whether which while who whole why will
 wish with without wonder work working would wrong yeah year years yes yesterday yet
 january february march april may june july august september october november december
+rang ring rings ringing phoned rung called calling asked asking wants wanted said told telling reckon guess
+guy guys bloke lady man woman girl boy mate mates folks someone somebody tech techie techy support helpdesk
+panic panicking worried worry sorry honestly basically literally totally super massive loads tonnes ages
+quick quickly urgent urgently asap soon earlier later tonight tomorrow morning afternoon evening weekend
+tbh btw lol omg eh hmm hi hello thanks cheers please wondering wonder anyway whatever fine cool great
+file files document documents
 `;
 
 const schoolLife = `

@@ -50,7 +50,8 @@ describe('policy Q&A on a small, unseen policy', () => {
   it('answers a question asking for a limit with the clause that states the limit', async () => {
     const qa = createPolicyQa([await policy()]);
     const a = qa.answer("what's the biggest attachment I can send?");
-    expect(a.citations[0]!.section).toBe('1.1 Attachments');
+    // Both clauses state the 5 MB limit; either is a right answer.
+    expect(a.citations[0]!.section).toMatch(/^1\.[12] Attachments$/);
     expect(a.answer).toContain('5 MB');
   });
 });

@@ -18,9 +18,23 @@ export const offTopicConcepts: Concept[] = [
     ask: ['get paid', 'pay day', 'wages'],
   },
   {
-    id: 'premises',
-    doc: ['car park', 'parking', 'fire drill', 'fire alarm', 'evacuation', 'site manager', 'caretaker', 'heating', 'minibus'],
-    ask: ['park my car', 'park the car', 'radiator', 'broken heater', 'leaking'],
+    id: 'parking',
+    doc: ['car park', 'parking', 'parking permit', 'parking space'],
+    ask: ['park my car', 'park the car', 'where can i park', 'where do i park'],
+  },
+  {
+    id: 'fire-safety',
+    doc: ['fire drill', 'fire alarm', 'evacuation', 'fire procedure', 'lockdown drill'],
+  },
+  {
+    id: 'repairs',
+    doc: ['heating', 'radiator', 'broken heater', 'leak', 'maintenance request', 'caretaker', 'site manager'],
+    ask: ['leaking', 'broken window', 'fix the heating'],
+  },
+  {
+    id: 'minibus',
+    doc: ['minibus', 'school bus', 'driving licence', 'd1 licence'],
+    ask: ['drive the minibus', 'minibus licence'],
   },
   {
     id: 'staff-events',

@@ -1,5 +1,6 @@
 import { offTopicConcepts } from './lexicon-off-topic.ts';
 import { securityConcepts } from './lexicon-security.ts';
+import { staffConcepts } from './lexicon-staff.ts';
 
 /**
  * Staff-language concepts for UK school email policies. `doc` phrases are how policies word a thing;
@@ -17,6 +18,12 @@ export interface Concept {
    * size and asking for a limit.
    */
   intent?: boolean;
+  /**
+   * A topic in its own right that policies either have a rule on or say nothing about (AI tools,
+   * printing, pay). When a question names it and the policy never mentions it, the policy is silent on
+   * the question, however well the rest of it matches (policy-qa.ts).
+   */
+  decisive?: boolean;
 }
 
 export const emailConcepts: Concept[] = [
@@ -128,7 +135,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'monitoring',
     doc: ['monitor', 'monitoring', 'monitored', 'examined', 'inspect', 'intercept', 'read-only access', 'audit trail', 'logged', 'log', 'records'],
-    ask: ['read our email', 'read my email', 'read our emails', 'read my emails', 'check my email', 'look at my email', 'spy', 'snoop', 'see my email', 'watch what'],
+    ask: ['read our email', 'read my email', 'read our emails', 'read my emails', 'look at my email', 'spy', 'snoop', 'see my email', 'watch what'],
   },
   {
     id: 'colleague',
@@ -195,9 +202,12 @@ export const emailConcepts: Concept[] = [
   {
     id: 'limit',
     intent: true,
-    doc: ['limit', 'limited', 'at most', 'up to', 'no more than', 'maximum', 'exceed', 'not be larger', 'must not be larger', 'reject any', 'over'],
+    doc: ['limit', 'limited', 'at most', 'up to', 'no more than', 'maximum', 'exceed', 'not be larger', 'must not be larger', 'reject any', 'over', 'bigger than', 'larger than', 'more than'],
     ask: ['max', 'cap', 'ceiling', 'biggest', 'largest', 'how big', 'how large', 'limit', 'maximum', 'at most', 'up to', 'no more than'],
   },
 ];
 
-export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...offTopicConcepts];
+export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...staffConcepts, ...offTopicConcepts.map((c) => ({ ...c, decisive: true }))];
+
+/** Concept terms ("#ai-tools") of decisive topics. */
+export const decisiveTopics = new Set(concepts.filter((c) => c.decisive).map((c) => `#${c.id}`));

@@ -39,7 +39,7 @@ describe('policy Q&A', () => {
     const cases: Array<[string, string]> = [
       ['Can I forward my school email to my Hotmail?', '1.1 Forwarding'],
       ['my file is too big to email, what should I do?', '2.1 Attachments'],
-      ['can I put files on a memory stick?', '3.1 Devices'],
+      ['can I put work on a memory stick?', '3.1 Devices'],
       ['when does my account get switched off when I leave?', '4.1 Leavers'],
       ['can I read my school email on my phone?', '3.2 Devices'],
     ];

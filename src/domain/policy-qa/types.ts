@@ -1,3 +1,5 @@
+import type { AnswerFeatures } from './answerability.ts';
+
 /** A paragraph-level chunk of a policy, carrying where it sits so answers can cite it. */
 export interface Passage {
   id: string;
@@ -28,8 +30,10 @@ export interface PolicyAnswer {
   answered: boolean;
   answer: string;
   citations: Citation[];
-  /** Evidence the decision was based on, for tuning and for the bot's logs. */
-  evidence: { score: number; coverage: number };
+  /** What the decision rested on, for tuning and for the bot's logs; probability is the answer model's (answerability.ts). */
+  evidence: { score: number; coverage: number; probability: number };
+  /** The best passage's features, present whenever a passage matched at all. */
+  features?: AnswerFeatures;
 }
 
 /** Optional generative wording (e.g. a Workers AI binding); citations always stay verbatim. */

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import { createPolicyQa } from './index.ts';
+import { cosine, sentenceVector } from './word-vectors.ts';
+
+// A policy written for these tests: a title page, then rules with no password-change interval and
+// nothing on AI tools, printing or parking.
+const source = [
+  '# Larkfield Primary School',
+  '',
+  'Staff Email and Devices Policy',
+  '',
+  'Policy lead: Network Manager',
+  '',
+  'Version 2.1 · Review: Summer 2027',
+  '',
+  '## 1. Passwords',
+  '',
+  '1.1 Choose a password of at least 12 characters and never share it with anyone, including colleagues or IT support.',
+  '',
+  '1.2 Multi-factor sign-in must stay switched on for every staff account.',
+  '',
+  '## 2. Devices',
+  '',
+  '2.1 You may read school email on your own phone or tablet only through the official Outlook app, with a screen lock.',
+  '',
+  '2.2 Report a lost or stolen school laptop to the School Business Manager on the same day.',
+  '',
+  '## 3. Monitoring',
+  '',
+  '3.1 The Network Manager may examine the content of a mailbox only when the Headteacher asks in writing.',
+  '',
+  '## 4. Reports',
+  '',
+  '4.1 End of year reports to parents are sent through the parent app, never as email attachments.',
+].join('\n');
+
+async function policy(): Promise<PolicyDocument> {
+  const r = await ingest({ bytes: source, type: 'md' });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('deciding whether the policy answers', () => {
+  it('answers paraphrased questions from the clause that holds the rule', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const cases: [string, string][] = [
+      ['is it alright to check my work emails on my ipad?', '2.1'],
+      ["I've lost my school laptop, who do I tell?", '2.2'],
+      ['can my TA use my password?', '1.1'],
+    ];
+    for (const [question, clause] of cases) {
+      const a = qa.answer(question);
+      expect(a.answered, question).toBe(true);
+      expect(a.citations[0]!.section.startsWith(clause), question).toBe(true);
+    }
+  });
+
+  it('does not cite the title page for a question naming someone it lists', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const a = qa.answer('can the network manager read my emails?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('3.1 Monitoring');
+  });
+
+  it('declines a topic the policy never mentions, however well the rest matches', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const a = qa.answer('can I use ChatGPT to write my end of year reports to parents?');
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/doesn't cover/);
+  });
+
+  it('declines a question asking for an amount the policy never states', async () => {
+    const qa = createPolicyQa([await policy()]);
+    expect(qa.answer('how often do I have to change my password?').answered).toBe(false);
+  });
+
+  it('reports the evidence it decided on', async () => {
+    const qa = createPolicyQa([await policy()]);
+    const a = qa.answer('do I have to keep multi-factor sign-in switched on?');
+    expect(a.answered).toBe(true);
+    expect(a.evidence.probability).toBeGreaterThanOrEqual(0.6);
+    expect(a.features?.offTopic).toBe(0);
+  });
+});
+
+describe('word vectors', () => {
+  it('place a question near a passage that shares its meaning but not its words', () => {
+    const q = sentenceVector('can I check email on my ipad', true);
+    const device = sentenceVector('You may read school email on your own phone or tablet');
+    const parking = sentenceVector('Staff must park in the car park behind the hall');
+    expect(cosine(q, device)).toBeGreaterThan(cosine(q, parking));
+  });
+
+  it('fall back to the base form of a rarer inflection', () => {
+    expect(cosine(sentenceVector('attachments'), sentenceVector('attachment'))).toBeGreaterThan(0.99);
+  });
+
+  it('give an empty vector, and zero similarity, for words they do not know', () => {
+    const unknown = sentenceVector('zzqx blorp');
+    expect(cosine(unknown, sentenceVector('email'))).toBe(0);
+  });
+});

@@ -1,0 +1,86 @@
+import type { QueryUnit } from './analyse.ts';
+import type { Bm25fIndex } from './bm25f.ts';
+import { credit, covers, unitWeight, unseen } from './coverage.ts';
+
+/**
+ * What the answerer knows when it decides whether the best passage answers the question. Each is a
+ * property of the question–passage pair that holds whatever the policy's length or wording, so one
+ * small model (below) decides for every school's policy.
+ */
+export interface AnswerFeatures {
+  /** Rarity-weighted share of the question's ideas the passage meets (coverage.ts). */
+  coverage: number;
+  /** The same, over only the ideas the policy mentions somewhere: does this passage pick the right part? */
+  seenCoverage: number;
+  /** log(1 + rarity weight of the question's ideas the passage meets): specific evidence, however chatty the question. */
+  metWeight: number;
+  /** Share of the question's weight on words the policy never uses ("minibus", or just "easier"). */
+  unseenShare: number;
+  /** The question names a known topic (pay, parking, AI tools…) that the policy never mentions. */
+  topicMissing: number;
+  /** The question names known topics and the passage speaks to none of them. */
+  offTopic: number;
+  /** The question asks for a kind of answer (a limit, how long, how often) the passage does not give. */
+  intentMissed: number;
+  /** The question asks for an amount (how long, how often, how big…) and the passage states none. */
+  quantityMissed: number;
+  /** Word-vector similarity of question and passage (word-vectors.ts). */
+  dense: number;
+  /** How far that similarity stands above the policy's average passage. */
+  denseLift: number;
+  /** BM25F score as a share of what a passage holding each of the question's policy words once would score. */
+  scoreShare: number;
+  /** Lead of the best passage's ranking score over the runner-up's. */
+  margin: number;
+}
+
+const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
+const STATES_AMOUNT =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|every|each|within|until|end of|never)\b/i;
+
+export function answerFeatures(
+  question: string,
+  passageText: string,
+  index: Bm25fIndex,
+  passageTerms: Set<string>,
+  units: QueryUnit[],
+  ranked: { score: number; ideal: number; coverage: number; dense: number; meanDense: number; margin: number },
+): AnswerFeatures {
+  const ideas = units.filter((u) => !u.intent && !u.alts.every((a) => /^\d+$/.test(a)));
+  let seen = 0;
+  let seenMet = 0;
+  let missing = 0;
+  for (const u of ideas) {
+    const w = unitWeight(index, u, 1);
+    if (unseen(index, u)) missing += w;
+    else {
+      seen += w;
+      seenMet += w * credit(passageTerms, u);
+    }
+  }
+  const topics = ideas.filter((u) => u.alts.some((a) => a.startsWith('#')));
+  const intents = units.filter((u) => u.intent);
+  return {
+    coverage: ranked.coverage,
+    seenCoverage: seen ? seenMet / seen : 0,
+    metWeight: Math.log1p(seenMet),
+    unseenShare: seen + missing ? missing / (seen + missing) : 1,
+    topicMissing: topics.some((u) => unseen(index, u)) ? 1 : 0,
+    offTopic: topics.length > 0 && !topics.some((u) => covers(passageTerms, u)) ? 1 : 0,
+    intentMissed: intents.length > 0 && !intents.some((u) => covers(passageTerms, u)) ? 1 : 0,
+    quantityMissed: ASKS_AMOUNT.test(question) && !STATES_AMOUNT.test(passageText) ? 1 : 0,
+    dense: ranked.dense,
+    denseLift: ranked.dense - ranked.meanDense,
+    scoreShare: ranked.ideal > 0 ? Math.min(2, ranked.score / ranked.ideal) : 0,
+    margin: ranked.margin,
+  };
+}
+
+export type AnswerModel = { bias: number } & { [K in keyof AnswerFeatures]: number };
+
+/** Probability that the best passage answers the question: a logistic model over the features. */
+export function answerProbability(f: AnswerFeatures, model: AnswerModel): number {
+  let z = model.bias;
+  for (const k of Object.keys(f) as (keyof AnswerFeatures)[]) z += model[k] * f[k];
+  return 1 / (1 + Math.exp(-z));
+}

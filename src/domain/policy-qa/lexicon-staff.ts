@@ -1,0 +1,203 @@
+import type { Concept } from './lexicon.ts';
+
+/**
+ * How staff in UK schools actually word questions about IT and email rules, and the neighbouring topics
+ * policies often leave out. Entries with an id already in lexicon.ts add wordings to that concept; new
+ * ids name topics of their own. Written from how staff talk (staffroom, helpdesk tickets), not from any
+ * evaluation question. A topic the policy never mentions matters as much as one it does: when a
+ * question names it, the answerer knows the policy is silent (answerability.ts, `topicMissing`).
+ */
+export const staffConcepts: Concept[] = [
+  {
+    id: 'auto-forward',
+    doc: ['redirected', 'auto-forwarded', 'copied by rule', 'forwarded automatically', 'automatic forwarding'],
+    ask: [
+      'go straight to my', 'come through to my', 'come to my', 'go to my', 'emails go to', 'mail go to', 'email go to',
+      'send everything to', 'copy all my emails', 'copy all my email', 'set my email to go', 'set my emails to go', 'set my school email to go',
+      'set my school mail to go', 'auto send', 'all my emails to', 'all my school emails to',
+    ],
+  },
+  {
+    id: 'attachment-size',
+    doc: ['maximum size', 'size of a single email', 'size limit', 'megabytes', 'rejected by the mail', 'will be rejected'],
+    ask: ['how big', 'bounces back', 'bounce back', 'bounced back', 'too big to send', 'too big to email', 'megs', 'gb', 'massive file', 'file be', 'won\'t send', 'wont send'],
+  },
+  {
+    id: 'misdirected',
+    doc: ['wrong recipient', 'wrong person', 'incorrect recipient', 'personal data breach', 'breach'],
+    ask: ['wrong mum', 'wrong dad', 'wrong parent', 'wrong parents', 'wrong family', 'wrong email', 'wrong address', 'wrong teacher', 'wrong school', 'meant for someone else', 'not meant for me', 'sent to the wrong', 'sent it to the wrong', 'emailed the wrong', 'by accident', 'accidentally emailed', 'accidentally sent', 'oops'],
+  },
+  {
+    id: 'delegation',
+    doc: ['delegate', 'delegated access', 'delegation', 'access to your mailbox', 'access to another', 'see your mailbox', 'shared mailbox', 'another person\'s mailbox'],
+    ask: ['keep an eye on my inbox', 'keep an eye on my email', 'keep an eye on my emails', 'check my inbox while', 'check my emails while', 'cover my emails', 'cover my inbox', 'look after my inbox', 'access my inbox', 'access my emails', 'into my inbox'],
+  },
+  {
+    id: 'password',
+    doc: ['login details', 'log in details', 'sign-in details', 'password'],
+    ask: ['my login', 'my log in', 'my logon', 'my password', 'login details', 'use my login', 'use my account', 'my details'],
+  },
+  {
+    id: 'personal-use',
+    doc: ['personal use', 'private use', 'personal purposes', 'limited personal use', 'primarily intended for educational use', 'non-work'],
+    ask: ['online shopping', 'shopping', 'amazon order', 'amazon orders', 'ebay', 'book my holiday', 'book a holiday', 'holiday flights', 'online banking', 'banking', 'football scores', 'check the news', 'facebook at lunch', 'for myself', 'side business', 'side hustle', 'personal things', 'personal errands'],
+  },
+  {
+    id: 'absence',
+    doc: ['away from school', 'extended periods', 'on leave', 'absent', 'absence', 'away'],
+    ask: ['mat leave', 'maternity', 'paternity', 'off sick', 'an op', 'operation', 'on a course', 'off on a course', 'residential', 'off work', 'while i\'m off', 'while im off', 'when i\'m off', 'when im off', 'on holiday', 'away for', 'signed off'],
+  },
+  {
+    id: 'auto-reply',
+    doc: ['out-of-office', 'out of office', 'automatic reply', 'automatic replies', 'auto-reply', 'absence message'],
+    ask: ['ooo', 'out of office', 'away message', 'holiday reply', 'auto reply'],
+  },
+  {
+    id: 'pupil',
+    doc: ['pupil', 'pupils', 'child', 'children', 'student', 'students', 'learner', 'former pupil', 'ex-pupil'],
+    ask: [
+      'kid', 'kids', 'my class', 'my tutor group', 'tutor group', 'reception', 'nursery', 'sixth form', 'sixth former', 'ex pupil', 'old pupil',
+      'past pupil', 'girl in my class', 'boy in my class', 'year 1', 'year 2', 'year 3', 'year 4', 'year 5', 'year 6', 'year 7', 'year 8', 'year 9', 'year 10',
+      'year 11', 'year 12', 'year 13', 'year 6s', 'year 11s', 'y1', 'y2', 'y3', 'y4', 'y5', 'y6', 'y7', 'y8', 'y9', 'y10', 'y11', 'y12', 'y13', 'yr 6', 'yr 11',
+    ],
+  },
+  {
+    id: 'social-media',
+    doc: ['social media', 'social networking', 'friend request', 'friendship', 'friendships', 'followers', 'follower', 'contacts on', 'online friendships'],
+    ask: ['insta', 'tik tok', 'follow me', 'followed me', 'follow her', 'follow him', 'follow them', 'follow back', 'follow request', 'friends with', 'friend them', 'unfriend', 'add them on', 'add her on', 'add him on', 'dm', 'dms', 'check in', 'my profile'],
+  },
+  {
+    id: 'photo',
+    doc: ['photograph', 'photographs', 'photo', 'photos', 'image', 'images', 'video', 'videos', 'film', 'filming', 'recording'],
+    ask: ['pics', 'pic', 'piccies', 'snaps', 'take pictures', 'film it', 'video of'],
+  },
+  {
+    id: 'personal-device',
+    doc: ['own device', 'own phone', 'personal phone', 'personal device', 'personally owned', 'privately owned'],
+    ask: ['my phone', 'my own phone', 'my mobile', 'my own mobile', 'my iphone', 'my ipad', 'my own ipad', 'my own laptop', 'my home laptop', 'my home computer', 'my own tablet', 'my personal mobile', 'samsung', 'my own samsung', 'pixel', 'huawei', 'my android'],
+  },
+  {
+    id: 'share-credentials',
+    doc: ['share your password', 'share it with', 'never share', 'tell anyone your password', 'disclose your password', 'let anyone else', 'logged in as you', 'use your account', 'anyone else\'s login'],
+    ask: ['give my password', 'give them my password', 'give him my password', 'give her my password', 'give my login', 'give them my login', 'give it to them', 'give it him', 'give it her', 'do i give them', 'should i give them', 'do i give it', 'tell them my password', 'hand over my password', 'use my login', 'use my account', 'use my password', 'borrow my login', 'lend my login'],
+  },
+  {
+    id: 'write-down',
+    doc: ['write down', 'written down', 'write it down', 'sticky note', 'note on your phone', 'writing down'],
+    ask: ['post-it', 'post it', 'postit', 'jot down', 'jot it down', 'notebook', 'in my diary', 'on a note', 'remember my password', 'remember my login'],
+  },
+  {
+    id: 'personal-contact',
+    doc: ['personal phone number', 'personal phone numbers', 'personal contact details', 'personal mobile number', 'home address', 'personal email address'],
+    ask: ['my mobile number', 'my number', 'my phone number', 'text me', 'whatsapp me', 'my home number', 'my personal number'],
+  },
+  {
+    id: 'personal-data',
+    doc: ['personal data', 'special category', 'sensitive data', 'confidential', 'pupil data', 'pupil information', 'assessment data'],
+    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names'],
+  },
+  {
+    id: 'phishing',
+    doc: ['phishing', 'suspicious', 'scam', 'claiming to be', 'impersonat', 'fraud', 'spoof'],
+    ask: ['gift card', 'gift cards', 'vouchers', 'itunes cards', 'is it legit', 'is it real', 'is it genuine', 'dodgy link', 'dodgy email', 'clicked a link', 'clicked on a link', 'said they were from', 'saying they were from', 'pretending to be', 'weird email', 'strange email', 'funny email'],
+  },
+  {
+    id: 'lost-device',
+    doc: ['lost or stolen', 'lost', 'stolen', 'theft', 'missing'],
+    ask: ['left my laptop', 'left my ipad', 'left my phone', 'left it on the train', 'left it on the bus', 'cant find my', 'can\'t find my', 'nicked', 'broken into', 'pinched'],
+  },
+  {
+    id: 'leaver',
+    doc: ['leave the school', 'leaving the school', 'leave employment', 'leavers', 'last working day', 'final day', 'termination', 'resignation', 'end of employment', 'leaves'],
+    ask: ['my last day', 'move schools', 'moving schools', 'moving on', 'leaving at', 'leaving in', 'i leave', 'when i go', 'retire', 'retiring', 'hand back', 'hand in my', 'new job', 'finish at the end', 'finishing at'],
+  },
+  {
+    id: 'bcc',
+    doc: ['blind copy', 'bcc', 'blind carbon copy', 'hidden', 'hide the addresses'],
+    ask: ['see each others addresses', 'see each other\'s addresses', 'see each others emails', 'see everyones address', 'see everyone\'s address', 'see all the addresses', 'to box', 'to line', 'all their addresses', 'everyones email address'],
+  },
+  {
+    id: 'group-email',
+    doc: ['group email', 'group emails', 'groups of parents', 'whole class', 'year group', 'mailing list', 'distribution list', 'global messages', 'global email'],
+    ask: ['all the parents', 'all the class parents', 'every parent', 'the whole class', 'all staff email', 'everyone in school', 'whole school email', 'all parents'],
+  },
+  {
+    id: 'cc',
+    doc: ['cc', 'copy in', 'copied in', 'carbon copy'],
+    ask: ['copy anyone in', 'copy someone in', 'cc in', 'copy my line manager', 'copy the head'],
+  },
+  {
+    id: 'response-time',
+    intent: true,
+    doc: ['within', 'working days', 'school days', 'hours', 'acknowledge'],
+    ask: ['heard anything back', 'heard back', 'too slow', 'chasing me', 'how long to reply', 'how long to answer', 'how fast should i reply', 'reply by'],
+  },
+  {
+    id: 'encryption',
+    doc: ['encrypt', 'encrypted', 'encryption', 'secure email', 'securely', 'password protect', 'password-protected'],
+    ask: ['safely', 'send it safely', 'secure', 'lock the file'],
+  },
+  {
+    id: 'software',
+    doc: ['install', 'installed', 'software', 'apps', 'application', 'download', 'programs'],
+    ask: ['game', 'games', 'add-on', 'extension', 'plug-in', 'put it on my laptop'],
+  },
+  {
+    id: 'hardware',
+    doc: ['hardware', 'peripheral', 'peripherals', 'plug in', 'connect any', 'alter any settings', 'adjust or alter'],
+    ask: ['speaker', 'speakers', 'plug in', 'plug a', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
+  },
+  {
+    id: 'monitoring',
+    doc: ['monitor', 'monitored', 'monitoring', 'filter', 'filtering', 'examine', 'access your mailbox', 'logged', 'audit'],
+    ask: ['see what\'s in my inbox', 'see whats in my inbox', 'see my inbox', 'see my emails', 'read my emails', 'read our emails', 'look at my emails', 'look through my', 'go through my emails', 'check up on', 'snoop', 'spy on', 'track what'],
+  },
+  {
+    id: 'offensive-content',
+    doc: ['offensive', 'inappropriate material', 'inappropriate content', 'illegal', 'indecent', 'extremist', 'unsuitable'],
+    ask: ['horrible', 'popped up', 'pop up', 'pop-up', 'rude picture', 'disgusting', 'porn', 'dodgy website', 'came up on the screen', 'on the whiteboard'],
+  },
+  {
+    id: 'harassment',
+    doc: ['harass', 'harassment', 'bully', 'bullying', 'abuse', 'retaliate', 'defamatory', 'derogatory'],
+    ask: ['nasty stuff', 'nasty comments', 'posting about me', 'posted about me', 'slagging', 'having a go', 'rude message', 'rude email', 'abusive', 'put him straight', 'put her straight', 'set him straight', 'set her straight'],
+  },
+  {
+    id: 'video-call',
+    doc: ['video conference', 'video conferencing', 'live lesson', 'live lessons', 'online lesson', 'online lessons', 'livestream', 'live stream', 'remote learning', 'video call'],
+    ask: ['zoom', 'teams meeting', 'teams call', 'google meet', 'facetime', 'video chat', 'live video', 'record my lesson', 'record a lesson'],
+  },
+  {
+    id: 'public-wifi',
+    doc: ['public wi-fi', 'public wifi', 'public networks', 'unsecured network', 'vpn'],
+    ask: ['costa', 'starbucks', 'cafe', 'café', 'coffee shop', 'train wifi', 'hotel wifi', 'free wifi'],
+  },
+  {
+    id: 'signature',
+    doc: ['signature', 'email signature', 'disclaimer', 'footer', 'confidentiality notice', 'sign-off'],
+    ask: ['bottom of my emails', 'bottom of my email', 'end of my emails', 'under my name', 'quote at the bottom', 'sign off'],
+  },
+  {
+    id: 'ai-tools',
+    decisive: true,
+    doc: ['artificial intelligence', 'generative ai', 'ai tools', 'ai tool', 'chatbot', 'chatbots', 'large language model'],
+    ask: ['chatgpt', 'chat gpt', 'copilot', 'gemini', 'ai', 'claude', 'magic school'],
+  },
+  {
+    id: 'printing',
+    decisive: true,
+    doc: ['printing allowance', 'print credit', 'print credits', 'print quota', 'colour printing', 'photocopying', 'photocopier'],
+    ask: ['colour copies', 'photocopies', 'printing allowance', 'print quota', 'print credits'],
+  },
+  {
+    id: 'mailbox-quota',
+    decisive: true,
+    doc: ['mailbox size', 'mailbox quota', 'storage limit', 'storage quota', 'mailbox is full', 'mailbox full'],
+    ask: ['how much space', 'nearly full', 'run out of space', 'running out of space', 'inbox full', 'inbox is full', 'quota'],
+  },
+  {
+    id: 'declaration',
+    doc: ['declaration', 'sign the policy', 'signed copy', 'acceptable use agreement', 'confirm that i have read', 'i have read and understood'],
+    ask: ['sign it every year', 'sign the policy', 're-sign', 'sign again', 'sign something', 'have i signed'],
+  },
+];

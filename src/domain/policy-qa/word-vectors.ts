@@ -1,0 +1,70 @@
+import data from './data/word-vectors.json' with { type: 'json' };
+import { questionWords, stopwords } from './stopwords.ts';
+
+/**
+ * Sentence vectors from compact GloVe word vectors (scripts/build-word-vectors.ts): a smoothed inverse
+ * frequency (SIF) weighted mean, so "my ipad" lands near "your own phone or tablet" even though no word
+ * is shared. Word vectors know everyday relatedness, not policy rules, so the ranker uses them only as a
+ * tie-breaking second opinion beside BM25F (policy-qa.ts), never to decide whether to answer.
+ */
+interface Table {
+  dims: number;
+  index: Map<string, number>;
+  vectors: Int8Array;
+}
+
+let table: Table | undefined;
+
+function load(): Table {
+  if (table) return table;
+  const binary = atob(data.vectors);
+  const vectors = new Int8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) vectors[i] = binary.charCodeAt(i) << 24 >> 24;
+  const index = new Map(data.words.split(' ').map((w, i) => [w, i] as const));
+  table = { dims: data.dims, index, vectors };
+  return table;
+}
+
+/** SIF smoothing: a word as frequent as "the" weighs almost nothing, a rare one close to 1. */
+const SIF_A = 1e-3;
+/** Zipf's law from the word's frequency rank (the vectors are stored most frequent first). */
+const frequency = (rank: number): number => 0.1 / (rank + 10);
+
+export type SentenceVector = Float32Array;
+
+/** Only the 20,000 commonest words are stored; a rarer inflection ("attachments") falls back to its base form. */
+function lookUp(index: Map<string, number>, word: string): number | undefined {
+  const direct = index.get(word);
+  if (direct !== undefined || word.length < 5) return direct;
+  for (const base of [word.replace(/ies$/, 'y'), word.replace(/e?s$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/e?d$/, '')]) {
+    const rank = base !== word ? index.get(base) : undefined;
+    if (rank !== undefined) return rank;
+  }
+  return undefined;
+}
+
+export function sentenceVector(text: string, asking = false): SentenceVector {
+  const { dims, index, vectors } = load();
+  const out = new Float32Array(dims);
+  for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) {
+    if (stopwords.has(word) || (asking && questionWords.has(word))) continue;
+    const rank = lookUp(index, word);
+    if (rank === undefined) continue;
+    const weight = SIF_A / (SIF_A + frequency(rank));
+    for (let d = 0; d < dims; d += 1) out[d]! += weight * vectors[rank * dims + d]!;
+  }
+  return out;
+}
+
+export function cosine(a: SentenceVector, b: SentenceVector): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
