@@ -19,8 +19,9 @@ export const offTopicConcepts: Concept[] = [
   },
   {
     id: 'parking',
-    doc: ['car park', 'parking', 'parking permit', 'parking space'],
-    ask: ['park my car', 'park the car', 'where can i park', 'where do i park'],
+    // Multi-word only: "parking" stems to "park", which would meet a school called "Hollins Park".
+    doc: ['car park', 'parking permit', 'parking space', 'parking spaces', 'staff parking', 'parking bay', 'parking for'],
+    ask: ['park my car', 'park the car', 'where can i park', 'where do i park', 'can i park', 'somewhere to park'],
   },
   {
     id: 'fire-safety',
@@ -38,7 +39,22 @@ export const offTopicConcepts: Concept[] = [
   },
   {
     id: 'staff-events',
-    doc: ['inset day', 'training day', 'staff meeting', 'christmas party', 'staff party', 'dress code', 'timetable'],
-    ask: ['inset', 'what to wear'],
+    doc: ['inset day', 'training day', 'staff meeting', 'christmas party', 'staff party', 'timetable'],
+    ask: ['inset', 'cpd days', 'cpd day'],
+  },
+  {
+    id: 'dress-code',
+    doc: ['dress code', 'staff dress', 'non-uniform day', 'smart casual'],
+    ask: ['what to wear', 'wear jeans', 'jeans', 'non uniform', 'non-uniform', 'wear trainers', 'dress down'],
+  },
+  {
+    id: 'stationery',
+    doc: ['stationery', 'classroom supplies', 'resources order'],
+    ask: ['glue sticks', 'whiteboard pens', 'board pens', 'exercise books', 'order more', 'laminating pouches'],
+  },
+  {
+    id: 'health',
+    doc: ['head lice', 'first aid', 'school nurse', 'medication', 'flu jab', 'flu vaccination'],
+    ask: ['nits', 'call in sick', 'sick note', 'fit note', 'flu jabs'],
   },
 ];

@@ -13,7 +13,7 @@ export const securityConcepts: Concept[] = [
   {
     id: 'screen-lock',
     doc: ['lock your screen', 'lock the screen', 'screen locked', 'locked screen', 'lock their equipment', 'lock your equipment', 'locking screensaver', 'unattended', 'screens must be locked', 'screen lock'],
-    ask: ['unlocked', 'leave my computer', 'leave my laptop', 'walk away from', 'step away from'],
+    ask: ['unlocked', 'leave my computer unlocked', 'leave my laptop unlocked', 'leave my computer logged', 'leave my laptop logged', 'walk away from', 'step away from'],
   },
   {
     id: 'reuse',

@@ -68,7 +68,7 @@ export const staffConcepts: Concept[] = [
   },
   {
     id: 'photo',
-    doc: ['photograph', 'photographs', 'photo', 'photos', 'image', 'images', 'video', 'videos', 'film', 'filming', 'recording'],
+    doc: ['photograph', 'photographs', 'photo', 'photos', 'image', 'images', 'video', 'videos', 'film', 'filming'],
     ask: ['pics', 'pic', 'piccies', 'snaps', 'take pictures', 'film it', 'video of'],
   },
   {
@@ -80,6 +80,22 @@ export const staffConcepts: Concept[] = [
     id: 'share-credentials',
     doc: ['share your password', 'share it with', 'never share', 'tell anyone your password', 'disclose your password', 'let anyone else', 'logged in as you', 'use your account', 'anyone else\'s login'],
     ask: ['give my password', 'give them my password', 'give him my password', 'give her my password', 'give my login', 'give them my login', 'give it to them', 'give it him', 'give it her', 'do i give them', 'should i give them', 'do i give it', 'tell them my password', 'hand over my password', 'use my login', 'use my account', 'use my password', 'borrow my login', 'lend my login'],
+  },
+  {
+    id: 'who-to-tell',
+    intent: true,
+    doc: ['report it to', 'report to', 'reported to', 'report them to', 'tell the', 'inform the', 'notify the', 'contact the', 'speak to', 'let the', 'must be reported', 'should be reported', 'pass it to', 'forward it to'],
+    ask: ['who do i tell', 'who should i tell', 'who do i contact', 'who do i report', 'who should i report', 'who do i ask', 'who do i speak to', 'who do i go to', 'who to tell', 'who to contact', 'who needs to know', 'who do i need to tell', 'do i need to tell anyone', 'should i tell anyone', 'tell someone'],
+  },
+  {
+    id: 'retention',
+    doc: ['retention period', 'retention schedule', 'deleted after', 'kept for', 'automatically deleted', 'permanently deleted'],
+    ask: ['hang on to', 'hang onto', 'hang around', 'hold onto', 'hold on to', 'vanish', 'disappear', 'get wiped', 'wiped', 'get deleted', 'cleared out', 'stay in my inbox', 'gone for good'],
+  },
+  {
+    id: 'device-in-car',
+    doc: ['unattended vehicle', 'unattended vehicles', 'unattended car', 'in a vehicle', 'in the boot', 'in a car', 'left in a car', 'locked boot', 'out of sight in'],
+    ask: ['in the car', 'in my car', 'car boot', 'in the boot', 'on the back seat', 'in the car park'],
   },
   {
     id: 'write-down',
@@ -109,7 +125,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'leaver',
     doc: ['leave the school', 'leaving the school', 'leave employment', 'leavers', 'last working day', 'final day', 'termination', 'resignation', 'end of employment', 'leaves'],
-    ask: ['my last day', 'move schools', 'moving schools', 'moving on', 'leaving at', 'leaving in', 'i leave', 'when i go', 'retire', 'retiring', 'hand back', 'hand in my', 'new job', 'finish at the end', 'finishing at'],
+    ask: ['my last day', 'move schools', 'moving schools', 'moving on', 'leaving at', 'leaving in', 'when i leave', 'after i leave', 'before i leave', 'once i leave', 'if i leave', 'retire', 'retiring', 'hand back', 'hand in my', 'new job', 'finish at the end', 'finishing at'],
   },
   {
     id: 'bcc',

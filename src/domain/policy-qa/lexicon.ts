@@ -1,3 +1,4 @@
+import { accountConcepts } from './lexicon-accounts.ts';
 import { offTopicConcepts } from './lexicon-off-topic.ts';
 import { securityConcepts } from './lexicon-security.ts';
 import { staffConcepts } from './lexicon-staff.ts';
@@ -95,7 +96,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'year',
     doc: ['12 months', 'twelve months', 'year', 'annually', 'every year', 'each year'],
-    ask: ['a year', 'yearly'],
+    ask: ['yearly'],
   },
   {
     id: 'lost-device',
@@ -135,7 +136,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'monitoring',
     doc: ['monitor', 'monitoring', 'monitored', 'examined', 'inspect', 'intercept', 'read-only access', 'audit trail', 'logged', 'log', 'records'],
-    ask: ['read our email', 'read my email', 'read our emails', 'read my emails', 'look at my email', 'spy', 'snoop', 'see my email', 'watch what'],
+    ask: ['read our email', 'read our emails', 'anyone read my', 'someone read my', 'they read my', 'anybody read my', 'read staff emails', 'look at my email', 'spy', 'snoop', 'see my email', 'watch what'],
   },
   {
     id: 'colleague',
@@ -207,7 +208,7 @@ export const emailConcepts: Concept[] = [
   },
 ];
 
-export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...staffConcepts, ...offTopicConcepts.map((c) => ({ ...c, decisive: true }))];
+export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...staffConcepts, ...accountConcepts, ...offTopicConcepts.map((c) => ({ ...c, decisive: true }))];
 
 /** Concept terms ("#ai-tools") of decisive topics. */
 export const decisiveTopics = new Set(concepts.filter((c) => c.decisive).map((c) => `#${c.id}`));

@@ -51,7 +51,7 @@ export const defaultTuning: Tuning = {
   incidentalWeight: 0.3,
   anchors: 2,
   anchorWeight: 2.5,
-  answerModel: { bias: -4.103, coverage: 1.106, seenCoverage: -0.111, metWeight: 1.552, unseenShare: -0.859, topicMissing: -1.338, offTopic: -0.018, intentMissed: -1.216, quantityMissed: -0.724, dense: 0.46, denseLift: 0.408, scoreShare: 1.1, margin: 1.334 },
+  answerModel: { bias: -4.166, coverage: 0.969, seenCoverage: 0.162, metWeight: 1.74, unseenShare: -0.881, topicMissing: -1.312, offTopic: -0.278, intentMissed: -0.988, quantityMissed: -0.999, dense: 0.118, denseLift: 0.195, scoreShare: 0.928, margin: 1.761 },
   answerThreshold: 0.6,
 };
 
