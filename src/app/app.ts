@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.ts';
 import { hrWebhookRoutes } from './routes/hr-webhook.ts';
 import { landingRoutes } from './routes/landing.tsx';
 import { playgroundRoutes } from './routes/playground.tsx';
+import { policyPageRoutes } from './routes/policy-page.tsx';
 
 /** Builds the HTTP app. Feature routes are mounted here and nowhere else. */
 export function createApp(): Hono<AppEnv> {
@@ -22,6 +23,7 @@ export function createApp(): Hono<AppEnv> {
   app.route('/bot/teams/messages', teamsBotRoutes);
   app.route('/bot/slack/events', slackBotRoutes);
   app.route('/bot/slack/commands', slackBotRoutes);
+  app.route('/policies', policyPageRoutes);
   app.route('/', playgroundRoutes);
   app.route('/', landingRoutes);
   app.notFound((c) => errorResponse(c, { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }));

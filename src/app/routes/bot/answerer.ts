@@ -19,8 +19,9 @@ interface Built {
 // The index is rebuilt only when a school's set of current versions (or its contact) changes.
 const built = new Map<string, Built>();
 
-export const documentUrl = (publicUrl: string, slug: string, sectionId?: string) =>
-  `${publicUrl.replace(/\/+$/, '')}/policies/${encodeURIComponent(slug)}${sectionId ? `#${encodeURIComponent(sectionId)}` : ''}`;
+/** The page that shows a school's current policy document (routes/policy-page.tsx), at a section. */
+export const documentUrl = (publicUrl: string, schoolId: string, slug: string, sectionId?: string) =>
+  `${publicUrl.replace(/\/+$/, '')}/policies/${encodeURIComponent(schoolId)}/${encodeURIComponent(slug)}${sectionId ? `#${encodeURIComponent(sectionId)}` : ''}`;
 
 /** Answers a policy question from the school's current policy documents, citing the section. */
 export async function answerPolicyQuestion(db: D1Database, schoolId: string, question: string, publicUrl: string): Promise<BotAnswer> {
@@ -37,7 +38,7 @@ export async function answerPolicyQuestion(db: D1Database, schoolId: string, que
     const slugByTitle = new Map(versions.map((v) => [v.title, v.slug]));
     const qa = createPolicyQa(docs, {
       ...(contact ? { contact } : {}),
-      linkFor: (doc, sectionId) => documentUrl(publicUrl, slugByTitle.get(doc.title) ?? '', sectionId),
+      linkFor: (doc, sectionId) => documentUrl(publicUrl, schoolId, slugByTitle.get(doc.title) ?? '', sectionId),
     });
     entry = { key, qa, versions };
     built.set(schoolId, entry);

@@ -21,7 +21,7 @@ export async function ackStatusReplies(db: D1Database, who: VerifiedStaff, publi
         documentTitle: a.documentTitle,
         version: a.version,
         dueDate: ukDate(due),
-        documentUrl: documentUrl(publicUrl, a.documentSlug),
+        documentUrl: documentUrl(publicUrl, who.schoolId, a.documentSlug),
         action: { campaignId: a.campaignId, versionId: a.versionId, forUser: who.userKey },
         ...(Date.parse(due) < now.getTime() ? { overdue: true } : {}),
       },
