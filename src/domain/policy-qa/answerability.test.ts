@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import type { PolicyDocument } from '../policy-docs/index.ts';
+import { markdownPolicy } from '../../../test/support/policy.ts';
 import { createPolicyQa } from './index.ts';
 import { cosine, sentenceVector } from './word-vectors.ts';
 
@@ -35,11 +36,7 @@ const source = [
   '4.1 End of year reports to parents are sent through the parent app, never as email attachments.',
 ].join('\n');
 
-async function policy(): Promise<PolicyDocument> {
-  const r = await ingest({ bytes: source, type: 'md' });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const policy = (): Promise<PolicyDocument> => markdownPolicy(source);
 
 describe('deciding whether the policy answers', () => {
   it('answers paraphrased questions from the clause that holds the rule', async () => {

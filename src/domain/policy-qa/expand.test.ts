@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import type { PolicyDocument } from '../policy-docs/index.ts';
+import { markdownPolicy } from '../../../test/support/policy.ts';
 import { analyseQuestion } from './analyse.ts';
 import { buildIndex } from './bm25f.ts';
 import { expandUnits, lemmas, vocabularyOf } from './expand.ts';
@@ -21,11 +22,7 @@ const source = [
   '3.1 Automatic forwarding of school email to personal accounts is not allowed.',
 ].join('\n');
 
-async function policy(): Promise<PolicyDocument> {
-  const r = await ingest({ bytes: source, type: 'md' });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const policy = (): Promise<PolicyDocument> => markdownPolicy(source);
 
 describe('question expansion', () => {
   it('finds dictionary forms, including British spellings', () => {

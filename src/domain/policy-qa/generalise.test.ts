@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import type { PolicyDocument } from '../policy-docs/index.ts';
+import { markdownPolicy } from '../../../test/support/policy.ts';
 import { createPolicyQa } from './index.ts';
 
 // A short policy: few passages, so raw document frequencies alone would give unstable weights.
@@ -21,11 +22,7 @@ const source = [
   '3.1 Staff sign the annual acknowledgement form each September.',
 ].join('\n');
 
-async function policy(): Promise<PolicyDocument> {
-  const r = await ingest({ bytes: source, type: 'md' });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const policy = (): Promise<PolicyDocument> => markdownPolicy(source);
 
 describe('policy Q&A on a small, unseen policy', () => {
   it('is not thrown by everyday filler words the policy never uses', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingest, type PolicyDocument } from '../policy-docs/index.ts';
+import type { PolicyDocument } from '../policy-docs/index.ts';
+import { markdownPolicy } from '../../../test/support/policy.ts';
 import { createBaseline, createPolicyQa } from './index.ts';
 
 const source = [
@@ -26,11 +27,7 @@ const source = [
   '4.1 Accounts are disabled at 16:00 on the last working day.',
 ].join('\n');
 
-async function policy(): Promise<PolicyDocument> {
-  const r = await ingest({ bytes: source, type: 'md' });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const policy = (): Promise<PolicyDocument> => markdownPolicy(source);
 const norm = (t: string): string => t.replace(/\s+/g, ' ').trim();
 
 describe('policy Q&A', () => {
