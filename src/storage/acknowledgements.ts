@@ -121,32 +121,35 @@ export async function addAssignments(db: D1Database, campaignId: string, people:
 /**
  * Records an acknowledgement once. A second click (or a retry) returns the first record: the
  * evidence keeps the original time. A person who already agreed to this version under another
- * identity (Teams, then Slack) gets that record back too.
+ * identity (Teams, then Slack) gets that record back too. `since` (an annual campaign's start)
+ * makes agreement given before it not count, so the person agrees again.
  */
 export async function recordAcknowledgement(
   db: D1Database,
-  input: Omit<Acknowledgement, 'id' | 'acknowledgedAt' | 'email'> & { email: string },
+  input: Omit<Acknowledgement, 'id' | 'acknowledgedAt' | 'email'> & { email: string; since?: string },
   now: Date,
 ): Promise<{ ack: Acknowledgement; created: boolean }> {
   const email = input.email.toLowerCase();
-  const prior = await findAcknowledgement(db, input.versionId, input.userKey, email);
+  const since = input.since ?? '';
+  const prior = await findAcknowledgement(db, input.versionId, input.userKey, email, since);
   if (prior) return { ack: prior, created: false };
   const res = await db
     .prepare(
       `INSERT INTO acknowledgements (id, school_id, version_id, campaign_id, user_key, email, channel, content_hash, acknowledged_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (version_id, user_key) DO NOTHING`,
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (version_id, user_key, campaign_id) DO NOTHING`,
     )
     .bind(crypto.randomUUID(), input.schoolId, input.versionId, input.campaignId, input.userKey, email, input.channel, input.contentHash, now.toISOString())
     .run();
-  const ack = await findAcknowledgement(db, input.versionId, input.userKey, email);
+  const ack = await findAcknowledgement(db, input.versionId, input.userKey, email, since);
   if (!ack) throw new Error('acknowledgement vanished after insert');
   return { ack, created: res.meta.changes === 1 };
 }
 
-export async function findAcknowledgement(db: D1Database, versionId: string, userKey: string, email: string): Promise<Acknowledgement | null> {
+/** The person's first acknowledgement of a version (at or after `since`, an ISO time, when given). */
+export async function findAcknowledgement(db: D1Database, versionId: string, userKey: string, email: string, since = ''): Promise<Acknowledgement | null> {
   const row = await db
-    .prepare('SELECT * FROM acknowledgements WHERE version_id = ?1 AND (user_key = ?2 OR email = ?3) ORDER BY acknowledged_at LIMIT 1')
-    .bind(versionId, userKey, email.toLowerCase())
+    .prepare('SELECT * FROM acknowledgements WHERE version_id = ?1 AND (user_key = ?2 OR email = ?3) AND acknowledged_at >= ?4 ORDER BY acknowledged_at LIMIT 1')
+    .bind(versionId, userKey, email.toLowerCase(), since)
     .first<AckRow>();
   return row ? toAck(row) : null;
 }
@@ -185,11 +188,13 @@ interface StatusRow {
   ack_channel: AckChannel | null;
 }
 
-// An assignment is met by an acknowledgement of the same version by the same person (key or email).
+// An assignment is met by an acknowledgement of the same version by the same person (key or email);
+// for an annual campaign, only one given since the campaign started.
+const MEETS = `k.version_id = c.version_id AND (k.user_key = a.user_key OR k.email = a.email) AND (c.annual = 0 OR k.acknowledged_at >= c.created_at)`;
 const STATUS_SQL = `SELECT a.campaign_id, c.version_id, d.slug, d.title, v.version, v.content_hash, c.audience_json, c.due_at,
     a.user_key, a.email, a.assigned_at, a.last_reminded_at,
-    (SELECT MIN(k.acknowledged_at) FROM acknowledgements k WHERE k.version_id = c.version_id AND (k.user_key = a.user_key OR k.email = a.email)) AS acknowledged_at,
-    (SELECT k.channel FROM acknowledgements k WHERE k.version_id = c.version_id AND (k.user_key = a.user_key OR k.email = a.email) ORDER BY k.acknowledged_at LIMIT 1) AS ack_channel
+    (SELECT MIN(k.acknowledged_at) FROM acknowledgements k WHERE ${MEETS}) AS acknowledged_at,
+    (SELECT k.channel FROM acknowledgements k WHERE ${MEETS} ORDER BY k.acknowledged_at LIMIT 1) AS ack_channel
   FROM ack_assignments a JOIN ack_campaigns c ON c.id = a.campaign_id
   JOIN policy_document_versions v ON v.id = c.version_id JOIN policy_documents d ON d.id = c.document_id`;
 
