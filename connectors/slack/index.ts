@@ -3,4 +3,4 @@ export { createSlackBot, ACK_ACTION_ID, FEEDBACK_ACTION_ID, SBM_ACTION_ID, SLACK
 export { createSlackApi, SLACK_API_BASE, type SlackApi, type SlackBlock } from './web-api.ts';
 export { signSlackBody, verifySlackSignature, SLACK_MAX_SKEW_SECONDS } from './verify-signature.ts';
 export { slackReferenceSchema, slackUserKey, type SlackReference } from './reference.ts';
-export { firstDelivery } from './seen-events-d1.ts';
+export { firstDelivery, pruneSeenEvents } from './seen-events-d1.ts';

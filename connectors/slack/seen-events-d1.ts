@@ -9,3 +9,8 @@ export async function firstDelivery(db: D1Database, eventId: string, now: Date):
     .run();
   return result.meta.changes > 0;
 }
+
+/** Slack stops retrying an event within hours; ids older than `before` can go. */
+export async function pruneSeenEvents(db: D1Database, before: Date): Promise<void> {
+  await db.prepare('DELETE FROM bot_seen_events WHERE received_at < ?1').bind(before.toISOString()).run();
+}
