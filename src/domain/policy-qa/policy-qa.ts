@@ -28,7 +28,6 @@ export interface PolicyQaOptions {
 export interface Tuning {
   weights: FieldWeights;
   proximityWeight: number;
-  candidates: number;
   /** Weight of word-vector similarity beside the lexical rank (scaled to the best passage's, 0–1). */
   denseWeight: number;
   /** Weight of a question word the policy never uses, as a share of the rarest word's weight. */
@@ -45,7 +44,6 @@ export interface Tuning {
 export const defaultTuning: Tuning = {
   weights: { body: 1, heading: 2, lead: 0.5 },
   proximityWeight: 0.3,
-  candidates: 15,
   denseWeight: 1.5,
   unseenWeight: 0.8,
   incidentalWeight: 0.3,
