@@ -11,6 +11,8 @@ export const questionSchema = z
     question: z.string().min(3),
     expect: z.array(expectation).min(1).optional(),
     heldOut: z.boolean().optional(),
+    /** Never used to fit the answer model; only to choose its threshold (bench:qa --calibrate). */
+    validation: z.boolean().optional(),
     nearMiss: z.boolean().optional(),
     /** Which held-out batch a question belongs to (h1 when unset); reported separately by bench:qa. */
     set: z.string().optional(),

@@ -1,7 +1,7 @@
 // bench:qa — answer quality and latency of policy Q&A against bench/data/qa-questions.json.
 // Prints one JSON line. `--verbose` lists development misses on stderr (`--show-held-out` adds the
-// held-out ones); `--calibrate` fits the answer/decline model on the development questions only and
-// prints it with leave-one-policy-out figures.
+// validation and held-out ones); `--calibrate` fits the answer/decline model on the development
+// questions only and prints it with leave-one-policy-out figures and the validation questions' curve.
 import { performance } from 'node:perf_hooks';
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createBaseline, createPolicyQa, defaultTuning, toPassages, type Tuning } from '../src/domain/policy-qa/index.ts';
@@ -54,7 +54,7 @@ function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
 
 const share = (list: Outcome[]): number => (list.length ? Number((list.filter((o) => o.correct).length / list.length).toFixed(3)) : 0);
 const answerable = (o: Outcome): boolean => Boolean(o.q.expect);
-const dev = usable.filter((q) => !q.heldOut);
+const dev = usable.filter((q) => !q.heldOut && !q.validation);
 
 if (calibrate) {
   // Rank with the decision switched off so every question yields its best passage's features.
@@ -78,7 +78,18 @@ if (calibrate) {
     }
     return { threshold, top1: Number((answered / a).toFixed(3)), abstain: Number((declined / (ranked.length - a)).toFixed(3)) };
   });
-  console.log(JSON.stringify({ answerModel: rounded(model), examples: examples.length, leaveOnePolicyOut }));
+  // The threshold is chosen on policies the model has never seen (questions marked validation).
+  const validation = run({ ...defaultTuning, answerModel: model, answerThreshold: 0 }, usable.filter((q) => q.validation));
+  const answerableCount = validation.filter(answerable).length;
+  const validationCurve = [0.4, 0.5, 0.6, 0.7, 0.8].map((threshold) => {
+    const yes = (o: Outcome): boolean => o.features !== undefined && answerProbability(o.features, model) >= threshold;
+    return {
+      threshold,
+      top1: Number((validation.filter((o) => answerable(o) && o.rankedRight && yes(o)).length / Math.max(1, answerableCount)).toFixed(3)),
+      abstain: Number((validation.filter((o) => !answerable(o) && !yes(o)).length / Math.max(1, validation.length - answerableCount)).toFixed(3)),
+    };
+  });
+  console.log(JSON.stringify({ answerModel: rounded(model), examples: examples.length, leaveOnePolicyOut, validation: validationCurve }));
   process.exit(0);
 }
 
@@ -97,7 +108,7 @@ const baseline = usable.map((q) => {
 if (verbose) {
   // Held-out misses stay hidden unless asked for, so tuning cannot lean on them.
   const showHeldOut = process.argv.includes('--show-held-out');
-  for (const o of outcomes.filter((x) => !x.correct && (showHeldOut || !x.q.heldOut))) process.stderr.write(`MISS ${o.q.id}${o.q.heldOut ? ' (held out)' : ''} ${o.q.question}\n     -> ${o.got}\n`);
+  for (const o of outcomes.filter((x) => !x.correct && (showHeldOut || (!x.q.heldOut && !x.q.validation)))) process.stderr.write(`MISS ${o.q.id}${o.q.heldOut ? ' (held out)' : ''} ${o.q.question}\n     -> ${o.got}\n`);
 }
 
 const figures = (list: Outcome[]): { questions: number; top1: number; abstain: number } => ({
@@ -116,7 +127,8 @@ console.log(
     p95Ms: pct(0.95),
     baseline: { top1: share(baseline.filter(answerable)), abstain: share(baseline.filter((o) => !answerable(o))) },
     heldOut: figures(heldOut),
-    development: figures(outcomes.filter((o) => !o.q.heldOut)),
+    validation: figures(outcomes.filter((o) => o.q.validation)),
+    development: figures(outcomes.filter((o) => !o.q.heldOut && !o.q.validation)),
     sets: Object.fromEntries([...new Set(outcomes.map((o) => setOf(o.q)))].map((set) => [set, figures(outcomes.filter((o) => setOf(o.q) === set))])),
     seedPolicies: (await seedFiles()).length,
   }),

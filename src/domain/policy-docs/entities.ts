@@ -1,6 +1,9 @@
 const named: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”',
   ldquo: '“', ndash: '–', mdash: '—', hellip: '…', pound: '£', euro: '€', middot: '·', bull: '•', copy: '©',
+  rsaquo: '›', lsaquo: '‹', raquo: '»', laquo: '«', sbquo: '‚', bdquo: '„', reg: '®', trade: '™', deg: '°',
+  sect: '§', para: '¶', times: '×', frac12: '½', frac14: '¼', frac34: '¾', shy: '', ensp: ' ', emsp: ' ',
+  thinsp: ' ', zwnj: '', zwj: '', rarr: '→', larr: '←', check: '✓', cross: '✗', eacute: 'é', egrave: 'è',
 };
 
 /** Decodes the HTML/XML character references that turn up in policy documents. */

@@ -3,7 +3,8 @@ import { bodyBlock, numberedHeading } from './heading-number.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
-const token = /<!--[\s\S]*?-->|<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
+// Comments, <!DOCTYPE …>, <![CDATA[…]]> and <?xml …?> declarations are markup, never policy text.
+const token = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**

@@ -75,6 +75,14 @@ describe('ingest html', () => {
     ]);
     expect(JSON.stringify(d)).not.toContain('alert');
   });
+
+  it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
+    const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
+      <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
+    const d = await doc({ bytes: new TextEncoder().encode(html), type: 'html' });
+    const text = d.sections.flatMap((s) => s.paragraphs.map((p) => p.text));
+    expect(text).toEqual(['Home › Policies » Staff', 'Reply within 2–3 days…']);
+  });
 });
 
 describe('ingest docx', () => {

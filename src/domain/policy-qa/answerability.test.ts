@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
-import { createPolicyQa } from './index.ts';
+import { createPolicyQa, defaultTuning } from './index.ts';
 import { cosine, sentenceVector } from './word-vectors.ts';
 
 // A policy written for these tests: a title page, then rules with no password-change interval and
@@ -76,7 +76,7 @@ describe('deciding whether the policy answers', () => {
     const qa = createPolicyQa([await policy()]);
     const a = qa.answer('do I have to keep multi-factor sign-in switched on?');
     expect(a.answered).toBe(true);
-    expect(a.evidence.probability).toBeGreaterThanOrEqual(0.6);
+    expect(a.evidence.probability).toBeGreaterThanOrEqual(defaultTuning.answerThreshold);
     expect(a.features?.offTopic).toBe(0);
   });
 });

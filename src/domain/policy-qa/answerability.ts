@@ -30,13 +30,14 @@ export interface AnswerFeatures {
   denseLift: number;
   /** BM25F score as a share of what a passage holding each of the question's policy words once would score. */
   scoreShare: number;
-  /** Lead of the best passage's ranking score over the runner-up's. */
-  margin: number;
 }
 
 const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
 const STATES_AMOUNT =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|every|each|within|until|end of|never)\b/i;
+
+/** IDF-scale weight from which a topic the policy never mentions says the policy is silent. */
+const SPECIFIC_TOPIC = 2;
 
 export function answerFeatures(
   question: string,
@@ -44,7 +45,7 @@ export function answerFeatures(
   index: Bm25fIndex,
   passageTerms: Set<string>,
   units: QueryUnit[],
-  ranked: { score: number; ideal: number; coverage: number; dense: number; meanDense: number; margin: number },
+  ranked: { score: number; ideal: number; coverage: number; dense: number; meanDense: number },
 ): AnswerFeatures {
   const ideas = units.filter((u) => !u.intent && !u.alts.every((a) => /^\d+$/.test(a)));
   let seen = 0;
@@ -65,14 +66,14 @@ export function answerFeatures(
     seenCoverage: seen ? seenMet / seen : 0,
     metWeight: Math.log1p(seenMet),
     unseenShare: seen + missing ? missing / (seen + missing) : 1,
-    topicMissing: topics.some((u) => unseen(index, u)) ? 1 : 0,
+    // Only a specific topic counts: "keep" names #retention, but "keep MFA on" is not a retention question.
+    topicMissing: topics.some((u) => unseen(index, u) && unitWeight(index, u, 1) >= SPECIFIC_TOPIC) ? 1 : 0,
     offTopic: topics.length > 0 && !topics.some((u) => covers(passageTerms, u)) ? 1 : 0,
     intentMissed: intents.length > 0 && !intents.some((u) => covers(passageTerms, u)) ? 1 : 0,
     quantityMissed: ASKS_AMOUNT.test(question) && !STATES_AMOUNT.test(passageText) ? 1 : 0,
     dense: ranked.dense,
     denseLift: ranked.dense - ranked.meanDense,
     scoreShare: ranked.ideal > 0 ? Math.min(2, ranked.score / ranked.ideal) : 0,
-    margin: ranked.margin,
   };
 }
 

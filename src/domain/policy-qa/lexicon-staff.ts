@@ -84,7 +84,8 @@ export const staffConcepts: Concept[] = [
   {
     id: 'who-to-tell',
     intent: true,
-    doc: ['report it to', 'report to', 'reported to', 'report them to', 'tell the', 'inform the', 'notify the', 'contact the', 'speak to', 'let the', 'must be reported', 'should be reported', 'pass it to', 'forward it to'],
+    // Single verbs: an intent is met by any reporting instruction ("Report a lost laptop to the SBM").
+    doc: ['report', 'reported', 'tell', 'inform', 'notify', 'contact', 'speak to', 'let the', 'pass it to', 'forward it to', 'alert'],
     ask: ['who do i tell', 'who should i tell', 'who do i contact', 'who do i report', 'who should i report', 'who do i ask', 'who do i speak to', 'who do i go to', 'who to tell', 'who to contact', 'who needs to know', 'who do i need to tell', 'do i need to tell anyone', 'should i tell anyone', 'tell someone'],
   },
   {

@@ -49,7 +49,7 @@ export const defaultTuning: Tuning = {
   incidentalWeight: 0.3,
   anchors: 2,
   anchorWeight: 2.5,
-  answerModel: { bias: -4.166, coverage: 0.969, seenCoverage: 0.162, metWeight: 1.74, unseenShare: -0.881, topicMissing: -1.312, offTopic: -0.278, intentMissed: -0.988, quantityMissed: -0.999, dense: 0.118, denseLift: 0.195, scoreShare: 0.928, margin: 1.761 },
+  answerModel: { bias: -3.937, coverage: 1.096, seenCoverage: 0.225, metWeight: 1.806, unseenShare: -0.899, topicMissing: -1.392, offTopic: -0.333, intentMissed: -1.24, quantityMissed: -0.991, dense: 0.139, denseLift: 0.258, scoreShare: 1.123 },
   answerThreshold: 0.6,
 };
 
@@ -131,7 +131,6 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
           coverage: best.cov,
           dense: best.dense,
           meanDense,
-          margin: best.final - (scored[1]?.final ?? 0),
         })
       : undefined;
     const probability = features ? answerProbability(features, tuning.answerModel) : 0;
