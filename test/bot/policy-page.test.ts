@@ -39,6 +39,8 @@ describe('the policy page behind a bot answer', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
     expect(html).toContain('<h1>Page Primary Email Policy</h1>');
+    expect(html).not.toContain('<h2>Page Primary Email Policy</h2>');
+    expect(html).toContain('<h2>1 Forwarding</h2>');
     expect(html).toContain(`id="${url.hash.slice(1)}"`);
     expect(html).toContain('Automatic forwarding of school email to personal accounts such as Gmail is not allowed.');
     // Bullets stay a list under their lead-in, and the policy's own text is escaped, not markup.

@@ -30,12 +30,16 @@ const Body = ({ paragraphs }: { paragraphs: Paragraph[] }) => {
   return <>{out}</>;
 };
 
-const Section = ({ section }: { section: PolicySection }) => (
-  <section id={section.id}>
-    <h2>{[section.number, section.heading].filter(Boolean).join(' ')}</h2>
-    <Body paragraphs={section.paragraphs} />
-  </section>
-);
+const Section = ({ section, title }: { section: PolicySection; title: string }) => {
+  const heading = [section.number, section.heading].filter(Boolean).join(' ');
+  return (
+    <section id={section.id}>
+      {/* A document's opening section is often headed by its own title, already the page's h1. */}
+      {heading === title ? null : <h2>{heading}</h2>}
+      <Body paragraphs={section.paragraphs} />
+    </section>
+  );
+};
 
 export const policyPageRoutes = new Hono<AppEnv>().get('/:schoolId/:slug', async (c) => {
   const { schoolId, slug } = c.req.param();
@@ -59,7 +63,7 @@ h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:1.75rem}section:target{backg
             Version {version.version} · {version.createdAt.slice(0, 10)} · content hash {version.contentHash.slice(0, 12)}
           </p>
           {version.sections.map((s) => (
-            <Section section={s} />
+            <Section section={s} title={version.title} />
           ))}
         </main>
       </body>
