@@ -119,19 +119,25 @@ export async function addAssignments(db: D1Database, campaignId: string, people:
 }
 
 /**
- * Records an acknowledgement once. A second click (or a retry) returns the first record: the
- * evidence keeps the original time. A person who already agreed to this version under another
- * identity (Teams, then Slack) gets that record back too. `since` (an annual campaign's start)
- * makes agreement given before it not count, so the person agrees again.
+ * When an acknowledgement (k) by a person meets a campaign (c): it is of the campaign's version and,
+ * for an annual campaign, was given since the campaign started, so last year's agreement to the same
+ * text does not count. The one rule for both recording a click and reporting who is outstanding.
+ */
+const meets = (userKey: string, email: string): string =>
+  `k.version_id = c.version_id AND (k.user_key = ${userKey} OR k.email = ${email}) AND (c.annual = 0 OR k.acknowledged_at >= c.created_at)`;
+
+/**
+ * Records an acknowledgement for a campaign once. A second click (or a retry) returns the first
+ * record: the evidence keeps the original time. A person who already agreed to this version under
+ * another identity (Teams, then Slack), in a way that meets the campaign, gets that record back too.
  */
 export async function recordAcknowledgement(
   db: D1Database,
-  input: Omit<Acknowledgement, 'id' | 'acknowledgedAt' | 'email'> & { email: string; since?: string },
+  input: Omit<Acknowledgement, 'id' | 'acknowledgedAt' | 'email' | 'campaignId'> & { email: string; campaignId: string },
   now: Date,
 ): Promise<{ ack: Acknowledgement; created: boolean }> {
   const email = input.email.toLowerCase();
-  const since = input.since ?? '';
-  const prior = await findAcknowledgement(db, input.versionId, input.userKey, email, since);
+  const prior = await findAcknowledgement(db, input.campaignId, input.userKey, email);
   if (prior) return { ack: prior, created: false };
   const res = await db
     .prepare(
@@ -140,16 +146,16 @@ export async function recordAcknowledgement(
     )
     .bind(crypto.randomUUID(), input.schoolId, input.versionId, input.campaignId, input.userKey, email, input.channel, input.contentHash, now.toISOString())
     .run();
-  const ack = await findAcknowledgement(db, input.versionId, input.userKey, email, since);
+  const ack = await findAcknowledgement(db, input.campaignId, input.userKey, email);
   if (!ack) throw new Error('acknowledgement vanished after insert');
   return { ack, created: res.meta.changes === 1 };
 }
 
-/** The person's first acknowledgement of a version (at or after `since`, an ISO time, when given). */
-export async function findAcknowledgement(db: D1Database, versionId: string, userKey: string, email: string, since = ''): Promise<Acknowledgement | null> {
+/** The person's first acknowledgement that meets the campaign. */
+export async function findAcknowledgement(db: D1Database, campaignId: string, userKey: string, email: string): Promise<Acknowledgement | null> {
   const row = await db
-    .prepare('SELECT * FROM acknowledgements WHERE version_id = ?1 AND (user_key = ?2 OR email = ?3) AND acknowledged_at >= ?4 ORDER BY acknowledged_at LIMIT 1')
-    .bind(versionId, userKey, email.toLowerCase(), since)
+    .prepare(`SELECT k.* FROM acknowledgements k JOIN ack_campaigns c ON c.id = ?1 WHERE ${meets('?2', '?3')} ORDER BY k.acknowledged_at LIMIT 1`)
+    .bind(campaignId, userKey, email.toLowerCase())
     .first<AckRow>();
   return row ? toAck(row) : null;
 }
@@ -188,13 +194,10 @@ interface StatusRow {
   ack_channel: AckChannel | null;
 }
 
-// An assignment is met by an acknowledgement of the same version by the same person (key or email);
-// for an annual campaign, only one given since the campaign started.
-const MEETS = `k.version_id = c.version_id AND (k.user_key = a.user_key OR k.email = a.email) AND (c.annual = 0 OR k.acknowledged_at >= c.created_at)`;
 const STATUS_SQL = `SELECT a.campaign_id, c.version_id, d.slug, d.title, v.version, v.content_hash, c.audience_json, c.due_at,
     a.user_key, a.email, a.assigned_at, a.last_reminded_at,
-    (SELECT MIN(k.acknowledged_at) FROM acknowledgements k WHERE ${MEETS}) AS acknowledged_at,
-    (SELECT k.channel FROM acknowledgements k WHERE ${MEETS} ORDER BY k.acknowledged_at LIMIT 1) AS ack_channel
+    (SELECT MIN(k.acknowledged_at) FROM acknowledgements k WHERE ${meets('a.user_key', 'a.email')}) AS acknowledged_at,
+    (SELECT k.channel FROM acknowledgements k WHERE ${meets('a.user_key', 'a.email')} ORDER BY k.acknowledged_at LIMIT 1) AS ack_channel
   FROM ack_assignments a JOIN ack_campaigns c ON c.id = a.campaign_id
   JOIN policy_document_versions v ON v.id = c.version_id JOIN policy_documents d ON d.id = c.document_id`;
 

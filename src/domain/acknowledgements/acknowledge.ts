@@ -44,17 +44,7 @@ export async function acknowledge(
   }
   const recorded = await recordAcknowledgement(
     db,
-    {
-      schoolId: who.schoolId,
-      versionId: version.versionId,
-      campaignId: campaign.id,
-      userKey: who.userKey,
-      email: who.email,
-      channel: input.channel,
-      contentHash: version.contentHash,
-      // An annual campaign asks again: last year's agreement to the same text does not meet it.
-      ...(campaign.annual ? { since: campaign.createdAt } : {}),
-    },
+    { schoolId: who.schoolId, versionId: version.versionId, campaignId: campaign.id, userKey: who.userKey, email: who.email, channel: input.channel, contentHash: version.contentHash },
     input.now,
   );
   return ok({ ...recorded, documentTitle: version.title, version: version.version });

@@ -100,8 +100,8 @@ function phraseEnd(stems: string[], toks: Token[], start: number, maxGap: number
   let gaps = 0;
   for (let k = 0; k < stems.length; k += 1) {
     while (toks[at] && toks[at]!.stem !== stems[k]) {
-      // The first word must match where the phrase starts; single words never stretch.
-      if (k === 0 || stems.length < 2 || gaps >= maxGap) return undefined;
+      // The first word must match where the phrase starts (so a single word never stretches).
+      if (k === 0 || gaps >= maxGap) return undefined;
       gaps += 1;
       at += 1;
     }

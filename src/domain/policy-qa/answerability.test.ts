@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
-import { createPolicyQa, defaultTuning } from './index.ts';
-import { cosine, sentenceVector } from './word-vectors.ts';
+import { createPolicyQa } from './index.ts';
+import { sentenceVector, similarity } from './word-vectors.ts';
 
 // A policy written for these tests: a title page, then rules with no password-change interval and
 // nothing on AI tools, printing or parking.
@@ -67,17 +67,15 @@ describe('deciding whether the policy answers', () => {
     expect(a.answer).toMatch(/doesn't cover/);
   });
 
-  it('declines a question asking for an amount the policy never states', async () => {
+  it('declines a question asking for an amount the best passage does not state', async () => {
     const qa = createPolicyQa([await policy()]);
-    expect(qa.answer('how often do I have to change my password?').answered).toBe(false);
-  });
-
-  it('reports the evidence it decided on', async () => {
-    const qa = createPolicyQa([await policy()]);
-    const a = qa.answer('do I have to keep multi-factor sign-in switched on?');
-    expect(a.answered).toBe(true);
-    expect(a.evidence.probability).toBeGreaterThanOrEqual(defaultTuning.answerThreshold);
-    expect(a.features?.offTopic).toBe(0);
+    const covered = qa.answer('do I have to keep multi-factor sign-in switched on?');
+    // Same topic, but the policy gives no interval: a passage is found, and the model turns it down.
+    const nearMiss = qa.answer('how many days can I stay signed in before I have to do multi-factor again?');
+    expect(covered.answered).toBe(true);
+    expect(nearMiss.answered).toBe(false);
+    expect(nearMiss.citations).toEqual([]);
+    expect(nearMiss.evidence.probability).toBeLessThan(covered.evidence.probability);
   });
 });
 
@@ -86,15 +84,15 @@ describe('word vectors', () => {
     const q = sentenceVector('can I check email on my ipad', true);
     const device = sentenceVector('You may read school email on your own phone or tablet');
     const parking = sentenceVector('Staff must park in the car park behind the hall');
-    expect(cosine(q, device)).toBeGreaterThan(cosine(q, parking));
+    expect(similarity(q, device)).toBeGreaterThan(similarity(q, parking));
   });
 
   it('fall back to the base form of a rarer inflection', () => {
-    expect(cosine(sentenceVector('attachments'), sentenceVector('attachment'))).toBeGreaterThan(0.99);
+    expect(similarity(sentenceVector('attachments'), sentenceVector('attachment'))).toBeGreaterThan(0.99);
   });
 
   it('give an empty vector, and zero similarity, for words they do not know', () => {
     const unknown = sentenceVector('zzqx blorp');
-    expect(cosine(unknown, sentenceVector('email'))).toBe(0);
+    expect(similarity(unknown, sentenceVector('email'))).toBe(0);
   });
 });

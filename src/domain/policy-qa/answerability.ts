@@ -22,8 +22,6 @@ export interface AnswerFeatures {
   offTopic: number;
   /** The question asks for a kind of answer (a limit, how long, how often) the passage does not give. */
   intentMissed: number;
-  /** The question asks for an amount (how long, how often, how big…) and the passage states none. */
-  quantityMissed: number;
   /** Word-vector similarity of question and passage (word-vectors.ts). */
   dense: number;
   /** How far that similarity stands above the policy's average passage. */
@@ -33,15 +31,21 @@ export interface AnswerFeatures {
 }
 
 const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
+// An amount is a number or a period, not merely "every" or "never" ("every staff account" states none).
 const STATES_AMOUNT =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|every|each|within|until|end of|never)\b/i;
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|without delay|as soon as|promptly)\b|\b(every|each|per|a|the end of the) (day|week|month|term|half[- ]term|year|lesson|morning|evening)\b/i;
+
+/**
+ * The question asks for an amount (how long, how often, how big…) and the passage states none: whatever
+ * else matches, it does not answer ("how often must I change my password?" against "passwords must be
+ * at least 12 characters and never shared").
+ */
+export const amountMissing = (question: string, passageText: string): boolean => ASKS_AMOUNT.test(question) && !STATES_AMOUNT.test(passageText);
 
 /** IDF-scale weight from which a topic the policy never mentions says the policy is silent. */
 const SPECIFIC_TOPIC = 2;
 
 export function answerFeatures(
-  question: string,
-  passageText: string,
   index: Bm25fIndex,
   passageTerms: Set<string>,
   units: QueryUnit[],
@@ -70,7 +74,6 @@ export function answerFeatures(
     topicMissing: topics.some((u) => unseen(index, u) && unitWeight(index, u, 1) >= SPECIFIC_TOPIC) ? 1 : 0,
     offTopic: topics.length > 0 && !topics.some((u) => covers(passageTerms, u)) ? 1 : 0,
     intentMissed: intents.length > 0 && !intents.some((u) => covers(passageTerms, u)) ? 1 : 0,
-    quantityMissed: ASKS_AMOUNT.test(question) && !STATES_AMOUNT.test(passageText) ? 1 : 0,
     dense: ranked.dense,
     denseLift: ranked.dense - ranked.meanDense,
     scoreShare: ranked.ideal > 0 ? Math.min(2, ranked.score / ranked.ideal) : 0,

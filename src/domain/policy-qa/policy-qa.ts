@@ -4,11 +4,11 @@ import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights }
 import { coverage } from './coverage.ts';
 import { expandUnits, vocabularyOf } from './expand.ts';
 import { decisiveTopics } from './lexicon.ts';
-import { answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
+import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { sectionLabel, toPassages } from './passages.ts';
 import type { Citation, PolicyAnswer, Rephrase } from './types.ts';
-import { cosine, sentenceVector } from './word-vectors.ts';
+import { sentenceVector, similarity } from './word-vectors.ts';
 
 export interface PolicyQaOptions {
   /** Who staff should ask when the policy is silent; defaults to the first document's contact. */
@@ -49,7 +49,7 @@ export const defaultTuning: Tuning = {
   incidentalWeight: 0.3,
   anchors: 2,
   anchorWeight: 2.5,
-  answerModel: { bias: -3.937, coverage: 1.096, seenCoverage: 0.225, metWeight: 1.806, unseenShare: -0.899, topicMissing: -1.392, offTopic: -0.333, intentMissed: -1.24, quantityMissed: -0.991, dense: 0.139, denseLift: 0.258, scoreShare: 1.123 },
+  answerModel: { bias: -4.332, coverage: 1.034, seenCoverage: 0.271, metWeight: 1.973, unseenShare: -1.063, topicMissing: -1.452, offTopic: -0.245, intentMissed: -0.413, dense: 0.162, denseLift: 0.221, scoreShare: 1.176 },
   answerThreshold: 0.6,
 };
 
@@ -74,9 +74,9 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const index: Bm25fIndex = buildIndex(passages);
   const vocabulary = vocabularyOf(passages.map((p) => [p.heading, p.leadIn ?? '', p.text].join(' ')));
   const vectors = passages.map((p) => sentenceVector([p.heading, p.label ?? '', p.leadIn ?? '', p.text].join(' ')));
-  // Title pages, version boxes and contents lists ("Policy lead: Network Manager") are not rules: the
-  // short passages before a document's first real paragraph.
-  // A paragraph of prose: enough words, several of them lower-case (a list of school names is neither).
+  // Title pages, version boxes and contents lists ("Policy lead: Network Manager") are not rules: they
+  // are the passages before a document's first paragraph of prose, which has enough words, several of
+  // them lower-case (a list of school names has neither).
   const prose = (text: string): boolean => (text.match(/[A-Za-z]{2,}/g) ?? []).length >= BODY_WORDS && (text.match(/\b[a-z]{2,}/g) ?? []).length >= 5;
   const firstBody = new Map<number, number>();
   passages.forEach((p, i) => {
@@ -112,7 +112,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, cosine(vector, vectors[i]!)), prior: frontMatter[i] ? FRONT_MATTER_PRIOR : 1 };
+      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: frontMatter[i] ? FRONT_MATTER_PRIOR : 1 };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical
@@ -120,12 +120,13 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       .map((s) => ({ ...s, final: (s.rank / top + tuning.denseWeight * s.dense) * s.prior }))
       .sort((a, b) => b.final - a.final);
     const best = scored[0];
+    if (best && amountMissing(question, best.item.passage.text)) return declined(best.score, best.cov);
     // What a passage holding each of the question's policy words once would score: scores are compared
     // to it, so the decision means the same in a 20-paragraph policy and a 400-paragraph one.
     const ideal = q.terms.reduce((sum, t) => sum + (index.df.get(t) ? (q.weights.get(t) ?? 1) * idf(index, t) : 0), 0);
     const meanDense = lexical.reduce((sum, s) => sum + s.dense, 0) / lexical.length;
     const features = best
-      ? answerFeatures(question, best.item.passage.text, index, best.item.all, q.units, {
+      ? answerFeatures(index, best.item.all, q.units, {
           score: best.score,
           ideal,
           coverage: best.cov,

@@ -1,4 +1,5 @@
 import data from './data/word-vectors.json' with { type: 'json' };
+import { lemmas } from './expand.ts';
 import { questionWords, stopwords } from './stopwords.ts';
 
 /**
@@ -30,14 +31,13 @@ const SIF_A = 1e-3;
 /** Zipf's law from the word's frequency rank (the vectors are stored most frequent first). */
 const frequency = (rank: number): number => 0.1 / (rank + 10);
 
+/** Unit length (or all zeros when no word is known), so similarity is a plain dot product. */
 export type SentenceVector = Float32Array;
 
-/** Only the 20,000 commonest words are stored; a rarer inflection ("attachments") falls back to its base form. */
+/** Only the 20,000 commonest words are stored; a rarer form ("attachments") falls back to a dictionary form. */
 function lookUp(index: Map<string, number>, word: string): number | undefined {
-  const direct = index.get(word);
-  if (direct !== undefined || word.length < 5) return direct;
-  for (const base of [word.replace(/ies$/, 'y'), word.replace(/e?s$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e'), word.replace(/e?d$/, '')]) {
-    const rank = base !== word ? index.get(base) : undefined;
+  for (const form of lemmas(word)) {
+    const rank = index.get(form);
     if (rank !== undefined) return rank;
   }
   return undefined;
@@ -53,18 +53,14 @@ export function sentenceVector(text: string, asking = false): SentenceVector {
     const weight = SIF_A / (SIF_A + frequency(rank));
     for (let d = 0; d < dims; d += 1) out[d]! += weight * vectors[rank * dims + d]!;
   }
+  const norm = Math.hypot(...out);
+  if (norm > 0) for (let d = 0; d < dims; d += 1) out[d]! /= norm;
   return out;
 }
 
-export function cosine(a: SentenceVector, b: SentenceVector): number {
+/** Cosine similarity of two sentence vectors (both unit length already). */
+export function similarity(a: SentenceVector, b: SentenceVector): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  for (let i = 0; i < a.length; i += 1) dot += a[i]! * b[i]!;
+  return dot;
 }
-
