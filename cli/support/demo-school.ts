@@ -3,6 +3,7 @@ import { syncCampaigns } from '../../src/domain/acknowledgements/index.ts';
 import { ingest } from '../../src/domain/policy-docs/index.ts';
 import { parseProfile } from '../../src/domain/profile/parse.ts';
 import { startAuditRun } from '../../src/jobs/audit/start-run.ts';
+import { queueGroupReads } from '../../src/jobs/group-audiences.ts';
 import { createConnection } from '../../src/storage/connections.ts';
 import { savePolicyDocument } from '../../src/storage/policy-documents.ts';
 import { saveProfileVersion } from '../../src/storage/profiles.ts';
@@ -83,6 +84,7 @@ export async function buildDemoSchool(now: () => Date = () => new Date()): Promi
   }
   await local.queue.drain();
   // Campaigns need the directory the audit just read (everyone with a mailbox is asked).
-  await syncCampaigns(db, DEMO_SCHOOL_ID, profile.value.profile, now());
+  await syncCampaigns(db, DEMO_SCHOOL_ID, profile.value.profile, now(), queueGroupReads(local.deps.queue));
+  await local.queue.drain();
   return local;
 }

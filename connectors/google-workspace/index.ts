@@ -8,6 +8,7 @@ import { Semaphore } from '../shared/semaphore.ts';
 import { createTokenProvider } from './auth.ts';
 import type { GoogleContext } from './context.ts';
 import { readDirectory } from './directory.ts';
+import { readGroupMembers } from './groups.ts';
 import type { HttpCore } from './http.ts';
 import { readMailboxes } from './mailboxes.ts';
 import { googleOffboarding } from './offboard.ts';
@@ -90,6 +91,7 @@ export function createGoogleConnector(config: GoogleConnection, deps: GoogleConn
     readMailboxes: (users, scope) => readMailboxes(ctx, users, scope),
     readTenant: () => readTenant(),
     remediate: (request, options) => remediate(ctx, request, options),
+    readGroupMembers: (groupEmail) => readGroupMembers(ctx, groupEmail),
     offboarding: googleOffboarding(ctx),
   };
 }

@@ -7,6 +7,8 @@ const AUTH = 'https://www.googleapis.com/auth/';
 export const SCOPE = {
   /** users.list, impersonating the configured admin. */
   directoryRead: `${AUTH}admin.directory.user.readonly`,
+  /** members.list, for acknowledgement campaigns addressed to a group. */
+  groupMembersRead: `${AUTH}admin.directory.group.member.readonly`,
   /** autoForwarding, filters and sendAs reads; filter deletes and signature updates. */
   settingsBasic: `${AUTH}gmail.settings.basic`,
   /** Turning automatic forwarding off (Google files forwarding under "sharing"). */

@@ -11,6 +11,7 @@ import { readDirectory } from './directory.ts';
 import { ExchangeClient } from './exchange-client.ts';
 import { cachedTenantMailboxes } from './exchange-mailboxes.ts';
 import { GraphClient } from './graph-client.ts';
+import { readGroupMembers } from './groups.ts';
 import type { HttpCore } from './http.ts';
 import { readMailboxes } from './mailboxes.ts';
 import { microsoftOffboarding } from './offboard.ts';
@@ -59,6 +60,7 @@ export function createMicrosoftConnector(config: MicrosoftConnection, deps: Micr
     readMailboxes: (users, scope) => readMailboxes(ctx, users, scope),
     readTenant: (scope) => readTenant(ctx, scope),
     remediate: (request, options) => remediate(ctx, request, options),
+    readGroupMembers: (groupEmail) => readGroupMembers(ctx, groupEmail),
     offboarding: microsoftOffboarding(ctx),
   };
 }

@@ -6,6 +6,7 @@ import type { IdMaker } from './ids.ts';
 import { gmailFilterId, gmailMessageId, googleIds } from './ids.ts';
 import type { GenerateOptions } from './plan.ts';
 import type { Plan, PlannedAccount, PlannedMessage, PlannedRule, Role } from './plan-types.ts';
+import { planGroups } from './groups.ts';
 import { isForbiddenForwardTarget, school } from './school.ts';
 import { disclaimerHtml, variantDisclaimerHtml } from './wording.ts';
 
@@ -19,6 +20,7 @@ export const simServiceAccountEmail = 'tutela-audit@oakfield-tutela.iam.gservice
 export const googleDelegatedScopes = [
   'https://www.googleapis.com/auth/admin.directory.user',
   'https://www.googleapis.com/auth/admin.directory.user.readonly',
+  'https://www.googleapis.com/auth/admin.directory.group.member.readonly',
   'https://www.googleapis.com/auth/gmail.settings.basic',
   'https://www.googleapis.com/auth/gmail.settings.sharing',
   'https://www.googleapis.com/auth/gmail.readonly',
@@ -152,5 +154,6 @@ export function renderGoogle(plan: Plan, options: GenerateOptions): DomainInput 
     serviceAccounts: [options.serviceAccount ?? { clientEmail: simServiceAccountEmail, publicKeyPem: devGoogleServiceAccountPublicKeyPem, privateKeyId: devGoogleServiceAccountPrivateKeyId }],
     delegatedScopes: googleDelegatedScopes,
     users: plan.accounts.map((a) => renderUser(ids, a, names)),
+    groups: planGroups(plan).map((g, i) => ({ id: `03${ids.hex(0x7ffe_0000 + i, 13)}`, email: g.email, name: g.name, members: [...g.people, ...g.groups] })),
   };
 }

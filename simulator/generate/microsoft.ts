@@ -6,6 +6,7 @@ import type { IdMaker } from './ids.ts';
 import { microsoftIds, msMessageId, msRuleId } from './ids.ts';
 import type { GenerateOptions } from './plan.ts';
 import type { Plan, PlannedAccount, PlannedRule } from './plan-types.ts';
+import { planGroups } from './groups.ts';
 import { school } from './school.ts';
 import { a1FacultySku, disclaimerHtml, wrongDisclaimerHtml } from './wording.ts';
 
@@ -132,6 +133,9 @@ function transportRules(ids: IdMaker, plan: Plan): TransportRuleInput[] {
 export function renderMicrosoft(plan: Plan, options: GenerateOptions): TenantInput {
   const ids = microsoftIds(plan.seed);
   const users = plan.accounts.map((a) => renderUser(ids, a));
+  const userIds = new Map(users.map((u) => [u.userPrincipalName, u.id]));
+  // Not ids.guid: that draws from the generator's random stream and would shift every later id.
+  const groupIds = new Map(planGroups(plan).map((g, i) => [g.email, `${ids.hex(0x7ffe_0000 + i)}-6a0b-4c00-8000-${ids.hex(0x7ffe_1000 + i, 12)}`]));
   const reportDate = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 10));
   return {
     tenantId: ids.guid(0x7fff_ff00),
@@ -145,6 +149,12 @@ export function renderMicrosoft(plan: Plan, options: GenerateOptions): TenantInp
     ],
     premiumSignInActivity: true,
     users,
+    groups: planGroups(plan).map((g) => ({
+      id: groupIds.get(g.email)!,
+      displayName: g.name,
+      mail: g.email,
+      members: [...g.people.map((e) => userIds.get(e)!), ...g.groups.map((e) => groupIds.get(e)!)],
+    })),
     transportRules: transportRules(ids, plan),
     outboundSpamPolicies: [{ Identity: 'Default', IsDefault: true, AutoForwardingMode: 'Automatic' }],
     remoteDomains: [

@@ -7,6 +7,7 @@ import type { GoogleEnv } from './env.ts';
 import { createGmailForwardingRoutes } from './gmail-forwarding-routes.ts';
 import { createGmailMessageRoutes } from './gmail-messages-routes.ts';
 import { createGmailSettingsRoutes } from './gmail-settings-routes.ts';
+import { createGroupRoutes } from './group-routes.ts';
 import { createTokenRoutes } from './token-route.ts';
 
 export { MAX_BATCH_PARTS } from './batch-route.ts';
@@ -55,6 +56,7 @@ export function createGoogleRoutes(ctx: SimContext): Hono<GoogleEnv> {
 
   app.route('/', createTokenRoutes(ctx));
   app.route('/', createDirectoryRoutes(ctx));
+  app.route('/', createGroupRoutes(ctx));
   app.route('/', createGmailMessageRoutes(ctx));
   app.route('/', createGmailForwardingRoutes(ctx));
   app.route('/', createGmailSettingsRoutes(ctx));

@@ -13,6 +13,10 @@ export const scope = {
   directoryUser: `${AUTH}admin.directory.user`,
   directoryUserReadonly: `${AUTH}admin.directory.user.readonly`,
   directoryUserSecurity: `${AUTH}admin.directory.user.security`,
+  directoryGroup: `${AUTH}admin.directory.group`,
+  directoryGroupReadonly: `${AUTH}admin.directory.group.readonly`,
+  directoryGroupMember: `${AUTH}admin.directory.group.member`,
+  directoryGroupMemberReadonly: `${AUTH}admin.directory.group.member.readonly`,
 } as const;
 
 /**
@@ -30,6 +34,7 @@ export const accepts = {
   directoryRead: [scope.directoryUser, scope.directoryUserReadonly],
   directoryWrite: [scope.directoryUser],
   directorySecurity: [scope.directoryUserSecurity],
+  groupMembersRead: [scope.directoryGroup, scope.directoryGroupReadonly, scope.directoryGroupMember, scope.directoryGroupMemberReadonly],
 } as const satisfies Record<string, readonly string[]>;
 
 /** `withheldPermissions` may name a scope by URL or by its short name ("gmail.settings.sharing"). */

@@ -7,6 +7,7 @@ import { createBatchRoutes } from './graph-batch.ts';
 import type { Dispatch } from './graph-batch.ts';
 import { createDeltaRoutes } from './graph-delta.ts';
 import { graphGate } from './graph-gate.ts';
+import { createGroupRoutes } from './graph-groups.ts';
 import { createMailRoutes } from './graph-mail.ts';
 import { createReportRoutes } from './graph-reports.ts';
 import { createRuleRoutes } from './graph-rules.ts';
@@ -31,6 +32,7 @@ export function createMicrosoftRoutes(ctx: SimContext, dispatch: Dispatch): Hono
   app.route('/', createDeltaRoutes(ctx));
   app.route('/', createRuleRoutes(ctx));
   app.route('/', createUserRoutes(ctx));
+  app.route('/', createGroupRoutes(ctx));
   app.route('/', createMailRoutes(ctx));
   app.route('/', createSettingsRoutes(ctx));
   app.route('/', createReportRoutes(ctx));

@@ -1,6 +1,7 @@
 import type { AuditDeps } from './audit/deps.ts';
 import { runAuditBatch } from './audit/run-batch.ts';
 import { startAuditRun } from './audit/start-run.ts';
+import { runGroupAudience } from './group-audiences.ts';
 import type { JobMessage } from './messages.ts';
 import { runOffboardingStep } from './offboarding/run-step.ts';
 import { runRemediation } from './remediation/execute.ts';
@@ -21,6 +22,8 @@ export async function dispatchAuditJob(deps: AuditDeps, message: JobMessage, att
       return runRemediation(deps, message.actionId);
     case 'offboarding.step':
       return runOffboardingStep(deps, message.jobId, message.step, attempts);
+    case 'ack.group-audience':
+      return runGroupAudience(deps, message.campaignId, attempts);
     default:
       throw new Error(`dispatchAuditJob cannot handle ${(message as { kind: string }).kind}`);
   }

@@ -3,6 +3,7 @@ import { ackReminderHook } from './ack-reminders.ts';
 import { startScheduledAudits } from './audit/schedule.ts';
 import { sweepStalledRuns } from './audit/sweep.ts';
 import { dispatchAuditJob } from './dispatch.ts';
+import { refreshGroupAudiences } from './group-audiences.ts';
 import { offboardingCron } from './offboarding/cron.ts';
 import type { JobHandler, JobHandlers } from './queue.ts';
 import type { CronHandlers } from './scheduled.ts';
@@ -17,7 +18,7 @@ const SEEN_EVENTS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
  * as not implemented rather than silently ignored.
  */
 export const cronHandlers: CronHandlers = {
-  'nightly-audit': [(env) => startScheduledAudits(workerDeps(env))],
+  'nightly-audit': [(env) => startScheduledAudits(workerDeps(env)), (env) => refreshGroupAudiences(workerDeps(env))],
   hourly: [
     (env) => sweepStalledRuns(workerDeps(env)).then(() => undefined),
     ackReminderHook,
@@ -34,4 +35,5 @@ export const jobHandlers: JobHandlers = {
   'audit.batch': audit,
   'remediation.run': audit,
   'offboarding.step': audit,
+  'ack.group-audience': audit,
 };

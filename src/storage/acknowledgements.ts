@@ -5,6 +5,16 @@ export const audienceSchema = z.union([z.literal('all-staff'), z.literal('starte
 export type Audience = z.infer<typeof audienceSchema>;
 export type AckChannel = 'teams' | 'slack' | 'dashboard';
 
+/** The last reading of a group audience's members (null until the first one). */
+export const audienceStatusSchema = z.strictObject({
+  readAt: z.iso.datetime(),
+  /** People in the group when it was read (enabled accounts, one per person). */
+  members: z.number().int().nonnegative(),
+  /** Why the members could not be (fully) used, in words for the SBM; null when all went well. */
+  problem: z.string().nullable(),
+});
+export type AudienceStatus = z.infer<typeof audienceStatusSchema>;
+
 export interface Campaign {
   id: string;
   schoolId: string;
@@ -15,6 +25,7 @@ export interface Campaign {
   annual: boolean;
   status: 'active' | 'closed';
   createdAt: string;
+  audienceStatus: AudienceStatus | null;
 }
 
 export interface Acknowledgement {
@@ -39,6 +50,7 @@ interface CampaignRow {
   annual: number;
   status: Campaign['status'];
   created_at: string;
+  audience_status_json: string | null;
 }
 
 interface AckRow {
@@ -63,6 +75,7 @@ const toCampaign = (r: CampaignRow): Campaign => ({
   annual: r.annual === 1,
   status: r.status,
   createdAt: r.created_at,
+  audienceStatus: r.audience_status_json === null ? null : readJson(audienceStatusSchema, r.audience_status_json, 'ack_campaigns.audience_status_json'),
 });
 
 const toAck = (r: AckRow): Acknowledgement => ({
@@ -77,7 +90,7 @@ const toAck = (r: AckRow): Acknowledgement => ({
   acknowledgedAt: r.acknowledged_at,
 });
 
-export async function createCampaign(db: D1Database, input: Omit<Campaign, 'id' | 'status' | 'createdAt'>, now: Date): Promise<Campaign> {
+export async function createCampaign(db: D1Database, input: Omit<Campaign, 'id' | 'status' | 'createdAt' | 'audienceStatus'>, now: Date): Promise<Campaign> {
   const id = crypto.randomUUID();
   const at = now.toISOString();
   await db
@@ -87,7 +100,7 @@ export async function createCampaign(db: D1Database, input: Omit<Campaign, 'id' 
     )
     .bind(id, input.schoolId, input.documentId, input.versionId, JSON.stringify(input.audience), input.dueAt, input.annual ? 1 : 0, at)
     .run();
-  return { ...input, id, status: 'active', createdAt: at };
+  return { ...input, id, status: 'active', createdAt: at, audienceStatus: null };
 }
 
 export async function getCampaign(db: D1Database, id: string): Promise<Campaign | null> {
@@ -105,6 +118,36 @@ export async function listCampaigns(db: D1Database, schoolId: string, status?: C
 
 export async function closeCampaign(db: D1Database, id: string): Promise<void> {
   await db.prepare("UPDATE ack_campaigns SET status = 'closed' WHERE id = ?1").bind(id).run();
+}
+
+/** Active campaigns addressed to a group, across schools (the nightly membership refresh). */
+export async function listActiveGroupCampaigns(db: D1Database): Promise<Campaign[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM ack_campaigns WHERE status = 'active' AND json_extract(audience_json, '$.group') IS NOT NULL ORDER BY created_at")
+    .all<CampaignRow>();
+  return results.map(toCampaign);
+}
+
+export async function recordAudienceStatus(db: D1Database, campaignId: string, status: AudienceStatus): Promise<void> {
+  await db.prepare('UPDATE ack_campaigns SET audience_status_json = ?2 WHERE id = ?1').bind(campaignId, JSON.stringify(audienceStatusSchema.parse(status))).run();
+}
+
+/** Who a campaign asks, and whether each has met it (the same rule as the status report). */
+export async function listCampaignAssignees(db: D1Database, campaignId: string): Promise<{ userKey: string; email: string; acknowledged: boolean }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT a.user_key, a.email, EXISTS (SELECT 1 FROM acknowledgements k WHERE ${meets('a.user_key', 'a.email')}) AS acknowledged
+       FROM ack_assignments a JOIN ack_campaigns c ON c.id = a.campaign_id WHERE a.campaign_id = ?1 ORDER BY a.email`,
+    )
+    .bind(campaignId)
+    .all<{ user_key: string; email: string; acknowledged: number }>();
+  return results.map((r) => ({ userKey: r.user_key, email: r.email, acknowledged: r.acknowledged === 1 }));
+}
+
+/** Takes people off a campaign (left its group). Acknowledgements already given stay as evidence. */
+export async function removeAssignments(db: D1Database, campaignId: string, userKeys: readonly string[]): Promise<void> {
+  const statements = userKeys.map((key) => db.prepare('DELETE FROM ack_assignments WHERE campaign_id = ?1 AND user_key = ?2').bind(campaignId, key));
+  for (let i = 0; i < statements.length; i += 100) await db.batch(statements.slice(i, i + 100));
 }
 
 /** Assigns people to a campaign; someone already assigned keeps their original date. */

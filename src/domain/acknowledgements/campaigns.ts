@@ -29,11 +29,17 @@ export interface SyncResult {
 }
 
 /**
+ * Asks for a group campaign's members to be read from the tenants (a queue job in the Worker:
+ * group-audience.ts), since that takes provider calls the caller should not wait for.
+ */
+export type RequestGroupRead = (campaignIds: string[]) => Promise<void>;
+
+/**
  * Brings a school's campaigns in line with its profile and current policy versions. A document
  * with a new version gets a new campaign (everyone is asked again) and the old one closes; an
  * annual campaign is renewed a year after it started.
  */
-export async function syncCampaigns(db: D1Database, schoolId: string, profile: PolicyProfile, now: Date): Promise<SyncResult> {
+export async function syncCampaigns(db: D1Database, schoolId: string, profile: PolicyProfile, now: Date, requestGroupRead: RequestGroupRead): Promise<SyncResult> {
   const result: SyncResult = { created: [], closed: [], missingDocuments: [] };
   const active = await listCampaigns(db, schoolId, 'active');
   for (const wanted of profile.acknowledgements.campaigns) {
@@ -54,10 +60,11 @@ export async function syncCampaigns(db: D1Database, schoolId: string, profile: P
       { schoolId, documentId: version.documentId, versionId: version.versionId, audience: wanted.audience, dueAt: addDays(now, wanted.dueDays).toISOString(), annual: wanted.annual },
       now,
     );
-    // Starters join one by one through enrolStarter; group audiences need group membership, which
-    // the directory store does not hold yet, so they are assigned by the HR engine as well.
+    // Starters join one by one through enrolStarter; a group's members are read from the tenant.
     if (wanted.audience === 'all-staff') await addAssignments(db, campaign.id, onePerPerson(await listSchoolStaff(db, schoolId)), now);
     result.created.push(campaign);
   }
+  const groupCampaigns = result.created.filter((c) => typeof c.audience === 'object').map((c) => c.id);
+  if (groupCampaigns.length) await requestGroupRead(groupCampaigns);
   return result;
 }

@@ -71,6 +71,15 @@ export interface RemediationOutcome {
   description: string;
 }
 
+/** A person in a mail group, nested groups flattened. */
+export interface GroupMember {
+  /** The provider's user id: the same key the directory read stores. */
+  id: string;
+  email: string;
+  /** False for a disabled (Microsoft) or suspended (Google) account. */
+  enabled: boolean;
+}
+
 /**
  * The port every provider implements. Shared code reads `capabilities` instead of asking which
  * provider it is talking to; SDK and wire types never cross this interface.
@@ -92,6 +101,11 @@ export interface TenantConnector {
   readMailboxes(users: DirectoryUser[], scope: AuditScope): Promise<Result<MailboxBatchRead>>;
   readTenant(scope: AuditScope): Promise<Result<TenantSnapshot>>;
   remediate(request: RemediationRequest, options: { dryRun: boolean }): Promise<Result<RemediationOutcome>>;
+  /**
+   * The people in the mail group with this address, members of nested groups included; `not_found`
+   * when this tenant has no such group (a school with both providers keeps it in one of them).
+   */
+  readGroupMembers(groupEmail: string): Promise<Result<GroupMember[]>>;
   /** Leaver offboarding (docs/offboarding.md); absent when the connector offers none. */
   readonly offboarding?: OffboardingPort;
 }

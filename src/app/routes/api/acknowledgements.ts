@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { evidenceCsv, syncCampaigns } from '../../../domain/acknowledgements/index.ts';
 import { ingest, policyDocTypes } from '../../../domain/policy-docs/index.ts';
 import { listAcknowledgements, listAssignmentStatuses } from '../../../storage/acknowledgements.ts';
+import { cloudflareQueue } from '../../../jobs/job-queue.ts';
+import { queueGroupReads } from '../../../jobs/group-audiences.ts';
 import { savePolicyDocument } from '../../../storage/policy-documents.ts';
 import { getActiveProfile } from '../../../storage/profiles.ts';
 import type { AppEnv } from '../../context.ts';
@@ -42,7 +44,7 @@ export const acknowledgementRoutes = new Hono<AppEnv>()
     const now = new Date();
     const saved = await savePolicyDocument(c.env.DB, { schoolId: school.id, slug, title: doc.value.title, contentHash: doc.value.contentHash, sourceType: query.type, sections: doc.value.sections }, now);
     const profile = await getActiveProfile(c.env.DB, school.id);
-    const campaigns = profile ? await syncCampaigns(c.env.DB, school.id, profile.profile, now) : null;
+    const campaigns = profile ? await syncCampaigns(c.env.DB, school.id, profile.profile, now, queueGroupReads(cloudflareQueue(c.env.JOBS))) : null;
     const { versionId, version, contentHash, title } = saved.version;
     return c.json(
       { ok: true, created: saved.created, document: { slug, title, versionId, version, contentHash, sections: saved.version.sections.length }, campaigns: campaigns && { created: campaigns.created.map((x) => x.id), closed: campaigns.closed } },

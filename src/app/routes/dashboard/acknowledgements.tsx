@@ -1,5 +1,5 @@
 import { dueAt, evidenceCsv } from '../../../domain/acknowledgements/index.ts';
-import { listAcknowledgements, listAssignmentStatuses } from '../../../storage/acknowledgements.ts';
+import { listAcknowledgements, listAssignmentStatuses, listCampaigns } from '../../../storage/acknowledgements.ts';
 import { getActiveProfile } from '../../../storage/profiles.ts';
 import { Layout, PostButton } from './layout.tsx';
 import { pageContext, ukDateTimeShort, type DashContext } from './page-context.ts';
@@ -7,7 +7,13 @@ import { pageContext, ukDateTimeShort, type DashContext } from './page-context.t
 /** Per document and per person, with the inspection CSV and a "Send reminders" button. */
 export async function acknowledgementsPage(c: DashContext) {
   const p = await pageContext(c);
-  const [assignments, profile] = await Promise.all([listAssignmentStatuses(c.env.DB, p.school.id, { activeOnly: true }), getActiveProfile(c.env.DB, p.school.id)]);
+  const [assignments, profile, campaigns] = await Promise.all([
+    listAssignmentStatuses(c.env.DB, p.school.id, { activeOnly: true }),
+    getActiveProfile(c.env.DB, p.school.id),
+    listCampaigns(c.env.DB, p.school.id, 'active'),
+  ]);
+  // A group campaign's people come from the tenant; until they are read, or when they cannot be, say so.
+  const groups = campaigns.flatMap((k) => (typeof k.audience === 'object' ? [{ group: k.audience.group, status: k.audienceStatus }] : []));
   const starterDays = profile?.profile.acknowledgements.starterDays ?? 14;
   const now = Date.now();
   const docs = new Map<string, { title: string; version: number; done: number; overdue: number; total: number }>();
@@ -27,6 +33,23 @@ export async function acknowledgementsPage(c: DashContext) {
         </a>{' '}
         {outstanding > 0 ? <PostButton action={`${p.base}/acknowledgements/remind`} csrf={p.csrf} back={p.here} label={`Send reminders (${outstanding} outstanding)`} secondary /> : null}
       </p>
+      {groups.length > 0 ? (
+        <>
+          <h2>Group audiences</h2>
+          <ul>
+            {groups.map((g) => (
+              <li>
+                <strong>{g.group}</strong>:{' '}
+                {g.status === null
+                  ? 'members not read yet (this takes a minute after a policy upload).'
+                  : g.status.problem
+                    ? `${g.status.problem} (last tried ${ukDateTimeShort(g.status.readAt)})`
+                    : `${g.status.members} ${g.status.members === 1 ? 'person' : 'people'}, read ${ukDateTimeShort(g.status.readAt)}.`}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {docs.size === 0 ? <p>No acknowledgement campaign is running. Upload the policy document and list it under acknowledgements in the profile.</p> : null}
       <h2>By document</h2>
       <table>
