@@ -5,12 +5,17 @@ export interface AnswerCardData {
   answered: boolean;
   /** A short extract from the policy, or the "please ask …" wording when it abstains. */
   answer: string;
+  /** `answer` was worded by AI from the first citation, whose quote is then shown beneath it. */
+  worded?: boolean;
   citations: { section: string; quote: string }[];
   documentTitle?: string;
   documentUrl?: string;
   /** Set once the person has said whether it helped; the buttons are then replaced by a thank-you. */
   feedback?: 'helpful' | 'not-helpful';
 }
+
+/** Said before the verbatim quote whenever the answer above it was worded by AI. */
+export const WORDED_NOTE = 'Summary worded by AI. The policy says:';
 
 /** Keeps the extract short enough to read at a glance in a chat. */
 const short = (text: string, max = 600) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
@@ -21,6 +26,13 @@ export function answerCard(d: AnswerCardData): StaffCard {
   const body: StaffCard['body'] = [
     { type: 'TextBlock', text: plain(short(d.answer)), wrap: true },
   ];
+  if (d.answered && cite && d.worded) {
+    // Staff see what the policy itself says, not only the model's summary of it.
+    body.push(
+      { type: 'TextBlock', text: WORDED_NOTE, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' },
+      { type: 'TextBlock', text: plain(`“${short(cite.quote)}”`), wrap: true, spacing: 'Small' },
+    );
+  }
   if (d.answered && cite) {
     body.push({ type: 'TextBlock', text: `From section ${plain(cite.section)}${d.documentTitle ? ` of ${plain(d.documentTitle)}` : ''}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' });
   }

@@ -18,6 +18,7 @@ const cards: [string, StaffCard][] = [
   ['weekly card, warning notice', weeklyCard({ ...busy, notice: { text: 'That import was already handled.', tone: 'warning' } })],
   ['answer card', answerCard(answer)],
   ['answer card after feedback', answerCard({ ...answer, feedback: 'not-helpful' })],
+  ['answer card worded by AI', answerCard({ ...answer, answer: 'No: automatic forwarding outside the school is not allowed.', worded: true })],
   ['abstaining answer card', answerCard({ question: 'Can I bring a dog?', answered: false, answer: "Our policy doesn't cover that — please ask the School Business Manager.", citations: [] })],
   ['acknowledgement card', acknowledgementCard(ackData)],
   ['overdue acknowledgement card', acknowledgementCard({ ...ackData, overdue: true })],

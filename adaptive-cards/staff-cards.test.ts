@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgedCard } from './acknowledged-card.ts';
 import { acknowledgementCard } from './acknowledgement-card.ts';
-import { answerCard } from './answer-card.ts';
+import { answerCard, WORDED_NOTE } from './answer-card.ts';
 import { ackData, answer } from './card-examples.ts';
 import { noticeCard } from './notice-card.ts';
 
@@ -24,6 +24,13 @@ describe('staff cards', () => {
     const card = answerCard({ ...answer, feedback: 'helpful' });
     expect(actionsOf(card).filter((a) => a.type === 'Action.Execute')).toEqual([]);
     expect(card).toMatchSnapshot();
+  });
+
+  it('an answer worded by AI says so and quotes the policy beneath it; a plain one does not', () => {
+    const texts = (card: { body?: unknown[] }) => (card.body ?? []).map((b) => (b as { text?: string }).text);
+    const worded = texts(answerCard({ ...answer, answer: 'No: automatic forwarding outside the school is not allowed.', worded: true }));
+    expect(worded.slice(0, 4)).toEqual(['No: automatic forwarding outside the school is not allowed.', WORDED_NOTE, `“${answer.citations[0]!.quote}”`, 'From section 4.2 Email of Email and Acceptable Use Policy']);
+    expect(texts(answerCard(answer))).not.toContain(WORDED_NOTE);
   });
 
   it('an abstaining answer offers neither a citation nor a link', () => {

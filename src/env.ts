@@ -10,6 +10,11 @@ export interface Env extends AuthEnv {
   PUBLIC_URL?: string;
   /** debug | info | warn | error (default info). */
   LOG_LEVEL?: string;
+  /**
+   * Workers AI, when wrangler.toml binds it (off by default). Used only to word bot answers for schools
+   * whose profile sets bot.generativeWording; the bot answers in full without it (ADR 0011).
+   */
+  AI?: Ai;
   /** Bearer token for the admin API (automation, CLI against a deployment). */
   ADMIN_API_TOKEN?: string;
   /** Staff bot in Teams (connectors/teams/README.md): the Entra app id the Bot Framework signs tokens for. */

@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/app/logger.ts';
 import { answerPolicyQuestion } from '../../src/app/routes/bot/answerer.ts';
 import { createSchool } from '../../src/storage/schools.ts';
 import { api } from '../support/api.ts';
@@ -28,7 +29,7 @@ beforeAll(async () => {
 
 describe('the policy page behind a bot answer', () => {
   it('is where the answer links, with the cited section anchored', async () => {
-    const answer = await answerPolicyQuestion(env.DB, SCHOOL, 'can I forward my school email to my Gmail?', 'https://tutela.example.org/');
+    const answer = await answerPolicyQuestion({ db: env.DB, publicUrl: 'https://tutela.example.org/', log: createLogger() }, SCHOOL, 'can I forward my school email to my Gmail?');
     expect(answer.answered).toBe(true);
     const url = new URL(answer.documentUrl!);
     expect(url.origin).toBe('https://tutela.example.org');

@@ -61,7 +61,11 @@ const GENERIC_TITLE_WORDS = new Set(analyseText('staff email ict acceptable use 
 const DEFAULT_CONTACT = 'the School Business Manager';
 
 export interface PolicyQa {
-  ask(question: string): Promise<PolicyAnswer>;
+  /**
+   * The answer, worded by `rephrase` (default: the one in the options) when the question is answered.
+   * A per-call rephrase lets a cached index serve requests whose wording settings differ.
+   */
+  ask(question: string, rephrase?: Rephrase): Promise<PolicyAnswer>;
   /** The same answer without the optional rephrase step, synchronously. */
   answer(question: string): PolicyAnswer;
 }
@@ -153,12 +157,12 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
 
   return {
     answer,
-    async ask(question) {
+    async ask(question, rephrase = options.rephrase) {
       const result = answer(question);
-      if (!result.answered || !options.rephrase) return result;
+      if (!result.answered || !rephrase) return result;
       const passages = index.items.filter((i) => result.citations.some((c) => c.passageId === i.passage.id)).map((i) => i.passage);
-      const wording = await options.rephrase(question, passages);
-      return wording.trim() ? { ...result, answer: wording.trim() } : result;
+      const wording = await rephrase(question, passages);
+      return wording.trim() ? { ...result, answer: wording.trim(), worded: true } : result;
     },
   };
 }

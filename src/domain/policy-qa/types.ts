@@ -29,6 +29,8 @@ export interface PolicyAnswer {
   question: string;
   answered: boolean;
   answer: string;
+  /** Set when `answer` is generative wording of the cited text rather than the extract itself. */
+  worded?: boolean;
   citations: Citation[];
   /** What the decision rested on, for tuning and for the bot's logs; probability is the answer model's (answerability.ts). */
   evidence: { score: number; coverage: number; probability: number };

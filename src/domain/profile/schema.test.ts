@@ -30,6 +30,7 @@ describe('policy profile defaults', () => {
     expect(profile.dormantAccounts.days).toBe(90);
     expect(profile.recipients.exposedThreshold).toBe(10);
     expect(profile.acknowledgements).toEqual({ campaigns: [], starterDays: 14 });
+    expect(profile.bot).toEqual({ generativeWording: false });
     expect(profile.remediation).toEqual({});
   });
 

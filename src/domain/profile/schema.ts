@@ -94,6 +94,11 @@ const acknowledgements = z.strictObject({
   starterDays: wholeDays.default(14),
 });
 
+const bot = z.strictObject({
+  /** Workers AI words answered questions (grounded in the cited text), when the deployment binds it. */
+  generativeWording: z.boolean().default(false),
+});
+
 const remediation = z.record(z.string(), z.enum(remediationModes)).default({}).superRefine((modes, ctx) => {
   for (const id of Object.keys(modes)) {
     if (isRemediable(id)) continue;
@@ -117,6 +122,7 @@ export const policyProfileSchema = z
     dormantAccounts: z.strictObject({ days: wholeDays.nullable().default(90) }).prefault({}),
     recipients: z.strictObject({ exposedThreshold: z.number().int().positive().nullable().default(10) }).prefault({}),
     acknowledgements: acknowledgements.prefault({}),
+    bot: bot.prefault({}),
     remediation,
   })
   .superRefine((p, ctx) => {

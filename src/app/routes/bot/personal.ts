@@ -2,7 +2,7 @@ import { dueAt, ukDate, ukDateTime, type VerifiedStaff } from '../../../domain/a
 import { assignmentsForPerson } from '../../../storage/acknowledgements.ts';
 import { getActiveProfile } from '../../../storage/profiles.ts';
 import { changesForPerson, lastAuditFinishedAt, openFindingsForPerson } from '../../../storage/staff-history.ts';
-import { answerPolicyQuestion, documentUrl } from './answerer.ts';
+import { answerPolicyQuestion, documentUrl, type AnswerDeps } from './answerer.ts';
 import type { BotReply } from './replies.ts';
 
 /** "Have I signed the AUP?": the asker's own assignments, with a button for anything outstanding. */
@@ -42,8 +42,8 @@ function ruleName(before: unknown): string | undefined {
 }
 
 /** "Why was my forwarding rule turned off?": the changes Tutela made to the asker's mailbox, newest first. */
-export async function forwardingReplies(db: D1Database, who: VerifiedStaff, publicUrl: string): Promise<BotReply[]> {
-  const changes = await changesForPerson(db, who.schoolId, who.email, 'forwarding.');
+export async function forwardingReplies(deps: AnswerDeps, who: VerifiedStaff): Promise<BotReply[]> {
+  const changes = await changesForPerson(deps.db, who.schoolId, who.email, 'forwarding.');
   if (changes.length === 0) {
     return [{ kind: 'text', text: 'Tutela has not changed any forwarding on your mailbox. If forwarding stopped, your IT support can check what else changed.' }];
   }
@@ -51,7 +51,7 @@ export async function forwardingReplies(db: D1Database, who: VerifiedStaff, publ
     const name = ruleName(c.before);
     return `• ${ukDateTime(c.at)}: ${describeAction(c.action)}${name ? ` “${name}”` : ''}${c.policyRef ? ` (policy rule ${c.policyRef})` : ''}`;
   });
-  const why = await answerPolicyQuestion(db, who.schoolId, 'Can I automatically forward my email to an address outside the school?', publicUrl);
+  const why = await answerPolicyQuestion(deps, who.schoolId, 'Can I automatically forward my email to an address outside the school?');
   const replies: BotReply[] = [
     { kind: 'text', title: 'Why your forwarding was changed', text: `Your mailbox forwarded mail outside the school, which the email policy does not allow. What Tutela did, most recent first:\n${lines.join('\n')}` },
   ];

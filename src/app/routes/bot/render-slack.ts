@@ -1,4 +1,5 @@
 import type { SlackBlock } from '../../../../connectors/slack/index.ts';
+import { WORDED_NOTE } from '../../../../adaptive-cards/answer-card.ts';
 import type { BotReply } from './replies.ts';
 
 /** Slack mrkdwn treats &, < and > as control characters; everything else is shown as written. */
@@ -16,6 +17,7 @@ export function slackBlocks(reply: BotReply): { text: string; blocks: SlackBlock
       const d = reply.data;
       const cite = d.citations[0];
       const blocks: SlackBlock[] = [section(short(d.answer, 600))];
+      if (d.answered && cite && d.worded) blocks.push(context(WORDED_NOTE), section(`“${short(cite.quote, 600)}”`));
       if (d.answered && cite) blocks.push(context(`From section ${cite.section}${d.documentTitle ? ` of ${d.documentTitle}` : ''}`));
       const buttons: SlackBlock[] = [];
       if (d.answered && d.documentUrl) buttons.push({ type: 'button', action_id: 'open_policy', text: { type: 'plain_text', text: 'Open the policy' }, url: d.documentUrl });

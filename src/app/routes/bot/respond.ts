@@ -1,12 +1,10 @@
 import type { VerifiedStaff } from '../../../domain/acknowledgements/index.ts';
-import { answerPolicyQuestion } from './answerer.ts';
+import { answerPolicyQuestion, type AnswerDeps } from './answerer.ts';
 import { detectIntent } from './intents.ts';
 import { ackStatusReplies, complianceReplies, forwardingReplies } from './personal.ts';
 import { HELP, UNKNOWN_PERSON, type BotReply } from './replies.ts';
 
-export interface RespondDeps {
-  db: D1Database;
-  publicUrl: string;
+export interface RespondDeps extends AnswerDeps {
   now: Date;
 }
 
@@ -22,11 +20,11 @@ export async function respond(deps: RespondDeps, who: VerifiedStaff | null, text
     case 'ack-status':
       return ackStatusReplies(deps.db, who, deps.publicUrl, deps.now);
     case 'forwarding-why':
-      return forwardingReplies(deps.db, who, deps.publicUrl);
+      return forwardingReplies(deps, who);
     case 'mailbox-compliance':
       return complianceReplies(deps.db, who);
     case 'policy-question': {
-      const a = await answerPolicyQuestion(deps.db, who.schoolId, text, deps.publicUrl);
+      const a = await answerPolicyQuestion(deps, who.schoolId, text);
       return [{ kind: 'answer', data: { question: text, ...a } }];
     }
   }

@@ -30,7 +30,7 @@ function jsonOrNull(text: string): unknown {
 
 function handlersFor(c: Context<AppEnv>, api: SlackApi): SlackHandlers {
   const db = c.env.DB;
-  const deps = () => ({ db, publicUrl: publicUrl(c), now: new Date() });
+  const deps = () => ({ db, publicUrl: publicUrl(c), now: new Date(), ai: c.env.AI, log: logger(c) });
 
   async function onAction(a: SlackActionIn): Promise<void> {
     const who = await slackStaff(db, api, a.teamId, a.userId, new Date());
@@ -62,7 +62,7 @@ function handlersFor(c: Context<AppEnv>, api: SlackApi): SlackHandlers {
     if (!fb.success) return;
     const helpful = a.actionId === 'feedback_yes';
     logger(c).info('bot_feedback', { schoolId: who.schoolId, channel: 'slack', helpful, section: fb.data.section });
-    const again = await answerPolicyQuestion(db, who.schoolId, fb.data.question, publicUrl(c));
+    const again = await answerPolicyQuestion(deps(), who.schoolId, fb.data.question);
     await api.respond(a.responseUrl, { ...slackBlocks({ kind: 'answer', data: { question: fb.data.question, ...again, feedback: helpful ? 'helpful' : 'not-helpful' } }), replaceOriginal: true });
   }
 

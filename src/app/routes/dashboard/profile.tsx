@@ -20,6 +20,7 @@ export async function profilePage(c: DashContext) {
         ['Retention', pr.retention.months === null ? 'not set' : `${pr.retention.months} months (${pr.retention.action})`],
         ['Leavers switched off', pr.leavers.disableAt === 'immediately' ? 'immediately' : `at ${pr.leavers.disableAt} on their last day`],
         ['Dormant after', pr.dormantAccounts.days === null ? 'never' : `${pr.dormantAccounts.days} days`],
+        ['Bot answers worded by AI', pr.bot.generativeWording ? (c.env.AI ? 'on' : 'on, but this deployment has no Workers AI binding') : 'off (verbatim quotes)'],
         ['Remediation', Object.entries(pr.remediation).map(([k, v]) => `${k}: ${v}`).join('; ') || 'report only'],
       ]
     : [];
