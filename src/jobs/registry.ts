@@ -1,5 +1,6 @@
 import { pruneSeenEvents } from '../../connectors/slack/index.ts';
 import { ackReminderHook } from './ack-reminders.ts';
+import { campaignSyncHook } from './campaign-sync.ts';
 import { startScheduledAudits } from './audit/schedule.ts';
 import { sweepStalledRuns } from './audit/sweep.ts';
 import { dispatchAuditJob } from './dispatch.ts';
@@ -22,6 +23,7 @@ export const cronHandlers: CronHandlers = {
   hourly: [
     (env) => sweepStalledRuns(workerDeps(env)).then(() => undefined),
     ackReminderHook,
+    campaignSyncHook,
     offboardingCron,
     (env, _ctx, at) => pruneSeenEvents(env.DB, new Date(at.getTime() - SEEN_EVENTS_KEPT_MS)),
   ],

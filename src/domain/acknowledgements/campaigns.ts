@@ -37,11 +37,14 @@ export type RequestGroupRead = (campaignIds: string[]) => Promise<void>;
 /**
  * Brings a school's campaigns in line with its profile and current policy versions. A document
  * with a new version gets a new campaign (everyone is asked again) and the old one closes; an
- * annual campaign is renewed a year after it started.
+ * annual campaign is renewed a year after it started; a campaign the profile no longer lists
+ * closes (its acknowledgements stay as evidence). Runs on every policy upload and profile change,
+ * and hourly (jobs/campaign-sync.ts), so renewals do not wait for an upload.
  */
 export async function syncCampaigns(db: D1Database, schoolId: string, profile: PolicyProfile, now: Date, requestGroupRead: RequestGroupRead): Promise<SyncResult> {
   const result: SyncResult = { created: [], closed: [], missingDocuments: [] };
   const active = await listCampaigns(db, schoolId, 'active');
+  const listed = new Set<Campaign>();
   for (const wanted of profile.acknowledgements.campaigns) {
     const version = await getCurrentPolicyVersion(db, schoolId, wanted.document);
     if (!version) {
@@ -49,6 +52,7 @@ export async function syncCampaigns(db: D1Database, schoolId: string, profile: P
       continue;
     }
     const mine = active.filter((c) => c.documentId === version.documentId && sameAudience(c.audience, wanted.audience));
+    for (const c of mine) listed.add(c);
     const current = mine.find((c) => c.versionId === version.versionId && !(c.annual && now.getTime() - Date.parse(c.createdAt) >= YEAR_MS));
     for (const stale of mine.filter((c) => c !== current)) {
       await closeCampaign(db, stale.id);
@@ -63,6 +67,10 @@ export async function syncCampaigns(db: D1Database, schoolId: string, profile: P
     // Starters join one by one through enrolStarter; a group's members are read from the tenant.
     if (wanted.audience === 'all-staff') await addAssignments(db, campaign.id, onePerPerson(await listSchoolStaff(db, schoolId)), now);
     result.created.push(campaign);
+  }
+  for (const dropped of active.filter((c) => !listed.has(c))) {
+    await closeCampaign(db, dropped.id);
+    result.closed.push(dropped.id);
   }
   const groupCampaigns = result.created.filter((c) => typeof c.audience === 'object').map((c) => c.id);
   if (groupCampaigns.length) await requestGroupRead(groupCampaigns);

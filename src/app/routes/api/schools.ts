@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { connectionConfigSchema } from '../../../domain/connections/config.ts';
 import { parseProfile } from '../../../domain/profile/parse.ts';
 import { createConnection, getConnection, listConnections } from '../../../storage/connections.ts';
+import { syncCampaigns } from '../../../domain/acknowledgements/index.ts';
+import { queueGroupReads } from '../../../jobs/group-audiences.ts';
+import { cloudflareQueue } from '../../../jobs/job-queue.ts';
 import { getActiveProfile, listProfileVersions, saveProfileVersion } from '../../../storage/profiles.ts';
 import { createSchool, getSchool, listSchools } from '../../../storage/schools.ts';
 import type { AppEnv } from '../../context.ts';
@@ -45,8 +48,19 @@ export const schoolRoutes = new Hono<AppEnv>()
     if (!parsed.ok) {
       throw new AppError({ code: 'invalid_input', message: `The profile has ${parsed.error.problems.length} problem(s)`, details: parsed.error.problems });
     }
-    const saved = await saveProfileVersion(c.env.DB, { schoolId: school.id, parsed: parsed.value, sourceText: text, createdBy: c.get('principal').id }, new Date());
-    return c.json({ ok: true, created: saved.created, profile: { id: saved.profile.id, version: saved.profile.version, contentHash: saved.profile.contentHash } }, saved.created ? 201 : 200);
+    const now = new Date();
+    const saved = await saveProfileVersion(c.env.DB, { schoolId: school.id, parsed: parsed.value, sourceText: text, createdBy: c.get('principal').id }, now);
+    // A campaign added to or dropped from the profile starts or stops now, not at the next upload.
+    const campaigns = await syncCampaigns(c.env.DB, school.id, parsed.value.profile, now, queueGroupReads(cloudflareQueue(c.env.JOBS)));
+    return c.json(
+      {
+        ok: true,
+        created: saved.created,
+        profile: { id: saved.profile.id, version: saved.profile.version, contentHash: saved.profile.contentHash },
+        campaigns: { created: campaigns.created.map((x) => x.id), closed: campaigns.closed, missingDocuments: campaigns.missingDocuments },
+      },
+      saved.created ? 201 : 200,
+    );
   })
   .get('/:schoolId/profile', async (c) => {
     const school = await schoolOr404(c.env.DB, c.req.param('schoolId'));
