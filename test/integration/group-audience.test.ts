@@ -76,6 +76,8 @@ describe('acknowledgement campaigns addressed to a group', { timeout: 120_000 },
     const html = await page.text();
     expect(html).toContain(`There is no group ${MISSING}`);
     expect(html).toContain(`${expected.length} people, read`);
+    // One row per campaign, so the group's count is its own.
+    expect(html).toContain(`<td>${TEACHING}</td><td>0 of ${expected.length} (0%)</td>`);
 
     // Between versions, people move: one who agreed and one who did not leave the classroom, one joins.
     const [agreed, silent] = expected.filter((e) => !e.startsWith('head@') && !e.startsWith('bursar@'));

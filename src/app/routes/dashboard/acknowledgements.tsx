@@ -1,8 +1,10 @@
 import { dueAt, evidenceCsv } from '../../../domain/acknowledgements/index.ts';
-import { listAcknowledgements, listAssignmentStatuses, listCampaigns } from '../../../storage/acknowledgements.ts';
+import { listAcknowledgements, listAssignmentStatuses, listCampaigns, type Audience } from '../../../storage/acknowledgements.ts';
 import { getActiveProfile } from '../../../storage/profiles.ts';
 import { Layout, PostButton } from './layout.tsx';
 import { pageContext, ukDateTimeShort, type DashContext } from './page-context.ts';
+
+const audienceLabel = (audience: Audience): string => (audience === 'all-staff' ? 'all staff' : audience === 'starters' ? 'new starters' : audience.group);
 
 /** Per document and per person, with the inspection CSV and a "Send reminders" button. */
 export async function acknowledgementsPage(c: DashContext) {
@@ -16,13 +18,15 @@ export async function acknowledgementsPage(c: DashContext) {
   const groups = campaigns.flatMap((k) => (typeof k.audience === 'object' ? [{ group: k.audience.group, status: k.audienceStatus }] : []));
   const starterDays = profile?.profile.acknowledgements.starterDays ?? 14;
   const now = Date.now();
-  const docs = new Map<string, { title: string; version: number; done: number; overdue: number; total: number }>();
+  // One row per campaign: a document can run for all staff and for a group at once, and adding the
+  // two would count the people in both twice.
+  const docs = new Map<string, { title: string; version: number; audience: string; done: number; overdue: number; total: number }>();
   for (const a of assignments) {
-    const d = docs.get(a.versionId) ?? { title: a.documentTitle, version: a.version, done: 0, overdue: 0, total: 0 };
+    const d = docs.get(a.campaignId) ?? { title: a.documentTitle, version: a.version, audience: audienceLabel(a.audience), done: 0, overdue: 0, total: 0 };
     d.total++;
     if (a.acknowledgedAt) d.done++;
     else if (Date.parse(dueAt(a, starterDays)) < now) d.overdue++;
-    docs.set(a.versionId, d);
+    docs.set(a.campaignId, d);
   }
   const outstanding = assignments.filter((a) => !a.acknowledgedAt).length;
   return c.html(
@@ -58,6 +62,7 @@ export async function acknowledgementsPage(c: DashContext) {
           <tr>
             <th scope="col">Document</th>
             <th scope="col">Version</th>
+            <th scope="col">Asked</th>
             <th scope="col">Acknowledged</th>
             <th scope="col">Overdue</th>
           </tr>
@@ -67,6 +72,7 @@ export async function acknowledgementsPage(c: DashContext) {
             <tr>
               <td>{d.title}</td>
               <td>{d.version}</td>
+              <td>{d.audience}</td>
               <td>
                 {d.done} of {d.total} ({d.total ? Math.floor((d.done / d.total) * 100) : 0}%)
               </td>
