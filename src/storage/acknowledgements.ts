@@ -120,6 +120,15 @@ export async function closeCampaign(db: D1Database, id: string): Promise<void> {
   await db.prepare("UPDATE ack_campaigns SET status = 'closed' WHERE id = ?1").bind(id).run();
 }
 
+/** Schools with an active annual campaign started at or before `cutoff`: the only ones whose campaigns time changes. */
+export async function listSchoolsWithRenewalDue(db: D1Database, cutoff: Date): Promise<string[]> {
+  const { results } = await db
+    .prepare("SELECT DISTINCT school_id FROM ack_campaigns WHERE status = 'active' AND annual = 1 AND created_at <= ?1 ORDER BY school_id")
+    .bind(cutoff.toISOString())
+    .all<{ school_id: string }>();
+  return results.map((r) => r.school_id);
+}
+
 /** Active campaigns addressed to a group, across schools (the nightly membership refresh). */
 export async function listActiveGroupCampaigns(db: D1Database): Promise<Campaign[]> {
   const { results } = await db

@@ -4,6 +4,9 @@ import { getCurrentPolicyVersion } from '../../storage/policy-documents.ts';
 import { addDays } from './due.ts';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** An annual campaign started at or before this instant is due for renewal. */
+export const renewalCutoff = (now: Date): Date => new Date(now.getTime() - YEAR_MS);
 const sameAudience = (a: Audience, b: Audience) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -39,7 +42,7 @@ export type RequestGroupRead = (campaignIds: string[]) => Promise<void>;
  * with a new version gets a new campaign (everyone is asked again) and the old one closes; an
  * annual campaign is renewed a year after it started; a campaign the profile no longer lists
  * closes (its acknowledgements stay as evidence). Runs on every policy upload and profile change,
- * and hourly (jobs/campaign-sync.ts), so renewals do not wait for an upload.
+ * and hourly for schools with a renewal due (jobs/campaign-sync.ts), so renewals do not wait for an upload.
  */
 export async function syncCampaigns(db: D1Database, schoolId: string, profile: PolicyProfile, now: Date, requestGroupRead: RequestGroupRead): Promise<SyncResult> {
   const result: SyncResult = { created: [], closed: [], missingDocuments: [] };
@@ -53,7 +56,8 @@ export async function syncCampaigns(db: D1Database, schoolId: string, profile: P
     }
     const mine = active.filter((c) => c.documentId === version.documentId && sameAudience(c.audience, wanted.audience));
     for (const c of mine) listed.add(c);
-    const current = mine.find((c) => c.versionId === version.versionId && !(c.annual && now.getTime() - Date.parse(c.createdAt) >= YEAR_MS));
+    const cutoff = renewalCutoff(now).getTime();
+    const current = mine.find((c) => c.versionId === version.versionId && !(c.annual && Date.parse(c.createdAt) <= cutoff));
     for (const stale of mine.filter((c) => c !== current)) {
       await closeCampaign(db, stale.id);
       result.closed.push(stale.id);

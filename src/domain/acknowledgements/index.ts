@@ -1,5 +1,5 @@
 export { acknowledge, ackActionDataSchema, type AckActionData, type VerifiedStaff } from './acknowledge.ts';
-export { syncCampaigns, type RequestGroupRead, type SyncResult } from './campaigns.ts';
+export { renewalCutoff, syncCampaigns, type RequestGroupRead, type SyncResult } from './campaigns.ts';
 export { assignGroupAudience, RetryableAudienceError, type GroupAudienceDeps, type GroupAudienceOutcome } from './group-audience.ts';
 export { dueAt } from './due.ts';
 export { ukDate, ukDateTime } from '../london-time.ts';
