@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { requireAdmin } from '../auth/admin-auth.ts';
 import type { AppEnv } from '../context.ts';
 import { errorResponse } from '../errors.ts';
-import { logger } from '../logger.ts';
 import { validate } from '../validate.ts';
 import { listConnections } from '../../storage/connections.ts';
 import { listDirectoryUsers } from '../../storage/directory.ts';
 import { listSchools } from '../../storage/schools.ts';
-import { respond } from './bot/respond.ts';
+import { respond, respondDeps } from './bot/respond.ts';
 import { slackMessage } from './bot/render-slack.ts';
 import { teamsCard } from './bot/render-teams.ts';
 
@@ -42,11 +41,7 @@ export const playgroundRoutes = new Hono<AppEnv>().get('/playground', requireAdm
   const who = staff.find((u) => u.id === query.as) ?? staff[0];
   const replies =
     query.q && school && who
-      ? await respond(
-          { db: c.env.DB, publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin, now: new Date(), ai: c.env.AI, log: logger(c) },
-          { schoolId: school.id, email: who.email, userKey: who.id },
-          query.q,
-        )
+      ? await respond(respondDeps(c), { schoolId: school.id, email: who.email, userKey: who.id }, query.q)
       : [];
   return c.html(
     <html lang="en-GB">

@@ -11,11 +11,10 @@ import { logger } from '../../logger.ts';
 import { answerPolicyQuestion } from './answerer.ts';
 import { feedbackSchema } from './feedback.ts';
 import { slackBlocks, slackMessage } from './render-slack.ts';
-import { respond } from './respond.ts';
+import { respond, respondDeps } from './respond.ts';
 import { UNKNOWN_PERSON } from './replies.ts';
 import { slackStaff } from './slack-identity.ts';
 
-const publicUrl = (c: Context<AppEnv>) => c.env.PUBLIC_URL ?? new URL(c.req.url).origin;
 const eventIdSchema = z.looseObject({ type: z.literal('event_callback'), event_id: z.string().min(1) });
 // Slack's two buttons say helpful or not by action id, so the value carries the rest of the Teams shape.
 const feedbackValue = feedbackSchema.omit({ helpful: true });
@@ -30,7 +29,6 @@ function jsonOrNull(text: string): unknown {
 
 function handlersFor(c: Context<AppEnv>, api: SlackApi): SlackHandlers {
   const db = c.env.DB;
-  const deps = () => ({ db, publicUrl: publicUrl(c), now: new Date(), ai: c.env.AI, log: logger(c) });
 
   async function onAction(a: SlackActionIn): Promise<void> {
     const who = await slackStaff(db, api, a.teamId, a.userId, new Date());
@@ -62,14 +60,14 @@ function handlersFor(c: Context<AppEnv>, api: SlackApi): SlackHandlers {
     if (!fb.success) return;
     const helpful = a.actionId === 'feedback_yes';
     logger(c).info('bot_feedback', { schoolId: who.schoolId, channel: 'slack', helpful, section: fb.data.section });
-    const again = await answerPolicyQuestion(deps(), who.schoolId, fb.data.question);
+    const again = await answerPolicyQuestion(respondDeps(c), who.schoolId, fb.data.question);
     await api.respond(a.responseUrl, { ...slackBlocks({ kind: 'answer', data: { question: fb.data.question, ...again, feedback: helpful ? 'helpful' : 'not-helpful' } }), replaceOriginal: true });
   }
 
   return {
     async message(m) {
       const who = await slackStaff(db, api, m.teamId, m.userId, new Date());
-      const replies = await respond(deps(), who, m.text);
+      const replies = await respond(respondDeps(c), who, m.text);
       const threadTs = m.kind === 'mention' ? (m.threadTs ?? m.ts) : undefined;
       for (const reply of replies) {
         const sent = await api.postMessage({ channel: m.channelId, ...slackBlocks(reply), ...(threadTs ? { threadTs } : {}) });
@@ -78,7 +76,7 @@ function handlersFor(c: Context<AppEnv>, api: SlackApi): SlackHandlers {
     },
     async command(cmd) {
       const who = await slackStaff(db, api, cmd.teamId, cmd.userId, new Date());
-      const replies = await respond(deps(), who, cmd.text);
+      const replies = await respond(respondDeps(c), who, cmd.text);
       const sent = await api.respond(cmd.responseUrl, slackMessage(replies));
       if (!sent.ok) throw new Error(`response_url failed: ${sent.error.message}`);
     },

@@ -28,11 +28,9 @@ import { feedbackSchema } from './feedback.ts';
 import { later } from './later.ts';
 import { HELP } from './replies.ts';
 import { teamsCard } from './render-teams.ts';
-import { respond } from './respond.ts';
+import { respond, respondDeps } from './respond.ts';
 import { rememberTeamsReference, teamsStaff } from './teams-identity.ts';
 
-const publicUrl = (c: Context<AppEnv>) => c.env.PUBLIC_URL ?? new URL(c.req.url).origin;
-const deps = (c: Context<AppEnv>) => ({ db: c.env.DB, publicUrl: publicUrl(c), now: new Date(), ai: c.env.AI, log: logger(c) });
 
 function teamsClient(c: Context<AppEnv>): TeamsClient | null {
   const { TEAMS_BOT_APP_ID: appId, TEAMS_BOT_TENANT_ID: tenantId } = c.env;
@@ -43,7 +41,7 @@ function teamsClient(c: Context<AppEnv>): TeamsClient | null {
 async function onMessage(c: Context<AppEnv>, activity: ActivityOf<'message'>, who: VerifiedStaff | null): Promise<void> {
   const client = teamsClient(c);
   if (!client) throw new Error('Teams bot credentials are not configured (TEAMS_BOT_TENANT_ID, SECRET_TEAMS_BOT_PASSWORD)');
-  const replies = await respond(deps(c), who, plainText(activity.text));
+  const replies = await respond(respondDeps(c), who, plainText(activity.text));
   for (const reply of replies) {
     const sent = await client.reply(
       { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, ...(activity.id ? { replyToId: activity.id } : {}) },
@@ -72,7 +70,7 @@ async function onCardAction(c: Context<AppEnv>, activity: ActivityOf<'invoke'>, 
     const fb = feedbackSchema.safeParse(data);
     if (!fb.success) return invokeErrorResponse('invalid_input', 'This feedback button is not one Tutela made.');
     logger(c).info('bot_feedback', { schoolId: who.schoolId, channel: 'teams', helpful: fb.data.helpful, section: fb.data.section });
-    const again = await answerPolicyQuestion(deps(c), who.schoolId, fb.data.question);
+    const again = await answerPolicyQuestion(respondDeps(c), who.schoolId, fb.data.question);
     return invokeCardResponse(answerCard({ question: fb.data.question, ...again, feedback: fb.data.helpful ? 'helpful' : 'not-helpful' }));
   }
   if (isSbmVerb(verb)) return teamsSbmAction(sbmDeps(c.env, logger(c)), who, activity.from.id, verb, data);

@@ -4,7 +4,7 @@ import { weeklyCardData } from '../../../domain/weekly/assemble.ts';
 import { assetUrl } from './assets.ts';
 import { CardPreview } from './card-html.tsx';
 import { Layout } from './layout.tsx';
-import { publicUrl } from './overview.tsx';
+import { publicUrl } from '../../public-url.ts';
 import { pageContext, type DashContext } from './page-context.ts';
 import { teamsHostConfig } from './teams-host-config.ts';
 

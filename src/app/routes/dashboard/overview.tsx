@@ -2,9 +2,8 @@ import { weeklyCardData } from '../../../domain/weekly/assemble.ts';
 import { changeText } from '../../../../adaptive-cards/weekly-card-data.ts';
 import { listSchools } from '../../../storage/schools.ts';
 import { Layout, levelClass } from './layout.tsx';
+import { publicUrl } from '../../public-url.ts';
 import { pageContext, type DashContext } from './page-context.ts';
-
-export const publicUrl = (c: DashContext) => c.env.PUBLIC_URL ?? new URL(c.req.url).origin;
 
 export async function schoolList(c: DashContext) {
   const schools = await listSchools(c.env.DB);
