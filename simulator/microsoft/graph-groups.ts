@@ -4,8 +4,8 @@ import type { MsGroup, MsUser } from '../fixture/microsoft.ts';
 import type { SimEnv } from '../sim-env.ts';
 import { liveUsers } from './directory.ts';
 import { graphError } from './errors.ts';
-import { parseFilter } from './odata-filter.ts';
-import { contextUrl, decodeToken, encodeToken, linkWith, parseSelect, parseTop, project } from './odata-query.ts';
+import { parseFilter, type Row } from './odata-filter.ts';
+import { collectionPage, parseSelect, parseTop, project } from './odata-query.ts';
 import { denied, withQueryErrors } from './permissions.ts';
 import { graphUser, USER_DEFAULTS, USER_PROPERTIES } from './user-shape.ts';
 
@@ -36,15 +36,6 @@ function transitiveUsers(ctx: SimContext, group: MsGroup): MsUser[] {
   return [...found.values()];
 }
 
-/** One page of rows with Graph's $skiptoken paging. */
-function page(c: Parameters<typeof graphError>[0], rows: Record<string, unknown>[], top: number, fragment: string): Response {
-  const offset = decodeToken(c.req.query('$skiptoken'))?.o ?? 0;
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(c.req.url, fragment) };
-  if (offset + top < rows.length) body['@odata.nextLink'] = linkWith(c.req.url, '$skiptoken', encodeToken({ o: offset + top }));
-  body.value = rows.slice(offset, offset + top);
-  return c.json(body);
-}
-
 /** /v1.0/groups (with $filter, e.g. `mail eq '…'`) and /v1.0/groups/{id}/transitiveMembers[/microsoft.graph.user]. */
 export function createGroupRoutes(ctx: SimContext): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
@@ -58,9 +49,9 @@ export function createGroupRoutes(ctx: SimContext): Hono<SimEnv> {
       const filter = filterText ? parseFilter(filterText, GROUP_PROPERTIES, GROUP_ENTITY) : undefined;
       const rows = groupsOf(ctx)
         .map((g) => ({ id: g.id, displayName: g.displayName, mail: g.mail }))
-        .filter((row) => !filter || filter(row))
-        .map((row) => project(row, select, GROUP_PROPERTIES));
-      return page(c, rows, parseTop(c.req.query('$top'), 100, 999), select ? `groups(${select.join(',')})` : 'groups');
+        .filter((row) => !filter || filter(row));
+      const fragment = select ? `groups(${select.join(',')})` : 'groups';
+      return c.json(collectionPage(c.req.url, rows, parseTop(c.req.query('$top'), 100, 999), fragment, { shape: (row) => project(row, select, GROUP_PROPERTIES) }));
     }),
   );
 
@@ -75,8 +66,8 @@ export function createGroupRoutes(ctx: SimContext): Hono<SimEnv> {
       const group = groupsOf(ctx).find((g) => g.id === c.req.param('id'));
       if (!group) return graphError(c, 404, 'Request_ResourceNotFound', `Resource '${c.req.param('id')}' does not exist or one of its queried reference-property objects are not present.`);
       const select = parseSelect(c.req.query('$select'), USER_PROPERTIES, 'microsoft.graph.user');
-      const rows = transitiveUsers(ctx, group).map((u) => ({ '@odata.type': '#microsoft.graph.user', ...project(graphUser(u), select, USER_DEFAULTS) }));
-      return page(c, rows, parseTop(c.req.query('$top'), 100, 999), 'directoryObjects');
+      const shape = (row: Row) => ({ '@odata.type': '#microsoft.graph.user', ...project(row, select, USER_DEFAULTS) });
+      return c.json(collectionPage(c.req.url, transitiveUsers(ctx, group).map(graphUser), parseTop(c.req.query('$top'), 100, 999), 'directoryObjects', { shape }));
     }),
   );
 

@@ -6,7 +6,7 @@ import type { SimEnv } from '../sim-env.ts';
 import { liveUsers } from './directory.ts';
 import { badRequest, graphError } from './errors.ts';
 import { mentions, parseFilter } from './odata-filter.ts';
-import { contextUrl, decodeToken, encodeToken, linkWith, parseSelect, parseTop, project } from './odata-query.ts';
+import { collectionPage, contextUrl, parseSelect, parseTop, project } from './odata-query.ts';
 import { denied, withQueryErrors } from './permissions.ts';
 import { markChanged } from './state.ts';
 import { graphUser, USER_DEFAULTS, USER_PROPERTIES } from './user-shape.ts';
@@ -53,13 +53,8 @@ export function createUserRoutes(ctx: SimContext): Hono<SimEnv> {
         return badRequest(c, "$count is not currently supported without the 'ConsistencyLevel: eventual' header.", 'Request_BadRequest');
       }
       const rows = liveUsers(ctx).map(graphUser).filter((row) => !filter || filter(row));
-      const offset = decodeToken(c.req.query('$skiptoken'))?.o ?? 0;
-      const page = rows.slice(offset, offset + top).map((row) => project(row, select, USER_DEFAULTS));
-      const body: Record<string, unknown> = { '@odata.context': contextUrl(c.req.url, select ? `users(${select.join(',')})` : 'users') };
-      if (wantsCount) body['@odata.count'] = rows.length;
-      if (offset + top < rows.length) body['@odata.nextLink'] = linkWith(c.req.url, '$skiptoken', encodeToken({ o: offset + top }));
-      body.value = page;
-      return c.json(body);
+      const fragment = select ? `users(${select.join(',')})` : 'users';
+      return c.json(collectionPage(c.req.url, rows, top, fragment, { ...(wantsCount ? { extra: { '@odata.count': rows.length } } : {}), shape: (row) => project(row, select, USER_DEFAULTS) }));
     }),
   );
 

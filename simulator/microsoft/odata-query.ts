@@ -62,3 +62,17 @@ export function linkWith(url: string, name: string, value: string, drop: string[
 export function contextUrl(url: string, fragment: string): string {
   return `${new URL(url).origin}/v1.0/$metadata#${fragment}`;
 }
+
+/**
+ * One page of a collection as Graph pages it: `$top` rows from the offset a `$skiptoken` carries, and
+ * an `@odata.nextLink` while rows remain. `extra` (e.g. `@odata.count`) lands before the rows, and
+ * `shape` ($select) is applied to the page's rows only.
+ */
+export function collectionPage(url: string, rows: Row[], top: number, fragment: string, options: { extra?: Row; shape?: (row: Row) => Row } = {}): Row {
+  const offset = decodeToken(new URL(url).searchParams.get('$skiptoken') ?? undefined)?.o ?? 0;
+  const body: Row = { '@odata.context': contextUrl(url, fragment), ...options.extra };
+  if (offset + top < rows.length) body['@odata.nextLink'] = linkWith(url, '$skiptoken', encodeToken({ o: offset + top }));
+  const page = rows.slice(offset, offset + top);
+  body.value = options.shape ? page.map(options.shape) : page;
+  return body;
+}
