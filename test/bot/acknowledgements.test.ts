@@ -7,6 +7,7 @@ import { createLogger } from '../../src/app/logger.ts';
 import { botNotifier } from '../../src/jobs/bot-notifier.ts';
 import { assignmentsForPerson } from '../../src/storage/acknowledgements.ts';
 import { api } from '../support/api.ts';
+import { ackProfile } from '../support/policy.ts';
 import { botFrameworkKeyHandlers, configureBots, makeSigner, postTeams, recorded, SERVICE_URL, seedSchool, teamsActivity } from './support.ts';
 
 const SCHOOL = 'ack-school';
@@ -27,18 +28,7 @@ const server = setupServer(
   }),
 );
 
-const profile = `school:
-  name: Ack School
-  contacts:
-    sbm: { name: Office Manager, email: sbm@ack.sch.uk }
-domains:
-  internal: [ack.sch.uk]
-acknowledgements:
-  starterDays: 10
-  campaigns:
-    - { document: aup, audience: all-staff, dueDays: 14 }
-    - { document: aup, audience: starters, dueDays: 14 }
-`;
+const profile = ackProfile('Ack School', 'ack.sch.uk', ['{ document: aup, audience: all-staff, dueDays: 14 }', '{ document: aup, audience: starters, dueDays: 14 }'], 10);
 const policy = (extra = '') => `# Acceptable Use Policy\n\n## 4. Email\n\n4.2 Staff must not set up automatic forwarding of school email to addresses outside the school.${extra}\n\n## 6. Attachments\n\n6.1 Attachments may be at most 2 MB.\n`;
 
 const anna = { id: 'aad-anna', email: 'anna@ack.sch.uk' };

@@ -4,22 +4,13 @@ import { acknowledge, syncCampaigns } from '../../src/domain/acknowledgements/in
 import { assignmentsForPerson, listCampaigns } from '../../src/storage/acknowledgements.ts';
 import { getActiveProfile } from '../../src/storage/profiles.ts';
 import { api } from '../support/api.ts';
+import { ackProfile, ONE_CLAUSE_POLICY } from '../support/policy.ts';
 import { seedSchool } from './support.ts';
 
 const SCHOOL = 'annual-school';
 const anna = { id: 'aad-anna-annual', email: 'anna@annual.sch.uk' };
 const who = { schoolId: SCHOOL, email: anna.email, userKey: anna.id };
-const profile = `school:
-  name: Annual School
-  contacts:
-    sbm: { name: Office Manager, email: sbm@annual.sch.uk }
-domains:
-  internal: [annual.sch.uk]
-acknowledgements:
-  campaigns:
-    - { document: aup, audience: all-staff, dueDays: 14, annual: true }
-`;
-const policy = '# Acceptable Use Policy\n\n## 1. Email\n\n1.1 Staff must not forward school email to personal accounts.\n';
+const profile = ackProfile('Annual School', 'annual.sch.uk', ['{ document: aup, audience: all-staff, dueDays: 14, annual: true }']);
 
 async function outstanding(): Promise<{ campaignId: string; versionId: string; acknowledgedAt: string | null }> {
   const [mine] = await assignmentsForPerson(env.DB, SCHOOL, anna.email);
@@ -29,7 +20,7 @@ async function outstanding(): Promise<{ campaignId: string; versionId: string; a
 beforeAll(async () => {
   await seedSchool(SCHOOL, 'tenant-annual', [anna], 'none');
   expect((await api('PUT', `/api/schools/${SCHOOL}/profile`, profile, { 'content-type': 'application/yaml' })).status).toBe(201);
-  expect((await api('PUT', `/api/schools/${SCHOOL}/policy-documents/aup?type=md`, policy, { 'content-type': 'text/markdown' })).status).toBe(201);
+  expect((await api('PUT', `/api/schools/${SCHOOL}/policy-documents/aup?type=md`, ONE_CLAUSE_POLICY, { 'content-type': 'text/markdown' })).status).toBe(201);
 });
 
 describe('an annual acknowledgement campaign', () => {

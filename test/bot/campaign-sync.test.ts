@@ -3,35 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { listCampaigns } from '../../src/storage/acknowledgements.ts';
 import { api } from '../support/api.ts';
 import { fireCron } from '../integration/pipeline-support.ts';
+import { ackProfile, ONE_CLAUSE_POLICY } from '../support/policy.ts';
 import { seedSchool } from './support.ts';
 
 const SCHOOL = 'sync-school';
-const profileWith = (campaigns: string) => `school:
-  name: Sync School
-  contacts:
-    sbm: { name: Office Manager, email: sbm@sync.sch.uk }
-domains:
-  internal: [sync.sch.uk]
-acknowledgements:
-  campaigns:
-${campaigns}
-`;
-const policy = '# Acceptable Use Policy\n\n## 1. Email\n\n1.1 Staff must not forward school email to personal accounts.\n';
+const profileWith = (campaign: string) => ackProfile('Sync School', 'sync.sch.uk', [campaign]);
 
 const active = async () => (await listCampaigns(env.DB, SCHOOL, 'active')).map((c) => ({ audience: c.audience, annual: c.annual, createdAt: c.createdAt, id: c.id }));
 
 describe('campaigns follow the profile without waiting for a policy upload', () => {
   it('a profile change starts and stops campaigns at once, and the hourly cron renews an annual one', async () => {
     await seedSchool(SCHOOL, 'tenant-sync', [{ id: 'aad-sam', email: 'sam@sync.sch.uk' }], 'none');
-    expect((await api('PUT', `/api/schools/${SCHOOL}/profile`, profileWith('    - { document: aup, audience: all-staff }'), { 'content-type': 'text/yaml' })).status).toBe(201);
+    expect((await api('PUT', `/api/schools/${SCHOOL}/profile`, profileWith('{ document: aup, audience: all-staff }'), { 'content-type': 'text/yaml' })).status).toBe(201);
     // No document yet: nothing can run, and the profile answer says which one is missing.
     expect(await active()).toEqual([]);
-    expect((await api('PUT', `/api/schools/${SCHOOL}/policy-documents/aup?type=md`, policy, { 'content-type': 'text/markdown' })).status).toBe(201);
+    expect((await api('PUT', `/api/schools/${SCHOOL}/policy-documents/aup?type=md`, ONE_CLAUSE_POLICY, { 'content-type': 'text/markdown' })).status).toBe(201);
     const [allStaff] = await active();
     expect(allStaff?.audience).toBe('all-staff');
 
     // The school swaps the all-staff campaign for a yearly one aimed at starters.
-    const changed = await api('PUT', `/api/schools/${SCHOOL}/profile`, profileWith('    - { document: aup, audience: starters, annual: true }'), { 'content-type': 'text/yaml' });
+    const changed = await api('PUT', `/api/schools/${SCHOOL}/profile`, profileWith('{ document: aup, audience: starters, annual: true }'), { 'content-type': 'text/yaml' });
     expect(changed.status).toBe(201);
     const [starters, ...others] = await active();
     expect(others).toEqual([]);

@@ -30,10 +30,10 @@ export function googleDomain(fixture: FixtureInput | Fixture) {
 
 export const googleConnectionIdOf = (schoolId: string): string => `${schoolId}-google`;
 
-/** School, profile and Google connection through the admin API, as an IT provider would. */
-export async function setUpGoogleSchool(schoolId: string, fixture: FixtureInput, profile = demoProfile()): Promise<{ connectionId: string }> {
+/** The body of `POST /api/schools/:id/connections` for the fixture's Google domain. */
+export function googleConnection(schoolId: string, fixture: FixtureInput): { id: string; config: Record<string, unknown> } {
   const { domain, admin } = googleDomain(fixture);
-  await createSchoolWithConnection(schoolId, profile, {
+  return {
     id: googleConnectionIdOf(schoolId),
     config: {
       provider: 'google-workspace',
@@ -41,7 +41,12 @@ export async function setUpGoogleSchool(schoolId: string, fixture: FixtureInput,
       adminSubject: admin.primaryEmail,
       serviceAccount: { clientEmail: simServiceAccountEmail, privateKeyId: devGoogleServiceAccountPrivateKeyId, privateKeyRef: GOOGLE_KEY_BINDING },
     },
-  });
+  };
+}
+
+/** School, profile and Google connection through the admin API, as an IT provider would. */
+export async function setUpGoogleSchool(schoolId: string, fixture: FixtureInput, profile = demoProfile()): Promise<{ connectionId: string }> {
+  await createSchoolWithConnection(schoolId, profile, googleConnection(schoolId, fixture));
   return { connectionId: googleConnectionIdOf(schoolId) };
 }
 

@@ -4,12 +4,11 @@ import { generateFixture } from '../../simulator/generate/index.ts';
 import { acknowledge } from '../../src/domain/acknowledgements/index.ts';
 import { listCampaignAssignees, listCampaigns, type Campaign } from '../../src/storage/acknowledgements.ts';
 import { api } from '../support/api.ts';
+import { ONE_CLAUSE_POLICY } from '../support/policy.ts';
 import { useSimulator } from '../support/simulator.ts';
-import { googleConnectionIdOf, googleDomain, GOOGLE_KEY_BINDING } from './google-support.ts';
+import { googleConnection } from './google-support.ts';
 import { setUpSchool } from './m365-support.ts';
 import { demoProfile, fireCron, waitUntil } from './pipeline-support.ts';
-import { devGoogleServiceAccountPrivateKeyId } from '../../simulator/generate/dev-keys/index.ts';
-import { simServiceAccountEmail } from '../../simulator/generate/index.ts';
 
 /** One school on both providers; the generator gives each the same leadership@, classroom@ and teaching-staff@ groups. */
 const fixture = generateFixture({ mailboxes: 40, seed: 53, now: new Date().toISOString() });
@@ -23,7 +22,6 @@ const profile = demoProfile().replace(
   /acknowledgements:\n {2}campaigns:\n[\s\S]*?\n {2}starterDays/,
   `acknowledgements:\n  campaigns:\n    - { document: aup, audience: { group: ${TEACHING} }, dueDays: 14 }\n    - { document: aup, audience: { group: ${MISSING} }, dueDays: 14 }\n  starterDays`,
 );
-const policy = '# Acceptable Use Policy\n\n## 1. Email\n\n1.1 Staff must not forward school email to personal accounts.\n';
 
 /** Enabled people the generator put in leadership@ and classroom@ (nested in teaching-staff@). */
 function teachingStaff(): string[] {
@@ -44,20 +42,10 @@ describe('acknowledgement campaigns addressed to a group', { timeout: 120_000 },
   it('asks the group’s people (nested groups too) on both tenants, says when a group does not exist, and follows membership nightly', async () => {
     expect(profile).toContain(MISSING);
     await setUpSchool(SCHOOL, fixture, profile);
-    const { domain, admin } = googleDomain(fixture);
-    const google = await api('POST', `/api/schools/${SCHOOL}/connections`, {
-      id: googleConnectionIdOf(SCHOOL),
-      config: {
-        provider: 'google-workspace',
-        domain: domain.domains[0],
-        adminSubject: admin.primaryEmail,
-        serviceAccount: { clientEmail: simServiceAccountEmail, privateKeyId: devGoogleServiceAccountPrivateKeyId, privateKeyRef: GOOGLE_KEY_BINDING },
-      },
-    });
-    expect(google.status).toBe(201);
+    expect((await api('POST', `/api/schools/${SCHOOL}/connections`, googleConnection(SCHOOL, fixture))).status).toBe(201);
 
     // Uploading the policy starts both campaigns; their members are read by the queue consumer.
-    const upload = await api('PUT', `/api/schools/${SCHOOL}/policy-documents/aup?type=md`, policy, { 'content-type': 'text/markdown' });
+    const upload = await api('PUT', `/api/schools/${SCHOOL}/policy-documents/aup?type=md`, ONE_CLAUSE_POLICY, { 'content-type': 'text/markdown' });
     expect(upload.status).toBe(201);
     const teaching = await waitUntil('the teaching-staff members to be read', async () => (await campaignFor(TEACHING)).audienceStatus && campaignFor(TEACHING));
     const expected = teachingStaff();

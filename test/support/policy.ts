@@ -6,3 +6,21 @@ export async function markdownPolicy(source: string): Promise<PolicyDocument> {
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
+
+/** A school profile for acknowledgement tests: `campaigns` are YAML flow mappings, e.g. `{ document: aup, audience: all-staff }`. */
+export function ackProfile(name: string, domain: string, campaigns: string[], starterDays?: number): string {
+  return [
+    'school:',
+    `  name: ${name}`,
+    `  contacts: { sbm: { name: Office Manager, email: sbm@${domain} } }`,
+    `domains: { internal: [${domain}] }`,
+    'acknowledgements:',
+    ...(starterDays === undefined ? [] : [`  starterDays: ${starterDays}`]),
+    '  campaigns:',
+    ...campaigns.map((c) => `    - ${c}`),
+    '',
+  ].join('\n');
+}
+
+/** A one-clause policy, enough to start a campaign. */
+export const ONE_CLAUSE_POLICY = '# Acceptable Use Policy\n\n## 1. Email\n\n1.1 Staff must not forward school email to personal accounts.\n';
