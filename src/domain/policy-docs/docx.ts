@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { err, ok, type Result } from '../result.ts';
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
+import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
@@ -33,7 +34,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let para: Para | undefined;
   let inText = false;
   let tableDepth = 0;
-  let row: string[] | undefined;
+  let table: TableRow[] = [];
+  let row: TableRow | undefined;
   let cell: string[] | undefined;
 
   const endParagraph = (p: Para): void => {
@@ -84,18 +86,23 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         break;
       case 'w:tbl':
         tableDepth += closing ? -1 : 1;
+        if (closing && tableDepth === 0) {
+          blocks.push(...tableBlocks(table));
+          table = [];
+        }
         break;
       case 'w:tr':
         if (tableDepth !== 1) break;
-        if (closing && row) {
-          const line = row.filter(Boolean).join(' | ');
-          if (line) blocks.push({ kind: 'row', text: line });
-        }
-        row = closing ? undefined : [];
+        if (closing && row) table.push(row);
+        row = closing ? undefined : { cells: [] };
+        break;
+      case 'w:tblHeader':
+        // Word's "Repeat as header row": the format marks the header.
+        if (row && tableDepth === 1 && !/w:val="(0|false)"/.test(attrs)) row.header = true;
         break;
       case 'w:tc':
         if (tableDepth !== 1) break;
-        if (closing && cell) row?.push(joinWrapped(cell));
+        if (closing && cell) row?.cells.push(joinWrapped(cell));
         cell = closing ? undefined : [];
         break;
     }

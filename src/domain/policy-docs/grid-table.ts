@@ -1,4 +1,5 @@
 import type { LineGroup } from './flat-table.ts';
+import { looksLikeLabels } from './table-rows.ts';
 import type { Block } from './types.ts';
 
 /**
@@ -23,9 +24,6 @@ export function isGrid(group: LineGroup): boolean {
   const width = counts[0]!;
   return width >= 2 && width <= 6 && counts.filter((n) => n === width).length / counts.length >= 0.75;
 }
-
-const looksLikeLabels = (cells: string[]): boolean =>
-  cells.every((c) => !/\d/.test(c) && c.split(' ').length <= 5 && !/[.;]$/.test(c));
 
 export function gridRows(group: LineGroup): Block[] {
   const rows = group.lines.filter((l) => l.trim() !== '').map(cellsOf);

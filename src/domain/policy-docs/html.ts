@@ -1,5 +1,6 @@
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
+import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
@@ -18,7 +19,8 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
   if (titleMatch) title = joinWrapped([decodeEntities(titleMatch[1]!)]) || undefined;
   let buffer: string[] = [];
   let kind: 'para' | 'bullet' | { heading: number } = 'para';
-  let row: string[] | undefined;
+  let table: TableRow[] = [];
+  let row: TableRow | undefined;
   let cell: string[] | undefined;
 
   const flush = (): void => {
@@ -46,21 +48,25 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       kind = closing ? 'para' : 'bullet';
     } else if (name === 'tr') {
       flush();
-      if (closing && row) {
-        const text = row.filter(Boolean).join(' | ');
-        if (text) blocks.push({ kind: 'row', text });
-      }
-      row = closing ? undefined : [];
+      if (closing && row) table.push(row);
+      row = closing ? undefined : { cells: [], header: true };
     } else if (name === 'td' || name === 'th') {
-      if (closing && cell) row?.push(joinWrapped(cell));
+      // A row of <th> cells only is the table's header.
+      if (!closing && name === 'td' && row) row.header = false;
+      if (closing && cell) row?.cells.push(joinWrapped(cell));
       cell = closing ? undefined : [];
     } else if (name === 'br') {
       (cell ?? buffer).push(' ');
     } else if (blockTags.has(name) && !cell) {
       flush();
+      if (name === 'table') {
+        blocks.push(...tableBlocks(table));
+        table = [];
+      }
       if (typeof kind !== 'object' && name !== 'ul' && name !== 'ol') kind = kind === 'bullet' && !closing ? 'bullet' : 'para';
     }
   }
   flush();
+  blocks.push(...tableBlocks(table));
   return title ? { blocks, title } : { blocks };
 }

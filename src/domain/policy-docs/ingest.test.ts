@@ -169,3 +169,54 @@ describe('ingest plain text', () => {
     ]);
   });
 });
+
+describe('tables', () => {
+  const rowsOf = (d: PolicyDocument) => d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'row');
+
+  it('reads each markdown row with its column labels, its left-hand cell and the clause introducing the table', async () => {
+    const md = [
+      '## 7. Keeping email',
+      '',
+      '7.2 The table below shows how long messages are kept.',
+      '',
+      '| Type of message | How long it is kept |',
+      '|---|---|',
+      '| Everyday email | Deleted two years after it was sent |',
+      '| Deleted Items folder | Emptied after 30 days |',
+    ].join('\n');
+    const rows = rowsOf(await doc({ bytes: md, type: 'md' }));
+    expect(rows).toEqual([
+      { kind: 'row', text: 'Everyday email | Deleted two years after it was sent', number: '7.2', label: 'Everyday email', columns: ['Type of message', 'How long it is kept'], leadIn: 'The table below shows how long messages are kept.' },
+      { kind: 'row', text: 'Deleted Items folder | Emptied after 30 days', number: '7.2', label: 'Deleted Items folder', columns: ['Type of message', 'How long it is kept'], leadIn: 'The table below shows how long messages are kept.' },
+    ]);
+  });
+
+  it('takes an html row of <th> cells as the header, but not a row whose first cell alone is a <th>', async () => {
+    const html = `<h2>5. Contacts</h2><table>
+      <tr><th>Problem</th><th>Who to tell</th></tr>
+      <tr><td>Lost laptop</td><td>Business manager, same day</td></tr>
+      <tr><th>Phishing email</th><td>IT support</td></tr></table>`;
+    const rows = rowsOf(await doc({ bytes: new TextEncoder().encode(html), type: 'html' }));
+    expect(rows.map((r) => [r.text, r.label, r.columns])).toEqual([
+      ['Lost laptop | Business manager, same day', 'Lost laptop', ['Problem', 'Who to tell']],
+      ['Phishing email | IT support', 'Phishing email', ['Problem', 'Who to tell']],
+    ]);
+  });
+
+  it('takes a Word header row when marked, or a first row of labels above rows of content', async () => {
+    const cell = (t: string): string => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const row = (a: string, b: string, header = false): string => `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cell(a)}${cell(b)}</w:tr>`;
+    const docx = (table: string): Uint8Array =>
+      zipSync({ 'word/document.xml': strToU8(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>1 Email</w:t></w:r></w:p><w:tbl>${table}</w:tbl></w:body></w:document>`) });
+    const marked = rowsOf(await doc({ bytes: docx(row('Item', 'Limit', true) + row('Attachments', '2 MB')), type: 'docx' }));
+    expect(marked.map((r) => [r.text, r.columns])).toEqual([['Attachments | 2 MB', ['Item', 'Limit']]]);
+    const guessed = rowsOf(await doc({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB') + row('Mailbox', '50 GB')), type: 'docx' }));
+    expect(guessed.map((r) => [r.text, r.columns])).toEqual([
+      ['Attachments | 2 MB', ['Item', 'Limit']],
+      ['Mailbox | 50 GB', ['Item', 'Limit']],
+    ]);
+    // Two rows are too few to tell a header from content: both stay.
+    const short = rowsOf(await doc({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB')), type: 'docx' }));
+    expect(short.map((r) => r.text)).toEqual(['Item | Limit', 'Attachments | 2 MB']);
+  });
+});

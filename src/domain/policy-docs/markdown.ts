@@ -1,4 +1,5 @@
 import { bodyBlock, numberedHeading } from './heading-number.ts';
+import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
@@ -18,6 +19,11 @@ export function markdownToBlocks(source: string): Block[] {
   const blocks: Block[] = [];
   let para: { kind: 'para' | 'bullet'; parts: string[] } | undefined;
   let inFence = false;
+  let table: TableRow[] = [];
+  const endTable = (): void => {
+    blocks.push(...tableBlocks(table));
+    table = [];
+  };
   const flush = (): void => {
     if (!para) return;
     const block = bodyBlock(para.kind, joinWrapped(para.parts.map(inline)));
@@ -26,6 +32,7 @@ export function markdownToBlocks(source: string): Block[] {
   };
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
+    if (!/^\s*\|/.test(line)) endTable();
     if (/^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
       flush();
@@ -44,13 +51,11 @@ export function markdownToBlocks(source: string): Block[] {
     if (/^\s*\|/.test(line)) {
       flush();
       const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => inline(c.trim()));
-      if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) {
-        // The row above a |---| line is the header ("Topic | Rule"): labels, not policy text.
-        if (blocks.at(-1)?.kind === 'row') blocks.pop();
-        continue;
-      }
-      const text = cells.filter(Boolean).join(' | ');
-      if (text) blocks.push({ kind: 'row', text });
+      // The row above a |---| line is the header ("Topic | Rule").
+      const separator = cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '');
+      const above = table.at(-1);
+      if (separator && above) above.header = true;
+      else if (!separator) table.push({ cells });
       continue;
     }
     const bullet = /^\s*(?:[-*+•]|\d{1,2}[.)])\s+(.*)$/.exec(line);
@@ -66,5 +71,6 @@ export function markdownToBlocks(source: string): Block[] {
     if (fieldLine.test(line.trim())) flush();
   }
   flush();
+  endTable();
   return blocks;
 }

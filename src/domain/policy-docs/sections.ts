@@ -13,6 +13,9 @@ const slug = (text: string): string =>
     .replace(/^-|-$/g, '')
     .slice(0, 48);
 
+/** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
+const introducesTable = (text: string): boolean => /:\s*$|\b(table|below|following)\b/i.test(text);
+
 /**
  * Folds a flat block stream into sections. Each heading opens a section whose path is the trail of
  * enclosing headings; body text before the first heading belongs to a section named after the
@@ -59,8 +62,11 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     if (block.label) para.label = block.label;
     if (block.columns) para.columns = block.columns;
     if (block.kind === 'row') {
-      // A table belongs to the clause that introduces it ("5.1 The table below sets out …").
+      // A table belongs to the clause that introduces it ("5.1 The table below sets out how long
+      // messages are kept"), and each row is read with that clause's words.
       const prev = current.paragraphs.at(-1);
+      const leadIn = prev?.kind === 'row' ? prev.leadIn : prev?.kind === 'para' && introducesTable(prev.text) ? prev.text : undefined;
+      if (leadIn) para.leadIn = leadIn;
       const number = prev?.kind === 'row' ? leadNumbers.get(prev) : prev?.kind === 'para' ? prev.number : undefined;
       if (number && !para.number) {
         para.number = number;

@@ -34,7 +34,8 @@ export function lemmas(word: string): string[] {
   return [...forms];
 }
 
-function withinOneEdit(a: string, b: string): boolean {
+/** One insertion, deletion, substitution or swap of neighbours apart ("pasword", "attachmnets"). */
+export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i += 1;

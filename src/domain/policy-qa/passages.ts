@@ -18,8 +18,9 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
         const number = p.number ?? section.number;
         if (number) passage.number = number;
         if (p.label) passage.label = p.label;
-        // A table row is read with its column labels ("Record Retention period"), as a bullet with its lead-in.
-        const context = p.leadIn ?? p.columns?.join(' ');
+        // A bullet is read with its lead-in; a table row with the clause introducing the table and its
+        // column labels ("Record Retention period").
+        const context = [p.leadIn, p.columns?.join(' ')].filter(Boolean).join(' ');
         if (context) passage.leadIn = context;
         passages.push(passage);
       });

@@ -84,4 +84,25 @@ describe('policy Q&A', () => {
     expect(base.ask('hotmail gmail yahoo')).toBeUndefined();
     expect(base.ask('encrypted removable media')?.passage.number).toBe('3.1');
   });
+
+  it('reads a table row with the clause introducing the table, so the row stating the amount answers', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Beech Road Staff ICT Rules',
+        '',
+        '## 5. Keeping email',
+        '',
+        '5.1 The table below shows how long messages are kept.',
+        '',
+        '| Type of message | How long it is kept |',
+        '|---|---|',
+        '| Everyday email | Deleted two years after it was sent |',
+        '| Parent complaints | Six years after the complaint is closed |',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc]).answer('how long are emails kept before they get wiped?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.quote).toMatch(/two years/);
+    expect(a.citations[0]!.section).toBe('5.1 Keeping email — Everyday email');
+  });
 });

@@ -7,6 +7,7 @@ import { decisiveTopics } from './lexicon.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { sectionLabel, toPassages } from './passages.ts';
+import { correctSpelling } from './spelling.ts';
 import type { Citation, PolicyAnswer, Rephrase } from './types.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
 
@@ -95,7 +96,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const linkFor = options.linkFor ?? ((doc: PolicyDocument, sectionId: string) => `policy://${slug(doc.title)}#${sectionId}`);
 
   const answer = (question: string): PolicyAnswer => {
-    const asked = analyseQuestion(question);
+    const asked = analyseQuestion(correctSpelling(question, vocabulary));
     // "my Riverside email", "at St Aidan's": the school's own name says nothing about what is asked.
     const analysed = { ...asked, units: asked.units.filter((u) => !u.alts.every((a) => names.has(a))) };
     const units = expandUnits(index, vocabulary, analysed.units);

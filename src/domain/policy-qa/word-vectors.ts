@@ -43,6 +43,9 @@ function lookUp(index: Map<string, number>, word: string): number | undefined {
   return undefined;
 }
 
+/** The word is among the commonest English words the vectors cover (a spelling check, spelling.ts). */
+export const knownWord = (word: string): boolean => load().index.has(word);
+
 export function sentenceVector(text: string, asking = false): SentenceVector {
   const { dims, index, vectors } = load();
   const out = new Float32Array(dims);

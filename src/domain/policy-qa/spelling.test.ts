@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { markdownPolicy } from '../../../test/support/policy.ts';
+import { vocabularyOf } from './expand.ts';
+import { createPolicyQa } from './index.ts';
+import { correctSpelling } from './spelling.ts';
+
+const source = [
+  '# Beech Road Staff ICT Rules',
+  '',
+  '## 3. Passwords',
+  '',
+  '3.1 Your password must be at least 12 characters long and must never be shared.',
+  '',
+  '## 4. Attachments',
+  '',
+  '4.1 Attachments must be no larger than 2 MB.',
+].join('\n');
+
+describe('spelling', () => {
+  const vocabulary = vocabularyOf([source]);
+
+  it('corrects a word no dictionary knows to the one policy word a single edit away', () => {
+    expect(correctSpelling('how long does my pasword need to be', vocabulary)).toBe('how long does my password need to be');
+    expect(correctSpelling('whats the max size for Attachmnets', vocabulary)).toBe('whats the max size for attachments');
+  });
+
+  it('leaves real words and apostrophe-less contractions alone, however close to a policy word', () => {
+    // "minibus" is a word the policy lacks, not a misspelling; "wasnt" is not "want".
+    for (const question of ['can I book the minibus?', 'I wasnt logging in', 'theyre asking for my password', 'is it shared?']) {
+      expect(correctSpelling(question, vocabulary)).toBe(question);
+    }
+  });
+
+  it('answers a misspelt question from the clause its corrected words meet', async () => {
+    const qa = createPolicyQa([await markdownPolicy(source)]);
+    const a = qa.answer('how long does my pasword need to be?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('3.1 Passwords');
+  });
+});

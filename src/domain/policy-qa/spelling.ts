@@ -1,0 +1,37 @@
+import wordnet from './data/wordnet-lite.json' with { type: 'json' };
+import { lemmas, withinOneEdit } from './expand.ts';
+import { concepts } from './lexicon.ts';
+import { knownWord } from './word-vectors.ts';
+
+/** Words of the lexicon's phrases ("hotmail", "snapchat"): staff words the dictionaries may lack. */
+const lexiconWords = new Set(concepts.flatMap((c) => [...c.doc, ...(c.ask ?? [])]).flatMap((p) => p.toLowerCase().match(/[a-z]+/g) ?? []));
+const related = wordnet as Record<string, string>;
+
+const known = (word: string): boolean => lemmas(word).some((form) => knownWord(form) || form in related || lexiconWords.has(form));
+
+/** Contractions typed without the apostrophe ("wasnt", "theyre") are words, not misspellings of "want" and "there". */
+const CONTRACTION = /^([a-z]{2,}?)(nt|re|ve|ll|d|s)$/;
+
+const inDictionary = (word: string): boolean => {
+  const contraction = CONTRACTION.exec(word);
+  return known(word) || (contraction !== null && known(contraction[1]!));
+};
+
+/** Shorter words have too many neighbours one edit away ("lunch", "launch") to correct safely. */
+const MIN_LENGTH = 5;
+
+/**
+ * Corrects a question's misspellings to the policy's own words before it is analysed, so
+ * "attachmnets" reads as "attachments" and meets the attachment-size concept, not just a look-alike.
+ * A word is corrected only when it is in no dictionary, the policy never uses it, and exactly one policy
+ * word is one edit away (starting with the same letter): a real word the policy lacks ("minibus")
+ * stays what it is, however close it looks to a policy word.
+ */
+export function correctSpelling(question: string, vocabulary: Map<string, string[]>): string {
+  return question.replace(/[A-Za-z]+/g, (surface) => {
+    const word = surface.toLowerCase();
+    if (word.length < MIN_LENGTH || vocabulary.get(word[0]!)?.includes(word) || inDictionary(word)) return surface;
+    const candidates = (vocabulary.get(word[0]!) ?? []).filter((w) => withinOneEdit(word, w));
+    return candidates.length === 1 ? candidates[0]! : surface;
+  });
+}
