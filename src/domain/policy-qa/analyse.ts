@@ -1,4 +1,4 @@
-import { backgroundShare } from './background.ts';
+import { backgroundShare, isSetting } from './background.ts';
 import { concepts } from './lexicon.ts';
 import { stem } from './stem.ts';
 import { questionWords, stopwords } from './stopwords.ts';
@@ -19,6 +19,12 @@ export interface QueryUnit {
   surface?: string;
   /** Policy words that stand in for a unit the policy never uses (see expand.ts): partial credit only. */
   near?: string[];
+  /**
+   * Where or when ("on the train", "at the weekend"), or a word slipped into a set phrase ("left my
+   * *work* iPad"): evidence when a passage meets it, but not a part of the question a passage must
+   * meet (coverage.ts).
+   */
+  optional?: boolean;
 }
 
 export interface Analysed {
@@ -79,6 +85,8 @@ interface ConceptHit {
   start: number;
   end: number;
   askOnly: boolean;
+  /** Words slipped into the phrase ("left my *school* iPad"): still words of the question. */
+  gaps: number[];
 }
 
 const askOnlyAt = (hits: ConceptHit[], i: number): boolean => hits.some((h) => h.askOnly && h.start <= i && i < h.end);
@@ -95,20 +103,20 @@ function conceptHits(toks: Token[], asking: boolean): ConceptHit[] {
  */
 const MAX_GAP = 2;
 
-function phraseEnd(stems: string[], toks: Token[], start: number, maxGap: number): number | undefined {
+function phraseMatch(stems: string[], toks: Token[], start: number, maxGap: number): { end: number; gaps: number[] } | undefined {
   let at = start;
-  let gaps = 0;
+  const gaps: number[] = [];
   for (let k = 0; k < stems.length; k += 1) {
     while (toks[at] && toks[at]!.stem !== stems[k]) {
       // The first word must match where the phrase starts (so a single word never stretches).
-      if (k === 0 || gaps >= maxGap) return undefined;
-      gaps += 1;
+      if (k === 0 || gaps.length >= maxGap) return undefined;
+      gaps.push(at);
       at += 1;
     }
     if (!toks[at]) return undefined;
     at += 1;
   }
-  return at;
+  return { end: at, gaps };
 }
 
 function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): ConceptHit[] {
@@ -121,13 +129,13 @@ function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): Conce
     for (const p of table.get(t.stem) ?? []) {
       if (p.askOnly && !asking) continue;
       if (p.stems.length < longest) break;
-      const end = phraseEnd(p.stems, toks, i, asking ? MAX_GAP : 0);
-      if (end === undefined) continue;
+      const match = phraseMatch(p.stems, toks, i, asking ? MAX_GAP : 0);
+      if (match === undefined) continue;
       // One phrase can name two concepts of the same kind; both count.
       if (hits.some((h) => h.start === i && h.id === `#${p.id}`)) continue;
-      hits.push({ id: `#${p.id}`, intent: false, start: i, end, askOnly: p.askOnly });
+      hits.push({ id: `#${p.id}`, intent: false, start: i, end: match.end, askOnly: p.askOnly, gaps: match.gaps });
       longest = p.stems.length;
-      coveredUntil = end;
+      coveredUntil = match.end;
     }
   });
   return hits;
@@ -162,11 +170,13 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
   const toks = tokens(question);
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
+  const slipped = new Set(hits.flatMap((h) => h.gaps));
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
   for (const hit of hits) {
     const words: string[] = [];
     for (let i = hit.start; i < hit.end; i += 1) {
+      if (hit.gaps.includes(i)) continue;
       inConcept.add(i);
       if (isContent(toks[i]!, true)) words.push(toks[i]!.stem);
     }
@@ -186,8 +196,10 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     // Everyday words ("next", "week", "sorry") still rank passages but are not what is asked about.
     if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
-    units.push({ alts: [t.stem], words: [], surface: t.word });
+    units.push(isSetting(t.stem) || slipped.has(i) ? { alts: [t.stem], words: [], surface: t.word, optional: true } : { alts: [t.stem], words: [], surface: t.word });
   });
+  // A question that is all setting ("is the train to the museum on Friday?") is about that setting.
+  if (units.every((u) => u.optional || u.intent)) for (const u of units) delete u.optional;
   const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
   const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));
   return { terms, weights, ordered, units };

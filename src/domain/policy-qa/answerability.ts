@@ -56,6 +56,7 @@ export function answerFeatures(
   let seenMet = 0;
   let missing = 0;
   for (const u of ideas) {
+    if (u.optional && credit(passageTerms, u) === 0) continue;
     const w = unitWeight(index, u, 1);
     if (unseen(index, u)) missing += w;
     else {

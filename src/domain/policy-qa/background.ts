@@ -34,6 +34,7 @@ guy guys bloke lady man woman girl boy mate mates folks someone somebody tech te
 panic panicking worried worry sorry honestly basically literally totally super massive loads tonnes ages
 quick quickly urgent urgently asap soon earlier later tonight tomorrow morning afternoon evening weekend
 tbh btw lol omg eh hmm hi hello thanks cheers please wondering wonder anyway whatever fine cool great
+pop popped popping nip nipped nipping
 file files document documents
 `;
 
@@ -78,6 +79,18 @@ visit voice wait walk wall war warm wash watch water wear weather weekend weird 
 winter woman wonderful word world worry write young
 `;
 
+/**
+ * Where and when something happened: the setting of a question, rarely its subject. "Left my laptop on
+ * the train" asks about a lost laptop, so a policy that never mentions trains is not silent on it; but
+ * "can I use the wifi on the train?" is well met by a rule naming trains (analyse.ts: setting units).
+ */
+const setting = `
+train trains bus buses coach taxi cab tube plane flight airport station car cars journey commute
+tesco sainsburys asda aldi lidl supermarket shop shops shopping pub cafe restaurant gym beach zoo museum
+park pool cinema
+afternoon evening night tonight weekend weekends summer winter spring autumn christmas easter
+`;
+
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(stem);
 
 /** Share of a large background corpus of passages that would contain the word. */
@@ -86,6 +99,11 @@ const shares = new Map<string, number>([
   ...words(schoolLife).map((w) => [w, 0.25] as const),
   ...words(everyday).map((w) => [w, 0.4] as const),
 ]);
+
+const settings = new Set(words(setting));
+
+/** The word names where or when something happened (a train, the weekend), not what is asked about. */
+export const isSetting = (stemmed: string): boolean => settings.has(stemmed);
 
 export function backgroundShare(stemmed: string): number {
   return shares.get(stemmed) ?? 0;

@@ -62,9 +62,12 @@ export function coverage(index: Bm25fIndex, terms: Set<string>, units: QueryUnit
   let total = 0;
   let covered = 0;
   for (const unit of units) {
+    const met = credit(terms, unit);
+    // An optional unit ("on the train") the passage does not meet neither helps nor counts against it.
+    if (unit.optional && met === 0) continue;
     const w = unitWeight(index, unit, options.unseenWeight) * (incidental && unseen(index, unit) ? options.incidentalWeight : 1);
     total += w;
-    covered += w * credit(terms, unit);
+    covered += w * met;
   }
   return total === 0 ? 0 : covered / total;
 }

@@ -51,4 +51,31 @@ describe('policy Q&A on a small, unseen policy', () => {
     expect(a.citations[0]!.section).toMatch(/^1\.[12] Attachments$/);
     expect(a.answer).toContain('5 MB');
   });
+
+  it('reads where and when as the setting of a question: no help when unmet, evidence when met', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Rowan Primary Device Rules',
+        '',
+        '## 4. School laptops',
+        '',
+        '4.1 All staff complete data protection training every September.',
+        '',
+        '4.2 If a school laptop is lost or stolen, tell the School Business Manager the same day.',
+        '',
+        '4.3 Do not connect a school laptop to public wifi in cafés or on trains.',
+      ].join('\n'),
+    );
+    const qa = createPolicyQa([doc]);
+    // "training" shares the stem of "train", but the lost-laptop rule answers without mentioning trains.
+    const lost = qa.answer('left my school laptop on the train this morning, who do I tell?');
+    expect(lost.answered).toBe(true);
+    expect(lost.citations[0]!.section).toBe('4.2 School laptops');
+    const wifi = qa.answer('can I use the free wifi on the train?');
+    expect(wifi.answered).toBe(true);
+    expect(wifi.citations[0]!.section).toBe('4.3 School laptops');
+    // A setting is never the whole question.
+    expect(qa.answer('is the train to the museum on Friday?').answered).toBe(false);
+  });
 });
+
