@@ -42,6 +42,18 @@ export const securityConcepts: Concept[] = [
     doc: ['phishing', 'suspicious', 'not expecting', 'unknown sender', 'untrusted source', 'scam'],
     ask: ['dodgy', 'fake email', 'looks fake', 'looks dodgy', 'is it genuine', 'legit'],
   },
+  // Someone asking for a password ("IT will never ask for your password"), whoever they claim to be; a
+  // phone call is the usual way, so "phoned saying" is claimed here rather than by personal phones.
+  {
+    id: 'password-request',
+    doc: ['never ask for your password', 'never ask you for your password', 'never ask you for it', 'ever ask you for it', 'ask for your password', 'asks for your password', 'claiming to be from', 'claims to be from'],
+    ask: [
+      'need my password', 'needed my password', 'needs my password', 'wanted my password', 'wants my password', 'asked for my password', 'asking for my password',
+      'asking me for my password', 'need my login', 'needed my login', 'needs my login', 'wanted my login', 'wants my login', 'asked for my login', 'asking for my login',
+      'saying they were from', 'saying theyre from', 'said they were from', 'says they are from', 'saying he was from', 'saying she was from', 'phoned saying', 'rang saying',
+      'called saying', 'phoned claiming', 'rang claiming', 'phoned up saying', 'rang up saying',
+    ],
+  },
   {
     id: 'software',
     doc: ['install', 'installed', 'installation', 'software', 'program', 'programme', 'application', 'app', 'apps', 'download'],
