@@ -56,7 +56,7 @@ export const accountConcepts: Concept[] = [
     doc: [
       'change your password', 'change their password', 'change passwords', 'passwords must be changed', 'password change', 'changed termly', 'changed periodically',
       'changed regularly', 'password expiry', 'password expires', 'password reset', 'reset your password', 'reset it', 'temporary password', 'first logon',
-      'locked out of your account',
+      'locked out of your account', 'if you forget', 'forget your password', 'forgotten your password', 'forgotten password', 'forgot your password',
     ],
     ask: [
       'forgot my password', 'forgotten my password', 'forgot password', 'reset my password', 'change my password', 'update my password', 'password has expired',

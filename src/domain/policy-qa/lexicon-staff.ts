@@ -164,6 +164,18 @@ export const staffConcepts: Concept[] = [
     doc: ['hardware', 'peripheral', 'peripherals', 'plug in', 'connect any', 'alter any settings', 'adjust or alter'],
     ask: ['speaker', 'speakers', 'plug in', 'plug a', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
   },
+  // Keeping up with email: how often to check it, and whether staff must outside working hours.
+  {
+    id: 'checking-email',
+    doc: ['check their emails', 'check their email', 'check your email', 'check your emails', 'check email', 'check your inbox', 'read or reply to email', 'read and reply to email'],
+    ask: ['check my inbox', 'check my emails', 'check my email', 'check emails', 'check our emails', 'look at my emails', 'keep on top of my inbox', 'keep on top of my emails', 'answer emails', 'reply to emails'],
+  },
+  // Taking back a sent email: Outlook's recall.
+  {
+    id: 'recall',
+    doc: ['recall the message', 'recall this message', 'recall a message', 'recall'],
+    ask: ['unsend', 'un-send', 'undo send', 'undo sending', 'take it back', 'get it back', 'get an email back', 'take back an email', 'retract'],
+  },
   {
     id: 'monitoring',
     doc: ['monitor', 'monitored', 'monitoring', 'filter', 'filtering', 'examine', 'access your mailbox', 'logged', 'audit'],
