@@ -200,6 +200,13 @@ export const emailConcepts: Concept[] = [
     doc: ['pupil', 'child', 'children', 'student', 'class', 'year group'],
     ask: ['kid', 'kids', 'my class', 'learner'],
   },
+  // "When will my account be switched off?" asks for a moment: a day, a date or a time of day.
+  {
+    id: 'when',
+    intent: true,
+    doc: ['last working day', 'last day', 'on the day', 'same day', 'the following day', 'next working day', 'at the end of', 'by the end of', 'on the date', 'date', 'pm', 'midnight', 'noon'],
+    ask: ['when will', 'when does', 'when do', 'when is', 'when are', 'what time', 'what date', 'what day', 'by when', 'which day'],
+  },
   {
     id: 'limit',
     intent: true,
