@@ -89,6 +89,7 @@ train trains bus buses coach taxi cab tube plane flight airport station car cars
 tesco sainsburys asda aldi lidl supermarket shop shops shopping pub cafe restaurant gym beach zoo museum
 park pool cinema
 afternoon evening night tonight weekend weekends summer winter spring autumn christmas easter
+fair fete concert nativity match matches tournament disco tombola expedition
 `;
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(stem);
