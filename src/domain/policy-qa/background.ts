@@ -29,6 +29,7 @@ took top towards try trying tuesday turn two under until up upon use used using 
 wanted way wednesday week weeks well went what whatever when where whether which while who whole why will
 wish with without wonder work working would wrong yeah year years yes yesterday yet
 january february march april may june july august september october november december
+mon tue tues wed weds thu thur thurs fri sat sun jan feb apr jun jul aug sept oct nov dec
 rang ring rings ringing phoned rung called calling asked asking wants wanted said told telling reckon guess
 guy guys bloke lady man woman girl boy mate mates folks someone somebody tech techie techy support helpdesk
 panic panicking worried worry sorry honestly basically literally totally super massive loads tonnes ages
