@@ -29,7 +29,7 @@ took top towards try trying tuesday turn two under until up upon use used using 
 wanted way wednesday week weeks well went what whatever when where whether which while who whole why will
 wish with without wonder work working would wrong yeah year years yes yesterday yet
 january february march april may june july august september october november december
-mon tue tues wed weds thu thur thurs fri sat sun jan feb apr jun jul aug sept oct nov dec
+mon tue tues wed weds thu thur thurs fri sat sun jan feb apr jun jul aug sept oct nov dec till til
 rang ring rings ringing phoned rung called calling asked asking wants wanted said told telling reckon guess
 guy guys bloke lady man woman girl boy mate mates folks someone somebody tech techie techy support helpdesk
 panic panicking worried worry sorry honestly basically literally totally super massive loads tonnes ages
@@ -91,6 +91,7 @@ tesco sainsburys asda aldi lidl supermarket shop shops shopping pub cafe restaur
 park pool cinema
 afternoon evening night tonight weekend weekends summer winter spring autumn christmas easter
 fair fete concert nativity match matches tournament disco tombola expedition
+holiday holidays hols staffroom classroom playground canteen corridor outlook
 `;
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(stem);

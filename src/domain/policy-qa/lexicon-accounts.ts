@@ -211,6 +211,7 @@ export const accountConcepts: Concept[] = [
       'my son use', 'my daughter use', 'my kids use', 'my children use', 'my husband use', 'my wife use', 'my partner use', 'my family use', 'son to use',
       'daughter to use', 'kids to use', 'partner to use', 'husband to use', 'wife to use', 'family to use', 'let my son', 'let my daughter', 'let my kids',
       'let my children', 'let my partner', 'let my husband', 'let my wife', 'let my family', 'for their homework', 'my own children',
+      'son wants to', 'daughter wants to', 'kids want to', 'borrow my', 'for his homework', 'for her homework',
     ],
   },
   // Taking school devices or data abroad.

@@ -164,6 +164,12 @@ export const staffConcepts: Concept[] = [
     doc: ['hardware', 'peripheral', 'peripherals', 'plug in', 'connect any', 'alter any settings', 'adjust or alter'],
     ask: ['speaker', 'speakers', 'plug in', 'plug a', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
   },
+  // What happens to someone who makes a mistake or breaks the rules.
+  {
+    id: 'consequences',
+    doc: ['disciplinary', 'disciplinary action', 'disciplinary procedure', 'honest mistake', 'honest mistakes', 'not be blamed', 'no blame', 'not be disciplined', 'misconduct'],
+    ask: ['get in trouble', 'be in trouble', 'in trouble', 'told off', 'lose my job', 'get sacked', 'be sacked', 'get fired', 'be fired', 'own up'],
+  },
   // Keeping up with email: how often to check it, and whether staff must outside working hours.
   {
     id: 'checking-email',
