@@ -91,7 +91,7 @@ tesco sainsburys asda aldi lidl supermarket shop shops shopping pub cafe restaur
 park pool cinema
 afternoon evening night tonight weekend weekends summer winter spring autumn christmas easter
 fair fete concert nativity match matches tournament disco tombola expedition
-holiday holidays hols staffroom classroom playground canteen corridor outlook
+holiday holidays hols staffroom classroom playground canteen corridor outlook pe
 `;
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(stem);

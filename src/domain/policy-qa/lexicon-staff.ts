@@ -164,6 +164,17 @@ export const staffConcepts: Concept[] = [
     doc: ['hardware', 'peripheral', 'peripherals', 'plug in', 'connect any', 'alter any settings', 'adjust or alter'],
     ask: ['speaker', 'speakers', 'plug in', 'plug a', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
   },
+  // Where email lives: staff say "inbox" for what policies call the mailbox.
+  {
+    id: 'mailbox',
+    doc: ['mailbox', 'mailboxes', 'inbox', 'inboxes'],
+  },
+  // Selling things or running a business through school email.
+  {
+    id: 'selling',
+    doc: ['selling', 'sell', 'for sale', 'sale of', 'advertising', 'commercial purposes', 'commercial activity', 'private business', 'business use'],
+    ask: ['flog', 'flogging', 'sold', 'buy it', 'buy my', 'place orders', 'take orders'],
+  },
   // What happens to someone who makes a mistake or breaks the rules.
   {
     id: 'consequences',
