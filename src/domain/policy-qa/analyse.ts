@@ -1,5 +1,5 @@
 import { backgroundShare, isSetting } from './background.ts';
-import { concepts } from './lexicon.ts';
+import { concepts, incidentalTopics } from './lexicon.ts';
 import { stem } from './stem.ts';
 import { questionWords, stopwords } from './stopwords.ts';
 
@@ -183,7 +183,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
-      units.push(hit.intent ? { alts: [hit.id], words, intent: true } : { alts: [hit.id], words });
+      units.push(hit.intent ? { alts: [hit.id], words, intent: true } : incidentalTopics.has(hit.id) ? { alts: [hit.id], words, optional: true } : { alts: [hit.id], words });
     }
   }
   const ordered: string[] = [];

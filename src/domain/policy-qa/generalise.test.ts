@@ -77,5 +77,29 @@ describe('policy Q&A on a small, unseen policy', () => {
     // A setting is never the whole question.
     expect(qa.answer('is the train to the museum on Friday?').answered).toBe(false);
   });
-});
 
+  it('does not hold it against a rule that it never names the pupils or parents a question mentions', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Rowan Primary Email Rules',
+        '',
+        '## 2. Accounts',
+        '',
+        '2.1 Every member of staff has a school email account, set up by the School Business Manager.',
+        '',
+        '2.2 Supply staff working at the school for four weeks or more are given their own school email account.',
+        '',
+        '## 3. Email to families',
+        '',
+        '3.1 Reply to email from parents within three working days.',
+        '',
+        '3.2 Never put a pupil’s full name in the subject line; use initials and the year group.',
+        '',
+        '3.3 Messages to a whole class or year group are sent by the office.',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc]).answer("We've got a supply teacher in Year 5 for two weeks, does she get her own email?");
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('2.2 Accounts');
+  });
+});

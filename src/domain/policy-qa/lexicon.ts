@@ -25,6 +25,11 @@ export interface Concept {
    * the question, however well the rest of it matches (policy-qa.ts).
    */
   decisive?: boolean;
+  /**
+   * Who a question is about rather than what it asks ("the class photos", "a supply teacher in Year
+   * 5"): it counts when a passage meets it and is not held against one that does not (analyse.ts).
+   */
+  incidental?: boolean;
 }
 
 export const emailConcepts: Concept[] = [
@@ -120,6 +125,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'parent',
+    incidental: true,
     doc: ['parent', 'carer', 'families', 'family'],
     ask: ['mum', 'dad', 'mums', 'dads', 'guardian'],
   },
@@ -197,6 +203,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'pupil',
+    incidental: true,
     doc: ['pupil', 'child', 'children', 'student', 'class', 'year group'],
     ask: ['kid', 'kids', 'my class', 'learner'],
   },
@@ -216,6 +223,9 @@ export const emailConcepts: Concept[] = [
 ];
 
 export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...staffConcepts, ...accountConcepts, ...offTopicConcepts.map((c) => ({ ...c, decisive: true }))];
+
+/** Concept terms of incidental topics ("#pupil"), marked on any of the concept's entries. */
+export const incidentalTopics = new Set(concepts.filter((c) => c.incidental).map((c) => `#${c.id}`));
 
 /** Concept terms ("#ai-tools") of decisive topics. */
 export const decisiveTopics = new Set(concepts.filter((c) => c.decisive).map((c) => `#${c.id}`));
