@@ -39,7 +39,7 @@ export const staffConcepts: Concept[] = [
   },
   {
     id: 'personal-use',
-    doc: ['personal use', 'private use', 'personal purposes', 'limited personal use', 'primarily intended for educational use', 'non-work'],
+    doc: ['personal use', 'private use', 'personal purposes', 'limited personal use', 'primarily intended for educational use', 'non-work purposes', 'non-work related', 'not work related'],
     ask: ['online shopping', 'shopping', 'amazon order', 'amazon orders', 'ebay', 'book my holiday', 'book a holiday', 'holiday flights', 'online banking', 'banking', 'football scores', 'check the news', 'facebook at lunch', 'for myself', 'side business', 'side hustle', 'personal things', 'personal errands'],
   },
   {
