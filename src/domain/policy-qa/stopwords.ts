@@ -7,7 +7,7 @@ export const stopwords = new Set(
     'it its this that these those there here what which who whom whose when where why how all any each every some ' +
     'such no not nor only own same too very just also up out off again further once both few more most other s t ' +
     'don ll re ve d m o y e g eg ie etc im ive id ill youre youve weve theyre dont doesnt didnt cant couldnt wont ' +
-    'wouldnt shouldnt isnt arent wasnt werent havent hasnt whats hows wheres whos theres thats'
+    'wouldnt shouldnt isnt arent wasnt werent havent hasnt whats hows wheres whos theres thats shes hes hed shed theyve theyll youll itll'
   ).split(' '),
 );
 
