@@ -175,6 +175,15 @@ export const staffConcepts: Concept[] = [
     doc: ['selling', 'sell', 'for sale', 'sale of', 'advertising', 'commercial purposes', 'commercial activity', 'private business', 'business use'],
     ask: ['flog', 'flogging', 'sold', 'buy it', 'buy my', 'place orders', 'take orders'],
   },
+  // Angry, rude or complaining emails and how (not) to reply to them.
+  {
+    id: 'difficult-email',
+    doc: ['angry', 'in anger', 'upset', 'abusive', 'threatening', 'argument', 'complaint', 'complaints', 'hostile', 'aggressive', 'heated'],
+    ask: [
+      'rude', 'rude message', 'rude email', 'snippy', 'having a go', 'nasty', 'kicking off', 'back-and-forth', 'back and forth', 'put him straight', 'put her straight',
+      'set him straight', 'set her straight', 'complaining', 'moaning',
+    ],
+  },
   // What happens to someone who makes a mistake or breaks the rules.
   {
     id: 'consequences',

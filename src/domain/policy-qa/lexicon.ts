@@ -80,7 +80,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'mfa',
-    doc: ['multi-factor', 'multi factor', 'two-factor', 'two factor', '2fa', 'mfa', 'two step', 'authenticator app'],
+    doc: ['multi-factor', 'multi factor', 'two-factor', 'two factor', '2fa', 'mfa', 'two step', 'authenticator app', 'two-factor authentication', 'multi-factor authentication', 'two factor authentication', 'multi factor authentication'],
     ask: ['two-step', 'second factor', 'verification code'],
   },
   {
