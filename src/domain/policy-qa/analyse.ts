@@ -20,9 +20,9 @@ export interface QueryUnit {
   /** Policy words that stand in for a unit the policy never uses (see expand.ts): partial credit only. */
   near?: string[];
   /**
-   * Where or when ("on the train", "at the weekend"), or a word slipped into a set phrase ("left my
-   * *work* iPad"): evidence when a passage meets it, but not a part of the question a passage must
-   * meet (coverage.ts).
+   * Where, when or who ("on the train", "at the weekend", "the class photos"), or a word slipped into a
+   * set phrase ("left my *work* iPad"): evidence when a passage meets it, but not a part of the
+   * question a passage must meet (coverage.ts).
    */
   optional?: boolean;
 }
@@ -186,7 +186,8 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
-      units.push(hit.intent ? { alts: [hit.id], words, intent: true } : incidentalTopics.has(hit.id) ? { alts: [hit.id], words, optional: true } : { alts: [hit.id], words });
+      const kind = hit.intent ? { intent: true } : incidentalTopics.has(hit.id) ? { optional: true } : {};
+      units.push({ alts: [hit.id], words, ...kind });
     }
   }
   const ordered: string[] = [];
@@ -199,7 +200,8 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     // Everyday words ("next", "week", "sorry") still rank passages but are not what is asked about.
     if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
-    units.push(isSetting(t.stem) || slipped.has(i) ? { alts: [t.stem], words: [], surface: t.word, optional: true } : { alts: [t.stem], words: [], surface: t.word });
+    const optional = isSetting(t.stem) || slipped.has(i);
+    units.push({ alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) });
   });
   // A question that is all setting ("is the train to the museum on Friday?") is about that setting.
   if (units.every((u) => u.optional || u.intent)) for (const u of units) delete u.optional;

@@ -83,7 +83,7 @@ winter woman wonderful word world worry write young
 /**
  * Where and when something happened: the setting of a question, rarely its subject. "Left my laptop on
  * the train" asks about a lost laptop, so a policy that never mentions trains is not silent on it; but
- * "can I use the wifi on the train?" is well met by a rule naming trains (analyse.ts: setting units).
+ * "can I use the wifi on the train?" is well met by a rule naming trains (analyse.ts: optional units).
  */
 const setting = `
 train trains bus buses coach taxi cab tube plane flight airport station car cars journey commute

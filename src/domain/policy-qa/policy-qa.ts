@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import { analyseQuestion, analyseText } from './analyse.ts';
 import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights } from './bm25f.ts';
-import { coverage, covers } from './coverage.ts';
+import { coverage, credit } from './coverage.ts';
 import { expandUnits, vocabularyOf } from './expand.ts';
 import { decisiveTopics } from './lexicon.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
@@ -129,7 +129,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // What a passage holding each of the question's policy words once would score: scores are compared
     // to it, so the decision means the same in a 20-paragraph policy and a 400-paragraph one. An optional
     // unit ("on the train") the best passage does not meet is left out, as coverage leaves it out.
-    const unmetOptional = new Set(q.units.filter((u) => u.optional && best && !covers(best.item.all, u)).flatMap((u) => u.alts));
+    const unmetOptional = new Set(q.units.filter((u) => u.optional && best && credit(best.item.all, u) === 0).flatMap((u) => u.alts));
     const ideal = q.terms.reduce((sum, t) => sum + (index.df.get(t) && !unmetOptional.has(t) ? (q.weights.get(t) ?? 1) * idf(index, t) : 0), 0);
     const meanDense = lexical.reduce((sum, s) => sum + s.dense, 0) / lexical.length;
     const features = best
