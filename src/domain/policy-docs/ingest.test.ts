@@ -154,6 +154,32 @@ describe('ingest plain text', () => {
     expect(all).not.toMatch(/_Toc|bookmark|HYPERLINK|Meadow School –|\.{5}/);
   });
 
+  it('joins a hard-wrapped paragraph even where a full line ends a sentence or the next starts with a name', async () => {
+    // Wrapped at about 70 characters, as typed in a plain-text editor or extracted from a PDF.
+    const filler = [
+      'Staff must follow the rules in this section whenever they use school',
+      'systems, whether they are working at school, at home or on a trip, and',
+      'should ask the School Business Manager whenever they are not sure.',
+      '',
+    ];
+    const txt = [
+      '2. PASSWORDS', '',
+      ...filler, ...filler, ...filler,
+      '2.1 Multi-factor authentication is on for every account and device.',
+      'If you would rather not use your own phone for it, ask the office for',
+      'a hardware security key instead, which the school provides for free.',
+      '',
+      '2.2 Records about a pupil go into Arbor or into the pupil folder on',
+      'SharePoint',
+      '',
+      ...filler, ...filler, ...filler,
+    ].join('\n');
+    const paragraphs = (await doc({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.find((p) => p.number === '2.1')?.text).toMatch(/^Multi-factor .* provides for free\.$/);
+    expect(paragraphs.find((p) => p.number === '2.2')?.text).toBe('Records about a pupil go into Arbor or into the pupil folder on SharePoint');
+    expect(paragraphs).toHaveLength(8);
+  });
+
   it('rebuilds a flattened two-column table', async () => {
     const cell = (left: string, right: string): string => `\t${left}\n\t${right}\n`;
     const table = [

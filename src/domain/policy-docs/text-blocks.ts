@@ -16,7 +16,7 @@ export function textToBlocks(raw: string): Block[] {
   const lines = cleanText(raw).split('\n');
   const groups = groupLines(lines);
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder();
+  const builder = new BlockBuilder(wrapWidth(lines));
   let g = 0;
   while (g < groups.length) {
     const run = runs.find(([from]) => from === g);
@@ -54,7 +54,29 @@ function titleLike(text: string): boolean {
 const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
 const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text);
 
+/**
+ * The width a hard-wrapped document (typed with line breaks, or extracted from a PDF) was wrapped at,
+ * or undefined when lines are whole paragraphs. Wrapped text has most of its longer lines within a few
+ * characters of one width; paragraphs typed on one line each vary widely.
+ */
+/** A line this close to the wrap width was broken by the wrapping, not by the writer. */
+const FULL_LINE = 0.85;
+
+function wrapWidth(lines: string[]): number | undefined {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 40).sort((a, b) => a - b);
+  if (lengths.length < 20) return undefined;
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  const nearWidth = lengths.filter((n) => n >= width * 0.85 && n <= width * 1.05).length;
+  return nearWidth / lengths.length >= 0.5 ? width : undefined;
+}
+
 class BlockBuilder {
+  private readonly wrappedAt: number | undefined;
+
+  constructor(wrappedAt: number | undefined) {
+    this.wrappedAt = wrappedAt;
+  }
+
   blocks: Block[] = [];
   private open: { kind: 'para' | 'bullet'; parts: string[]; number?: string } | undefined;
   private pendingNumber: string | undefined;
@@ -98,6 +120,9 @@ class BlockBuilder {
     if (!this.open) return false;
     const prev = this.open.parts.at(-1) ?? '';
     if (/[a-z]-$/i.test(prev)) return true;
+    // In hard-wrapped text a full line runs on into the next, even when it happens to end a sentence
+    // ("…approve new apps." / "The DSL is…") or the next starts with a name ("…folder on" / "SharePoint").
+    if (!first && this.wrappedAt !== undefined && prev.length >= this.wrappedAt * FULL_LINE) return true;
     if (endsSentence(prev)) return false;
     if (first) return /^[a-z]/.test(text);
     return /^[a-z(]/.test(text) || (this.open.parts.length > 0 && wordCount(prev) >= 8 && !looksLikeHeading(text));
@@ -133,7 +158,7 @@ class BlockBuilder {
       this.open.parts.push(text);
       return;
     }
-    if (this.continues(text, first)) {
+    if (!shape.number && this.continues(text, first)) {
       this.open!.parts.push(text);
       return;
     }
