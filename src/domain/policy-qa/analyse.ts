@@ -166,8 +166,11 @@ export function analyseText(text: string): Analysed {
 const SOFT_WEIGHT = 0.5;
 const EVERYDAY = 0.4;
 
-/** "It keeps crashing", "do I keep answering?": going on doing something, not keeping it (retention). */
-const KEEP_DOING = /\bkeep(s|ing)?\s+(?=[a-z]+ing\b)/gi;
+/**
+ * "It keeps crashing", "do I keep answering?", "to keep on top of it": going on doing something or
+ * keeping up, not keeping anything (retention).
+ */
+const KEEP_DOING = /\bkeep(s|ing)?\s+(?=[a-z]+ing\b|on top\b|up with\b|track of\b|in touch\b)/gi;
 
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const toks = tokens(question.replace(KEEP_DOING, ''));
