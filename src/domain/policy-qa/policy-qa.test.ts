@@ -105,4 +105,28 @@ describe('policy Q&A', () => {
     expect(a.citations[0]!.quote).toMatch(/two years/);
     expect(a.citations[0]!.section).toBe('5.1 Keeping email — Everyday email');
   });
+
+  it('reads "any address outside the school" in a forwarding rule as covering Gmail', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Alder Primary Email Rules',
+        '',
+        '## 2. Your account',
+        '',
+        '2.1 Use your school account for all school business.',
+        '',
+        '2.2 Automatic forwarding of school email to any address outside alder.sch.uk is switched off for all accounts.',
+        '',
+        '2.3 Keep your password private.',
+        '',
+        '## 3. Attachments',
+        '',
+        '3.1 Attachments must be no larger than 10 MB.',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc]).answer('can I forward my email to my gmail?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('2.2 Your account');
+  });
 });
+
