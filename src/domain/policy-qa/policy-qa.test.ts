@@ -128,5 +128,26 @@ describe('policy Q&A', () => {
     expect(a.answered).toBe(true);
     expect(a.citations[0]!.section).toBe('2.2 Your account');
   });
+
+  it('answers from the sign-off slip only questions about signing the policy', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Birch Academy Email Code',
+        '',
+        '## 6. Keeping email',
+        '',
+        '6.1 Messages in Inbox, Sent Items and personal folders are automatically deleted three years after the date they were sent or received. Deleted Items is emptied after 30 days.',
+        '',
+        '6.2 Your mailbox is not a filing system: save records to the pupil file on the shared drive, then delete them from your mailbox.',
+        '',
+        '## 7. Declaration',
+        '',
+        'Please sign and return this slip to the HR office within two weeks of receiving the code. A copy is kept on your personnel file.',
+      ].join('\n'),
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('how long are emails kept?').citations[0]?.section).toBe('6.1 Keeping email');
+    expect(qa.answer('do I need to sign the policy?').citations[0]?.section).toBe('7 Declaration');
+  });
 });
 

@@ -57,6 +57,9 @@ export const defaultTuning: Tuning = {
 const EXPANDED_WEIGHT = 0.4;
 const BODY_WORDS = 12;
 const FRONT_MATTER_PRIOR = 0.5;
+const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
+const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
+const SIGNING = new Set(['#declaration', '#acknowledge']);
 /** Title words that are the policy's subject, not the school's name. */
 const GENERIC_TITLE_WORDS = new Set(analyseText('staff email ict acceptable use policy policies internet data digital communications code conduct devices online safety safe school academy trust primary secondary high and of for the').terms);
 const DEFAULT_CONTACT = 'the School Business Manager';
@@ -88,6 +91,9 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (!firstBody.has(p.docIndex) && prose(p.text)) firstBody.set(p.docIndex, i);
   });
   const frontMatter = passages.map((p, i) => i < (firstBody.get(p.docIndex) ?? 0));
+  // The sign-off slip at the end ("Please sign and return this slip…") states no rule either; it
+  // answers only questions about signing the policy.
+  const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
   const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t)));
@@ -114,10 +120,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // "Can I use ChatGPT for reports?" when the policy never mentions AI tools: silent, whatever else matches.
     if (q.units.some((u) => u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
+    const aboutSigning = q.units.some((u) => u.alts.some((a) => SIGNING.has(a)));
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: frontMatter[i] ? FRONT_MATTER_PRIOR : 1 };
+      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: frontMatter[i] || (signOff[i] && !aboutSigning) ? FRONT_MATTER_PRIOR : 1 };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical
