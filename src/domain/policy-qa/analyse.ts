@@ -178,6 +178,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));
   const units: QueryUnit[] = [];
+  const settings = new Set<QueryUnit>();
   const seen = new Set<string>();
   for (const hit of hits) {
     const words: string[] = [];
@@ -204,10 +205,17 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
     const optional = isSetting(t.stem) || slipped.has(i);
-    units.push({ alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) });
+    const unit: QueryUnit = { alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) };
+    if (isSetting(t.stem)) settings.add(unit);
+    units.push(unit);
   });
-  // A question that is all setting ("is the train to the museum on Friday?") is about that setting.
-  if (units.every((u) => u.optional || u.intent)) for (const u of units) delete u.optional;
+  // A question must ask about something. When every idea is optional, those that are not a setting
+  // count ("check my emails over the summer hols" asks about checking email); a question that is all
+  // setting ("is the train to the museum on Friday?") is about that setting.
+  if (units.every((u) => u.optional || u.intent)) {
+    const subjects = units.filter((u) => u.optional && !settings.has(u));
+    for (const u of subjects.length > 0 ? subjects : units) delete u.optional;
+  }
   const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
   const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));
   return { terms, weights, ordered, units };

@@ -193,6 +193,8 @@ export const staffConcepts: Concept[] = [
   // Keeping up with email: how often to check it, and whether staff must outside working hours.
   {
     id: 'checking-email',
+    // "Can I check school email on my phone?" is about the phone: checking counts when a rule names it.
+    incidental: true,
     doc: ['check their emails', 'check their email', 'check your email', 'check your emails', 'check email', 'check your inbox', 'read or reply to email', 'read and reply to email'],
     ask: ['check my inbox', 'check my emails', 'check my email', 'check emails', 'check our emails', 'look at my emails', 'keep on top of my inbox', 'keep on top of my emails', 'answer emails', 'reply to emails'],
   },

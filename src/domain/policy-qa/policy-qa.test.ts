@@ -149,5 +149,25 @@ describe('policy Q&A', () => {
     expect(qa.answer('how long are emails kept?').citations[0]?.section).toBe('6.1 Keeping email');
     expect(qa.answer('do I need to sign the policy?').citations[0]?.section).toBe('7 Declaration');
   });
+
+  it('reads "check school email on my phone" as a question about the phone', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Hazel Primary Email Rules',
+        '',
+        '## 3. Working hours',
+        '',
+        '3.1 You are not expected to check your email outside your working hours or in the school holidays.',
+        '',
+        '## 10. Your own phone or tablet',
+        '',
+        '10.1 You may read school email and Teams on your own phone or tablet, but only through the Outlook and Teams apps.',
+        '',
+        '10.2 Report a lost or stolen device to the office the same day.',
+      ].join('\n'),
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('can I check school email on my own phone?').citations[0]?.section).toBe('10.1 Your own phone or tablet');
+  });
 });
 
