@@ -111,7 +111,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'personal-data',
     doc: ['personal data', 'special category', 'sensitive data', 'confidential', 'pupil data', 'pupil information', 'assessment data'],
-    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names'],
+    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'a report', 'the report', 'school report', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names'],
   },
   {
     id: 'phishing',
