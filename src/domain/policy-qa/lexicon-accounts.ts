@@ -184,6 +184,8 @@ export const accountConcepts: Concept[] = [
     doc: [
       'school laptop', 'school device', 'school-owned', 'school equipment', 'school ict equipment', 'school ipad', 'work device', 'portable equipment',
       'mobile ict equipment', 'staff laptop', 'equipment issued', 'equipment allocated',
+      // A phone the school issues is not a personal phone ("use the school mobile phone on trips").
+      'school mobile phone', 'school mobile', 'school phone', 'trip mobile phone', 'trip mobile', 'trip phone', 'work mobile', 'work phone',
     ],
     ask: [
       'my school laptop', 'my work laptop', 'work laptop', 'my school ipad', 'my work ipad', 'work ipad', 'class ipad', 'my school computer', 'school computer',
