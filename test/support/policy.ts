@@ -7,6 +7,15 @@ export async function markdownPolicy(source: string): Promise<PolicyDocument> {
   return r.value;
 }
 
+/**
+ * A policy of numbered sections written inline: each section is its heading ("2. Accounts") followed by
+ * its clauses, one paragraph each.
+ */
+export function clausePolicy(title: string, ...sections: [heading: string, ...clauses: string[]][]): Promise<PolicyDocument> {
+  const lines = [`# ${title}`, ...sections.flatMap(([heading, ...clauses]) => ['', `## ${heading}`, ...clauses.flatMap((c) => ['', c])])];
+  return markdownPolicy(lines.join('\n'));
+}
+
 /** A school profile for acknowledgement tests: `campaigns` are YAML flow mappings, e.g. `{ document: aup, audience: all-staff }`. */
 export function ackProfile(name: string, domain: string, campaigns: string[], starterDays?: number): string {
   return [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
-import { markdownPolicy } from '../../../test/support/policy.ts';
+import { clausePolicy, markdownPolicy } from '../../../test/support/policy.ts';
 import { createPolicyQa } from './index.ts';
 
 // A short policy: few passages, so raw document frequencies alone would give unstable weights.
@@ -53,18 +53,14 @@ describe('policy Q&A on a small, unseen policy', () => {
   });
 
   it('reads where and when as the setting of a question: no help when unmet, evidence when met', async () => {
-    const doc = await markdownPolicy(
+    const doc = await clausePolicy(
+      'Rowan Primary Device Rules',
       [
-        '# Rowan Primary Device Rules',
-        '',
-        '## 4. School laptops',
-        '',
+        '4. School laptops',
         '4.1 All staff complete data protection training every September.',
-        '',
         '4.2 If a school laptop is lost or stolen, tell the School Business Manager the same day.',
-        '',
         '4.3 Do not connect a school laptop to public wifi in cafés or on trains.',
-      ].join('\n'),
+      ],
     );
     const qa = createPolicyQa([doc]);
     // "training" shares the stem of "train", but the lost-laptop rule answers without mentioning trains.
@@ -79,24 +75,19 @@ describe('policy Q&A on a small, unseen policy', () => {
   });
 
   it('does not hold it against a rule that it never names the pupils or parents a question mentions', async () => {
-    const doc = await markdownPolicy(
+    const doc = await clausePolicy(
+      'Rowan Primary Email Rules',
       [
-        '# Rowan Primary Email Rules',
-        '',
-        '## 2. Accounts',
-        '',
+        '2. Accounts',
         '2.1 Every member of staff has a school email account, set up by the School Business Manager.',
-        '',
         '2.2 Supply staff working at the school for four weeks or more are given their own school email account.',
-        '',
-        '## 3. Email to families',
-        '',
+      ],
+      [
+        '3. Email to families',
         '3.1 Reply to email from parents within three working days.',
-        '',
         '3.2 Never put a pupil’s full name in the subject line; use initials and the year group.',
-        '',
         '3.3 Messages to a whole class or year group are sent by the office.',
-      ].join('\n'),
+      ],
     );
     const a = createPolicyQa([doc]).answer("We've got a supply teacher in Year 5 for two weeks, does she get her own email?");
     expect(a.answered).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
-import { markdownPolicy } from '../../../test/support/policy.ts';
+import { clausePolicy, markdownPolicy } from '../../../test/support/policy.ts';
 import { createBaseline, createPolicyQa } from './index.ts';
 
 const source = [
@@ -107,22 +107,15 @@ describe('policy Q&A', () => {
   });
 
   it('reads "any address outside the school" in a forwarding rule as covering Gmail', async () => {
-    const doc = await markdownPolicy(
+    const doc = await clausePolicy(
+      'Alder Primary Email Rules',
       [
-        '# Alder Primary Email Rules',
-        '',
-        '## 2. Your account',
-        '',
+        '2. Your account',
         '2.1 Use your school account for all school business.',
-        '',
         '2.2 Automatic forwarding of school email to any address outside alder.sch.uk is switched off for all accounts.',
-        '',
         '2.3 Keep your password private.',
-        '',
-        '## 3. Attachments',
-        '',
-        '3.1 Attachments must be no larger than 10 MB.',
-      ].join('\n'),
+      ],
+      ['3. Attachments', '3.1 Attachments must be no larger than 10 MB.'],
     );
     const a = createPolicyQa([doc]).answer('can I forward my email to my gmail?');
     expect(a.answered).toBe(true);
@@ -130,20 +123,17 @@ describe('policy Q&A', () => {
   });
 
   it('answers from the sign-off slip only questions about signing the policy', async () => {
-    const doc = await markdownPolicy(
+    const doc = await clausePolicy(
+      'Birch Academy Email Code',
       [
-        '# Birch Academy Email Code',
-        '',
-        '## 6. Keeping email',
-        '',
+        '6. Keeping email',
         '6.1 Messages in Inbox, Sent Items and personal folders are automatically deleted three years after the date they were sent or received. Deleted Items is emptied after 30 days.',
-        '',
         '6.2 Your mailbox is not a filing system: save records to the pupil file on the shared drive, then delete them from your mailbox.',
-        '',
-        '## 7. Declaration',
-        '',
+      ],
+      [
+        '7. Declaration',
         'Please sign and return this slip to the HR office within two weeks of receiving the code. A copy is kept on your personnel file.',
-      ].join('\n'),
+      ],
     );
     const qa = createPolicyQa([doc]);
     expect(qa.answer('how long are emails kept?').citations[0]?.section).toBe('6.1 Keeping email');
@@ -151,20 +141,14 @@ describe('policy Q&A', () => {
   });
 
   it('reads "check school email on my phone" as a question about the phone', async () => {
-    const doc = await markdownPolicy(
+    const doc = await clausePolicy(
+      'Hazel Primary Email Rules',
+      ['3. Working hours', '3.1 You are not expected to check your email outside your working hours or in the school holidays.'],
       [
-        '# Hazel Primary Email Rules',
-        '',
-        '## 3. Working hours',
-        '',
-        '3.1 You are not expected to check your email outside your working hours or in the school holidays.',
-        '',
-        '## 10. Your own phone or tablet',
-        '',
+        '10. Your own phone or tablet',
         '10.1 You may read school email and Teams on your own phone or tablet, but only through the Outlook and Teams apps.',
-        '',
         '10.2 Report a lost or stolen device to the office the same day.',
-      ].join('\n'),
+      ],
     );
     const qa = createPolicyQa([doc]);
     expect(qa.answer('can I check school email on my own phone?').citations[0]?.section).toBe('10.1 Your own phone or tablet');
