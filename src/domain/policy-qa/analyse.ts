@@ -45,6 +45,9 @@ export function root(word: string): string {
 export function tokens(text: string): Token[] {
   const words = text
     .toLowerCase()
+    // Older policies hyphenate what staff write as one word: "e-mail", "on-line".
+    .replace(/\be-mail/g, 'email')
+    .replace(/\bon-line\b/g, 'online')
     .replace(/[’‘`]/g, "'")
     .replace(/'s\b/g, '')
     .replace(/'/g, '')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
-import { analyseQuestion } from './analyse.ts';
+import { analyseQuestion, analyseText } from './analyse.ts';
 import { buildIndex } from './bm25f.ts';
 import { expandUnits, lemmas, vocabularyOf } from './expand.ts';
 import { createPolicyQa, toPassages } from './index.ts';
@@ -25,6 +25,10 @@ const source = [
 const policy = (): Promise<PolicyDocument> => markdownPolicy(source);
 
 describe('question expansion', () => {
+  it('reads the hyphenated spellings of older policies as staff write them', () => {
+    expect(analyseText('Staff must not use e-mail or on-line chat').terms).toEqual(expect.arrayContaining(['email', 'onlin']));
+  });
+
   it('finds dictionary forms, including British spellings', () => {
     expect(lemmas('concerts')).toContain('concert');
     expect(lemmas('behaviour')).toContain('behavior');
