@@ -156,7 +156,7 @@ export const accountConcepts: Concept[] = [
       'account is created', 'accounts are created', 'account was created',
     ],
     ask: [
-      'just started', 'my first day', 'first day at', 'my first week', 'started this term', 'new to the school', 'new here', 'an ect', 'as an ect', 'ect year', 'nqt', 'early career teacher',
+      'i just started', 'ive just started', 'just started here', 'just started at', 'just started work', 'started in year', 'started in reception', 'just joined', 'my first day', 'first day at', 'my first week', 'started this term', 'new to the school', 'new here', 'an ect', 'as an ect', 'ect year', 'nqt', 'early career teacher',
       'get an account', 'get a login', 'given a login', 'given an account', 'no login yet', 'no account yet', 'don\'t have a login', 'haven\'t got a login',
     ],
   },

@@ -25,7 +25,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'misdirected',
     doc: ['wrong recipient', 'wrong person', 'incorrect recipient', 'personal data breach', 'breach'],
-    ask: ['wrong mum', 'wrong dad', 'wrong parent', 'wrong parents', 'wrong family', 'wrong email', 'wrong address', 'wrong teacher', 'wrong school', 'meant for someone else', 'not meant for me', 'sent to the wrong', 'sent it to the wrong', 'emailed the wrong', 'by accident', 'accidentally emailed', 'accidentally sent', 'oops'],
+    ask: ['wrong mum', 'wrong dad', 'wrong parent', 'wrong parents', 'wrong family', 'wrong email', 'wrong address', 'wrong teacher', 'wrong school', 'meant for someone else', 'not meant for me', 'sent to the wrong', 'sent it to the wrong', 'emailed the wrong', 'sent it by accident', 'sent by accident', 'accidentally emailed', 'accidentally sent', 'oops'],
   },
   {
     id: 'delegation',
@@ -111,7 +111,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'personal-data',
     doc: ['personal data', 'special category', 'sensitive data', 'confidential', 'pupil data', 'pupil information', 'assessment data'],
-    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'a report', 'the report', 'school report', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names'],
+    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'a report', 'the report', 'school report', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names'],
   },
   {
     id: 'phishing',
@@ -232,7 +232,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'signature',
     doc: ['signature', 'email signature', 'disclaimer', 'footer', 'confidentiality notice', 'sign-off'],
-    ask: ['bottom of my emails', 'bottom of my email', 'end of my emails', 'under my name', 'quote at the bottom', 'sign off'],
+    ask: ['bottom of my emails', 'bottom of my email', 'end of my emails', 'under my name', 'quote at the bottom', 'sign off', 'blurb', 'confidentiality blurb', 'legal bit at the bottom'],
   },
   {
     id: 'ai-tools',
