@@ -8,7 +8,7 @@ export const securityConcepts: Concept[] = [
   {
     id: 'sign-in',
     doc: ['log on', 'logged on', 'log in', 'logged in', 'log-in', 'logon', 'login', 'sign in', 'signed in', 'sign-in', 'username', 'user name', 'user id', 'account details', 'logins'],
-    ask: ['log into', 'sign into', 'my details'],
+    ask: ['log into', 'sign into'],
   },
   {
     id: 'screen-lock',

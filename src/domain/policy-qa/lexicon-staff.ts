@@ -35,7 +35,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'password',
     doc: ['login details', 'log in details', 'sign-in details', 'password'],
-    ask: ['my login', 'my log in', 'my logon', 'my password', 'login details', 'use my login', 'use my account', 'my details'],
+    ask: ['my login', 'my log in', 'my logon', 'my password', 'login details', 'use my login', 'use my account'],
   },
   {
     id: 'personal-use',
