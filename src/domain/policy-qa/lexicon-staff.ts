@@ -44,7 +44,7 @@ export const staffConcepts: Concept[] = [
   },
   {
     id: 'absence',
-    doc: ['away from school', 'extended periods', 'on leave', 'absent', 'absence', 'away'],
+    doc: ['away from school', 'extended periods', 'on leave', 'absent', 'absence', 'away for'],
     ask: ['mat leave', 'maternity', 'paternity', 'off sick', 'an op', 'operation', 'on a course', 'off on a course', 'residential', 'off work', 'while i\'m off', 'while im off', 'when i\'m off', 'when im off', 'on holiday', 'away for', 'signed off'],
   },
   {

@@ -61,6 +61,8 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'auto-reply',
+    // A policy either has an out-of-office rule or says nothing about automatic replies.
+    decisive: true,
     doc: ['automatic reply', 'out of office', 'out-of-office', 'auto reply', 'autoreply'],
     ask: ['ooo', 'away message', 'holiday message', 'automatic response', 'auto response'],
   },
@@ -177,7 +179,8 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'absence',
-    doc: ['away', 'absent', 'absence', 'on leave'],
+    // Not a bare "away": "straight away", "right away" and "give away" are not absences.
+    doc: ['are away', 'be away', 'is away', 'while away', 'when away', 'away from', 'absent', 'absence', 'on leave'],
     ask: ['maternity leave', 'paternity leave', 'sick leave', 'off sick', 'on holiday', 'on a course', 'off work'],
   },
   {
