@@ -165,7 +165,6 @@ export function analyseText(text: string): Analysed {
   return { terms, positions };
 }
 
-/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 const SOFT_WEIGHT = 0.5;
 const EVERYDAY = 0.4;
 
@@ -175,6 +174,18 @@ const EVERYDAY = 0.4;
  */
 const KEEP_DOING = /\bkeep(s|ing)?\s+(?=[a-z]+ing\b|on top\b|up with\b|track of\b|in touch\b)/gi;
 
+/**
+ * A question must ask about something. When every idea of it is optional, those that are not a
+ * setting count ("check my emails over the summer hols" asks about checking email); a question that is
+ * all setting ("is the train to the museum on Friday?") is about that setting.
+ */
+function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): void {
+  if (!units.every((u) => u.optional || u.intent)) return;
+  const subjects = units.filter((u) => u.optional && !settings.has(u));
+  for (const u of subjects.length > 0 ? subjects : units) delete u.optional;
+}
+
+/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const toks = tokens(question.replace(KEEP_DOING, ''));
   const hits = conceptHits(toks, true);
@@ -212,13 +223,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     if (isSetting(t.stem)) settings.add(unit);
     units.push(unit);
   });
-  // A question must ask about something. When every idea is optional, those that are not a setting
-  // count ("check my emails over the summer hols" asks about checking email); a question that is all
-  // setting ("is the train to the museum on Friday?") is about that setting.
-  if (units.every((u) => u.optional || u.intent)) {
-    const subjects = units.filter((u) => u.optional && !settings.has(u));
-    for (const u of subjects.length > 0 ? subjects : units) delete u.optional;
-  }
+  requireSubject(units, settings);
   const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
   const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));
   return { terms, weights, ordered, units };
