@@ -67,7 +67,7 @@ if (calibrate) {
   const groups = [...new Set(examples.map((e) => e.group))];
   const held = new Map(groups.map((g) => [g, fitAnswerModel(examples.filter((e) => e.group !== g))]));
   const a = ranked.filter(answerable).length;
-  const leaveOnePolicyOut = [0.4, 0.5, 0.6, 0.7].map((threshold) => {
+  const leaveOnePolicyOut = [0.4, 0.5, 0.55, 0.6, 0.7].map((threshold) => {
     let answered = 0;
     let declined = 0;
     for (const o of ranked) {
@@ -81,7 +81,7 @@ if (calibrate) {
   // The threshold is chosen on policies the model has never seen (questions marked validation).
   const validation = run({ ...defaultTuning, answerModel: model, answerThreshold: 0 }, usable.filter((q) => q.validation));
   const answerableCount = validation.filter(answerable).length;
-  const validationCurve = [0.4, 0.5, 0.6, 0.7, 0.8].map((threshold) => {
+  const validationCurve = [0.4, 0.5, 0.55, 0.6, 0.7, 0.8].map((threshold) => {
     const yes = (o: Outcome): boolean => o.features !== undefined && answerProbability(o.features, model) >= threshold;
     return {
       threshold,

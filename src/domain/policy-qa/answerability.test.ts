@@ -53,6 +53,16 @@ describe('deciding whether the policy answers', () => {
     }
   });
 
+  it('marks a clause that meets every idea of the question as complete, however few the ideas', async () => {
+    const qa = createPolicyQa([await policy()]);
+    // One idea, met completely: there is little evidence, but nothing is missing (the model's `complete`).
+    const complete = qa.answer('left my school laptop on the train, who do I tell?');
+    expect(complete.answered).toBe(true);
+    expect(complete.features?.complete).toBe(1);
+    expect(complete.citations[0]!.section.startsWith('2.2')).toBe(true);
+    expect(qa.answer('can I leave my school laptop in the car overnight?').features?.complete).toBe(0);
+  });
+
   it('does not cite the title page for a question naming someone it lists', async () => {
     const qa = createPolicyQa([await policy()]);
     const a = qa.answer('can the network manager read my emails?');

@@ -28,6 +28,8 @@ export interface AnswerFeatures {
   denseLift: number;
   /** BM25F score as a share of what a passage holding each of the question's policy words once would score. */
   scoreShare: number;
+  /** The passage meets every idea the question must have met: however few they are, nothing is missing. */
+  complete: number;
 }
 
 const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
@@ -41,6 +43,9 @@ const STATES_AMOUNT =
  * at least 12 characters and never shared").
  */
 export const amountMissing = (question: string, passageText: string): boolean => ASKS_AMOUNT.test(question) && !STATES_AMOUNT.test(passageText);
+
+/** Coverage from which nothing the question needs is missing (rounding aside). */
+const COMPLETE = 0.999;
 
 /** IDF-scale weight from which a topic the policy never mentions says the policy is silent. */
 const SPECIFIC_TOPIC = 2;
@@ -78,6 +83,7 @@ export function answerFeatures(
     dense: ranked.dense,
     denseLift: ranked.dense - ranked.meanDense,
     scoreShare: ranked.ideal > 0 ? Math.min(2, ranked.score / ranked.ideal) : 0,
+    complete: ranked.coverage >= COMPLETE ? 1 : 0,
   };
 }
 

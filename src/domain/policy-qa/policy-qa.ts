@@ -50,8 +50,8 @@ export const defaultTuning: Tuning = {
   incidentalWeight: 0.3,
   anchors: 2,
   anchorWeight: 2.5,
-  answerModel: { bias: -4.332, coverage: 1.034, seenCoverage: 0.271, metWeight: 1.973, unseenShare: -1.063, topicMissing: -1.452, offTopic: -0.245, intentMissed: -0.413, dense: 0.162, denseLift: 0.221, scoreShare: 1.176 },
-  answerThreshold: 0.6,
+  answerModel: { bias: -5.015, coverage: 0.984, seenCoverage: 0.222, metWeight: 2.363, unseenShare: -1.151, topicMissing: -1.082, offTopic: -0.274, intentMissed: -0.602, dense: 0.069, denseLift: 0.113, scoreShare: 1.04, complete: 0.739 },
+  answerThreshold: 0.55,
 };
 
 const EXPANDED_WEIGHT = 0.4;
