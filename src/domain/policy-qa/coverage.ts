@@ -30,7 +30,7 @@ export function covers(terms: Set<string>, unit: QueryUnit): boolean {
   return unit.alts.some((a) => terms.has(a)) || (unit.words.length > 0 && unit.words.every((w) => terms.has(w)));
 }
 
-/** A passage holding only a stand-in word (synonym, broader term, typo fix) half meets the unit. */
+/** A passage holding only a stand-in word (synonym, broader term) half meets the unit. */
 export const NEAR_CREDIT = 0.5;
 
 export function credit(terms: Set<string>, unit: QueryUnit): number {

@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
 import { analyseQuestion, analyseText } from './analyse.ts';
 import { buildIndex } from './bm25f.ts';
-import { expandUnits, lemmas, vocabularyOf } from './expand.ts';
+import { expandUnits, lemmas } from './expand.ts';
 import { createPolicyQa, toPassages } from './index.ts';
 
 const source = [
@@ -35,14 +35,11 @@ describe('question expansion', () => {
     expect(lemmas('organised')).toContain('organize');
   });
 
-  it('meets a word the policy never uses through a broader term or a typo fix, never a used word', async () => {
-    const passages = toPassages([await policy()]);
-    const index = buildIndex(passages);
-    const vocabulary = vocabularyOf(passages.map((p) => p.text));
-    const units = expandUnits(index, vocabulary, analyseQuestion('concert forwardng attachments').units);
+  it('meets a word the policy never uses through a broader term, never a used word', async () => {
+    const index = buildIndex(toPassages([await policy()]));
+    const units = expandUnits(index, analyseQuestion('concert attachments').units);
     const near = (surface: string): string[] | undefined => units.find((u) => u.surface === surface)?.near;
     expect(near('concert')).toContain('performanc');
-    expect(near('forwardng')).toContain('forward');
     expect(near('attachments')).toBeUndefined();
   });
 

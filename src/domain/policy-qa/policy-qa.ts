@@ -2,12 +2,12 @@ import type { PolicyDocument } from '../policy-docs/index.ts';
 import { analyseQuestion, analyseText } from './analyse.ts';
 import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights } from './bm25f.ts';
 import { coverage, credit } from './coverage.ts';
-import { expandUnits, vocabularyOf } from './expand.ts';
+import { expandUnits } from './expand.ts';
 import { decisiveTopics } from './lexicon.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { sectionLabel, toPassages } from './passages.ts';
-import { correctSpelling } from './spelling.ts';
+import { correctSpelling, vocabularyOf } from './spelling.ts';
 import type { Citation, PolicyAnswer, Rephrase } from './types.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
 
@@ -105,7 +105,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const asked = analyseQuestion(correctSpelling(question, vocabulary));
     // "my Riverside email", "at St Aidan's": the school's own name says nothing about what is asked.
     const analysed = { ...asked, units: asked.units.filter((u) => !u.alts.every((a) => names.has(a))) };
-    const units = expandUnits(index, vocabulary, analysed.units);
+    const units = expandUnits(index, analysed.units);
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));
     const q = { ...analysed, units, terms: [...analysed.terms, ...extra], weights: new Map([...analysed.weights, ...extra.map((a) => [a, EXPANDED_WEIGHT] as const)]) };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownPolicy } from '../../../test/support/policy.ts';
-import { vocabularyOf } from './expand.ts';
 import { createPolicyQa } from './index.ts';
-import { correctSpelling } from './spelling.ts';
+import { correctSpelling, vocabularyOf } from './spelling.ts';
 
 const source = [
   '# Beech Road Staff ICT Rules',

@@ -1,5 +1,5 @@
 import wordnet from './data/wordnet-lite.json' with { type: 'json' };
-import { lemmas, withinOneEdit } from './expand.ts';
+import { lemmas } from './expand.ts';
 import { concepts } from './lexicon.ts';
 import { knownWord } from './word-vectors.ts';
 
@@ -16,6 +16,26 @@ const inDictionary = (word: string): boolean => {
   const contraction = CONTRACTION.exec(word);
   return known(word) || (contraction !== null && known(contraction[1]!));
 };
+
+/** The policy's words of four letters or more, by first letter: what a misspelling is corrected to. */
+export function vocabularyOf(texts: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const word of new Set(texts.flatMap((t) => t.toLowerCase().match(/[a-z]{4,}/g) ?? []))) {
+    const list = map.get(word[0]!);
+    if (list) list.push(word);
+    else map.set(word[0]!, [word]);
+  }
+  return map;
+}
+
+/** One insertion, deletion, substitution or swap of neighbours apart ("pasword", "attachmnets"). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 /** Shorter words have too many neighbours one edit away ("lunch", "launch") to correct safely. */
 const MIN_LENGTH = 5;
