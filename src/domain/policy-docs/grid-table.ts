@@ -1,5 +1,5 @@
 import type { LineGroup } from './flat-table.ts';
-import { looksLikeLabels } from './table-rows.ts';
+import { tableBlocks } from './table-rows.ts';
 import type { Block } from './types.ts';
 
 /**
@@ -29,10 +29,6 @@ export function gridRows(group: LineGroup): Block[] {
   const rows = group.lines.filter((l) => l.trim() !== '').map(cellsOf);
   const pageNumbered = rows.filter((r) => /^\d{1,3}$/.test(r.at(-1)!)).length / rows.length >= 0.75;
   if (pageNumbered) return [];
-  const header = looksLikeLabels(rows[0]!) && !looksLikeLabels(rows[1]!) ? rows.shift() : undefined;
-  return rows.map((cells) => {
-    const row: Block = { kind: 'row', text: cells.join(' '), label: cells[0]! };
-    if (header) row.columns = header;
-    return row;
-  });
+  // Pasted cells read as one line of text, so they are joined with a space rather than " | ".
+  return tableBlocks(rows.map((cells) => ({ cells })), ' ');
 }

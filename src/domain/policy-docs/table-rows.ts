@@ -7,10 +7,11 @@ export interface TableRow {
 }
 
 /** Column labels are short and hold no figures or sentences ("Type of message", "How long it is kept"). */
-export const looksLikeLabels = (cells: string[]): boolean => cells.every((c) => !/\d/.test(c) && c.split(' ').length <= 5 && !/[.;]$/.test(c));
+const looksLikeLabels = (cells: string[]): boolean => cells.every((c) => !/\d/.test(c) && c.split(' ').length <= 5 && !/[.;]$/.test(c));
 
-/** A left-hand cell longer than this is a sentence of its own, not the name of what the row is about. */
-const LABEL_WORDS = 8;
+/** A left-hand cell this long, or ending a sentence, is a rule of its own, not the name of what the row is about. */
+const LABEL_WORDS = 15;
+const namesRow = (cell: string): boolean => cell.split(/\s+/).length <= LABEL_WORDS && !/[.;:]$/.test(cell);
 
 /**
  * A whole table as row blocks. The header row is not policy text but the labels every row below is
@@ -18,7 +19,7 @@ const LABEL_WORDS = 8;
  * not. A row's left-hand cell names what the row is about ("Deleted Items folder | Emptied after 30
  * days"), so it becomes the row's label.
  */
-export function tableBlocks(rows: TableRow[]): Block[] {
+export function tableBlocks(rows: TableRow[], separator = ' | '): Block[] {
   const filled = rows.map((r) => ({ ...r, cells: r.cells.filter(Boolean) })).filter((r) => r.cells.length > 0);
   const marked = filled.some((r) => r.header);
   const guessed = !marked && filled.length >= 3 && looksLikeLabels(filled[0]!.cells) && !looksLikeLabels(filled[1]!.cells);
@@ -29,8 +30,8 @@ export function tableBlocks(rows: TableRow[]): Block[] {
       columns = r.cells;
       return;
     }
-    const row: Block = { kind: 'row', text: r.cells.join(' | ') };
-    if (r.cells.length >= 2 && r.cells[0]!.split(/\s+/).length <= LABEL_WORDS) row.label = r.cells[0]!;
+    const row: Block = { kind: 'row', text: r.cells.join(separator) };
+    if (r.cells.length >= 2 && namesRow(r.cells[0]!)) row.label = r.cells[0]!;
     if (columns) row.columns = columns;
     blocks.push(row);
   });
