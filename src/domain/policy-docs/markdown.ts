@@ -32,7 +32,8 @@ export function markdownToBlocks(source: string): Block[] {
   };
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
-    if (!/^\s*\|/.test(line)) endTable();
+    const tableLine = /^\s*\|/.test(line);
+    if (!tableLine) endTable();
     if (/^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
       flush();
@@ -48,7 +49,7 @@ export function markdownToBlocks(source: string): Block[] {
       flush();
       continue;
     }
-    if (/^\s*\|/.test(line)) {
+    if (tableLine) {
       flush();
       const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => inline(c.trim()));
       // The row above a |---| line is the header ("Topic | Rule").

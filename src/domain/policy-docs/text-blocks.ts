@@ -54,19 +54,19 @@ function titleLike(text: string): boolean {
 const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
 const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text);
 
+/** A line this close to the wrap width was broken by the wrapping, not by the writer. */
+const FULL_LINE = 0.85;
+
 /**
  * The width a hard-wrapped document (typed with line breaks, or extracted from a PDF) was wrapped at,
  * or undefined when lines are whole paragraphs. Wrapped text has most of its longer lines within a few
  * characters of one width; paragraphs typed on one line each vary widely.
  */
-/** A line this close to the wrap width was broken by the wrapping, not by the writer. */
-const FULL_LINE = 0.85;
-
 function wrapWidth(lines: string[]): number | undefined {
   const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 40).sort((a, b) => a - b);
   if (lengths.length < 20) return undefined;
   const width = lengths[Math.floor(lengths.length * 0.9)]!;
-  const nearWidth = lengths.filter((n) => n >= width * 0.85 && n <= width * 1.05).length;
+  const nearWidth = lengths.filter((n) => n >= width * FULL_LINE && n <= width * 1.05).length;
   return nearWidth / lengths.length >= 0.5 ? width : undefined;
 }
 

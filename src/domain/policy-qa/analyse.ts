@@ -218,9 +218,10 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     // Everyday words ("next", "week", "sorry") still rank passages but are not what is asked about.
     if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
-    const optional = isSetting(t.stem) || slipped.has(i);
+    const setting = isSetting(t.stem);
+    const optional = setting || slipped.has(i);
     const unit: QueryUnit = { alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) };
-    if (isSetting(t.stem)) settings.add(unit);
+    if (setting) settings.add(unit);
     units.push(unit);
   });
   requireSubject(units, settings);
