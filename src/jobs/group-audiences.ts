@@ -2,16 +2,13 @@ import { assignGroupAudience, RetryableAudienceError } from '../domain/acknowled
 import type { RequestGroupRead } from '../domain/acknowledgements/index.ts';
 import { getCampaign, listActiveGroupCampaigns, recordAudienceStatus } from '../storage/acknowledgements.ts';
 import type { AuditDeps } from './audit/deps.ts';
-import type { JobQueue } from './job-queue.ts';
+import { LAST_DELIVERY, type JobQueue } from './job-queue.ts';
 
 /** Group campaigns' members are read by the queue consumer, one message per campaign. */
 export const queueGroupReads =
   (queue: JobQueue): RequestGroupRead =>
   (campaignIds) =>
     queue.send(campaignIds.map((campaignId) => ({ kind: 'ack.group-audience' as const, campaignId })));
-
-/** Like offboarding steps: the fifth delivery records the failure instead of throwing (max_retries is 5). */
-const LAST_ATTEMPT = 5;
 
 /**
  * The `ack.group-audience` message. A transient provider failure throws, so the queue retries it;
@@ -22,7 +19,7 @@ export async function runGroupAudience(deps: AuditDeps, campaignId: string, atte
     const outcome = await assignGroupAudience(deps, campaignId);
     if (outcome.ok) deps.log.info('ack_group_audience_read', { campaignId, ...outcome.value });
   } catch (error) {
-    if (!(error instanceof RetryableAudienceError) || attempts < LAST_ATTEMPT) throw error;
+    if (!(error instanceof RetryableAudienceError) || attempts < LAST_DELIVERY) throw error;
     const previous = (await getCampaign(deps.db, campaignId))?.audienceStatus;
     const problem = `The group's members could not be read (${error.message}); Tutela tries again tonight.`;
     await recordAudienceStatus(deps.db, campaignId, { readAt: deps.now().toISOString(), members: previous?.members ?? 0, problem });

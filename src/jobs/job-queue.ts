@@ -1,5 +1,12 @@
 import type { JobMessage } from './messages.ts';
 
+/**
+ * The delivery on which audit batches, offboarding steps and group reads stop asking for a retry and
+ * record their failure instead: the fifth. wrangler.toml's `max_retries = 5` allows six deliveries, so
+ * the failure is always recorded before the queue could dead-letter the message.
+ */
+export const LAST_DELIVERY = 5;
+
 /** Where work is sent: the Cloudflare Queue in the Worker, an in-process queue in the CLI and benchmarks. */
 export interface JobQueue {
   send(messages: JobMessage[]): Promise<void>;

@@ -12,6 +12,7 @@ import { checkLeaverActive } from '../../domain/audit/checks/accounts-leaver.ts'
 import { currentStaffEmails, listHrStaff } from '../../storage/hr-staff.ts';
 import { getProfile } from '../../storage/profiles.ts';
 import { finishBatch, getBatch, getRun, lastFinishedRun, type BatchResult } from '../../storage/runs.ts';
+import { LAST_DELIVERY } from '../job-queue.ts';
 import type { AuditDeps } from './deps.ts';
 import { finaliseRunIfDone } from './finalise.ts';
 
@@ -19,9 +20,6 @@ const WEEK = 7 * 86_400_000;
 
 /** Raised for failures worth a queue retry (throttling, upstream hiccups); the queue backs off and redelivers. */
 export class RetryableBatchError extends Error {}
-
-/** After this many deliveries a batch is recorded as failed, so the run can still finish and say so. */
-export const MAX_BATCH_ATTEMPTS = 5;
 
 /**
  * Audits one batch. Safe to run twice: findings upsert by stable id and the batch is marked done
@@ -73,7 +71,7 @@ export async function runAuditBatch(deps: AuditDeps, runId: string, batchNo: num
     const verdict = evaluateMailboxes(read.value.snapshots, policy, scope.checks, { now, currentStaffEmails: await currentStaffEmails(db, run.schoolId) });
     findings = verdict.findings;
     // Throttling that outlasted the connector's own retries: redeliver rather than lose the mailbox.
-    if (read.value.unread.some((u) => u.code === 'throttled') && attempt < MAX_BATCH_ATTEMPTS) {
+    if (read.value.unread.some((u) => u.code === 'throttled') && attempt < LAST_DELIVERY) {
       throw new RetryableBatchError(`batch ${batchNo} of run ${runId}: mailboxes still throttled`);
     }
     result = { findings: findings.length, unread: read.value.unread, retentionExemptions: verdict.retentionExemptions };
@@ -83,7 +81,7 @@ export async function runAuditBatch(deps: AuditDeps, runId: string, batchNo: num
 
   async function retryOrFail(error: { code: string; message: string; details?: unknown }): Promise<void> {
     const transient = error.code === 'throttled' || error.code === 'upstream_failed';
-    if (transient && attempt < MAX_BATCH_ATTEMPTS) throw new RetryableBatchError(`batch ${batchNo} of run ${runId}: ${error.message}`);
+    if (transient && attempt < LAST_DELIVERY) throw new RetryableBatchError(`batch ${batchNo} of run ${runId}: ${error.message}`);
     const permission = typeof error.details === 'object' && error.details !== null && 'permission' in error.details ? String((error.details).permission) : undefined;
     await fail({ findings: 0, unread: [], retentionExemptions: [], error: { code: error.code, message: error.message, batchNo, ...(permission ? { permission } : {}) } });
   }

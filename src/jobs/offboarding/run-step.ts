@@ -16,15 +16,13 @@ import {
   type OffboardingStepRow,
 } from '../../storage/offboarding.ts';
 import type { AuditDeps } from '../audit/deps.ts';
+import { LAST_DELIVERY } from '../job-queue.ts';
 import { alertSbm } from './alert.ts';
 import { advanceJob } from './advance.ts';
 import { ACTOR, loadJobContext, type JobContext } from './context.ts';
 
 /** Raised for failures worth a queue retry; the queue backs off and redelivers the step. */
 export class RetryableStepError extends Error {}
-
-/** After this many attempts a step is recorded as failed and the SBM is told. */
-export const MAX_STEP_ATTEMPTS = 5;
 
 const FINISHED = new Set(['done', 'skipped', 'failed']);
 const LEASE_MS = 5 * 60_000;
@@ -134,7 +132,7 @@ async function executeStep(deps: AuditDeps, job: OffboardingJob, row: Offboardin
 
   async function fail(error: AppErrorData): Promise<void> {
     const transient = error.code === 'throttled' || error.code === 'upstream_failed';
-    if (transient && attempt < MAX_STEP_ATTEMPTS) throw new RetryableStepError(`offboarding ${job.id} ${step}: ${error.message}`);
+    if (transient && attempt < LAST_DELIVERY) throw new RetryableStepError(`offboarding ${job.id} ${step}: ${error.message}`);
     await db.batch([
       auditStepStatement(db, { ...base, outcome: 'failed', before: row.before ?? undefined, after: { code: error.code, message: error.message } }, job.id, step, now),
       finishStepStatement(db, job.id, step, 'failed', { error: `${error.code}: ${error.message}`, result: { code: error.code, details: error.details ?? null } }, now),
