@@ -89,6 +89,14 @@ export const securityConcepts: Concept[] = [
     doc: ['public areas', 'in front of a class', 'in front of pupils', 'staff room', 'where pupils could see'],
     ask: ['corridor', 'playground', 'in front of the kids'],
   },
+  // Taking equipment away from school, which policies allow or limit; "take my laptop home" is not home
+  // working. Incidental: "a usb stick to take my reports home" is about the stick wherever it goes.
+  {
+    id: 'take-home',
+    incidental: true,
+    doc: ['taken home', 'take home', 'taking home', 'taken off site', 'taken offsite', 'taken off the premises', 'removed from the school', 'removed from school', 'taken out of school', 'take equipment home', 'off the school site', 'leave the school site'],
+    ask: ['take home', 'take it home', 'take them home', 'bring home'],
+  },
   {
     id: 'home-working',
     doc: ['working from home', 'work from home', 'at home', 'remotely', 'remote access', 'off site', 'outside school', 'out of school', 'off the school premises'],

@@ -69,7 +69,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'personal-device',
     doc: ['personal device', 'own phone', 'own device', 'personal phone', 'personal mobile', 'mobile phone', 'own phone or tablet', 'personal equipment', 'personal laptop', 'own laptop', 'personal electronic device', 'personal digital equipment', 'personal mobile device', 'personal smartphone', 'privately owned'],
-    ask: ['phone', 'mobile', 'iphone', 'android', 'smartphone', 'tablet', 'ipad', 'home computer', 'my laptop'],
+    ask: ['phone', 'mobile', 'iphone', 'android', 'smartphone', 'tablet', 'ipad', 'home computer'],
   },
   {
     id: 'removable-media',

@@ -153,5 +153,38 @@ describe('policy Q&A', () => {
     const qa = createPolicyQa([doc]);
     expect(qa.answer('can I check school email on my own phone?').citations[0]?.section).toBe('10.1 Your own phone or tablet');
   });
-});
 
+  it("answers staff from the staff rules, not from the pupils' and parents' agreements appended to the policy", async () => {
+    const doc = await clausePolicy(
+      'Hazel Primary ICT Policy',
+      [
+        '4. Email',
+        '4.1 If you send an email containing personal information to the wrong person, tell the School Business Manager the same day.',
+        '4.2 Staff email is monitored by the school and may be read by the headteacher.',
+      ],
+      [
+        '9. Monitoring',
+        '9.1 The school keeps logs of the websites staff visit.',
+        'I will only open email attachments from people I know, or that my teacher has approved.',
+        'I will tell my teacher if I send a message to the wrong person by mistake.',
+        "I/we understand that my son's / daughter's email will be monitored and the school will contact me about any breach.",
+      ],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer("I emailed a pupil's report to the wrong parent, what do I do?").citations[0]?.section).toBe('4.1 Email');
+    expect(qa.answer('is my email monitored?').citations[0]?.section).toBe('4.2 Email');
+    // A question about the pupils' own rules may still be answered from them.
+    expect(qa.answer('can pupils open email attachments?').citations[0]?.quote).toMatch(/my teacher has approved/);
+  });
+
+  it('never cites a blank form ("Signed: Date:") and reads "take my laptop home" as taking equipment home', async () => {
+    const doc = await clausePolicy(
+      'Rowan Primary Acceptable Use',
+      ['3. Devices', '3.1 Staff laptops may be taken home, but must be kept out of sight in the car.', '3.2 Personal phones must not be used to photograph pupils.'],
+      ['8. Agreement', 'All staff sign this agreement when they join and again each September.', 'Signed (staff member): Date:'],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('can I take my laptop home?').citations[0]?.section).toBe('3.1 Devices');
+    expect(qa.answer('do I need to sign this policy?').citations[0]?.quote).toMatch(/each September/);
+  });
+});

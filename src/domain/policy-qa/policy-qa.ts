@@ -4,6 +4,7 @@ import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights }
 import { coverage, credit } from './coverage.ts';
 import { expandUnits } from './expand.ts';
 import { decisiveTopics } from './lexicon.ts';
+import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { sectionLabel, toPassages } from './passages.ts';
@@ -59,6 +60,11 @@ const BODY_WORDS = 12;
 const FRONT_MATTER_PRIOR = 0.5;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
 const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
+/** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date") answers nothing, not even "do I sign?". */
+const FORM_WORDS = /\b(signed|signature|sign|print|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
+const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
+const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
+const FORM_PRIOR = 0.2;
 const SIGNING = new Set(['#declaration', '#acknowledge']);
 /** Title words that are the policy's subject, not the school's name. */
 const GENERIC_TITLE_WORDS = new Set(analyseText('staff email ict acceptable use policy policies internet data digital communications code conduct devices online safety safe school academy trust primary secondary high and of for the').terms);
@@ -93,6 +99,8 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const frontMatter = passages.map((p, i) => i < (firstBody.get(p.docIndex) ?? 0));
   // The sign-off slip at the end ("Please sign and return this slip…") states no rule either; it
   // answers only questions about signing the policy.
+  const otherVoice = pupilOrParentVoice(passages);
+  const form = passages.map((p) => formField(p.text));
   const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
@@ -121,10 +129,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (q.units.some((u) => u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
     const aboutSigning = q.units.some((u) => u.alts.some((a) => SIGNING.has(a)));
+    const aboutPupils = ASKS_ABOUT_PUPILS_OR_PARENTS.test(question);
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: frontMatter[i] || (signOff[i] && !aboutSigning) ? FRONT_MATTER_PRIOR : 1 };
+      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: form[i] ? FORM_PRIOR : frontMatter[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils) ? FRONT_MATTER_PRIOR : 1 };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical
