@@ -59,10 +59,13 @@ export function anchorsMet(index: Bm25fIndex, terms: Set<string>, units: QueryUn
 
 export function coverage(index: Bm25fIndex, terms: Set<string>, units: QueryUnit[], options: CoverageOptions): number {
   const incidental = anchorsMet(index, terms, units, options.anchorWeight) >= options.anchors;
+  // A passage that meets only the circumstances ("check your email regularly" for "can I check school
+  // email on my own phone?") says nothing about what is asked: optional units count beside a main one.
+  const mainMet = units.every((u) => u.optional) || units.some((u) => !u.optional && credit(terms, u) > 0);
   let total = 0;
   let covered = 0;
   for (const unit of units) {
-    const met = credit(terms, unit);
+    const met = unit.optional && !mainMet ? 0 : credit(terms, unit);
     // An optional unit ("on the train") the passage does not meet neither helps nor counts against it.
     if (unit.optional && met === 0) continue;
     const w = unitWeight(index, unit, options.unseenWeight) * (incidental && unseen(index, unit) ? options.incidentalWeight : 1);

@@ -51,7 +51,7 @@ export const securityConcepts: Concept[] = [
       'need my password', 'needed my password', 'needs my password', 'wanted my password', 'wants my password', 'asked for my password', 'asking for my password',
       'asking me for my password', 'need my login', 'needed my login', 'needs my login', 'wanted my login', 'wants my login', 'asked for my login', 'asking for my login',
       'saying they were from', 'saying theyre from', 'said they were from', 'says they are from', 'saying he was from', 'saying she was from', 'phoned saying', 'rang saying',
-      'called saying', 'phoned claiming', 'rang claiming', 'phoned up saying', 'rang up saying',
+      'called saying', 'phoned claiming', 'rang claiming', 'phoned up saying', 'rang up saying', 'phoned asking', 'rang asking', 'called asking', 'phoned me asking', 'rang me asking', 'phoned up asking', 'rang up asking',
     ],
   },
   {

@@ -187,4 +187,24 @@ describe('policy Q&A', () => {
     expect(qa.answer('can I take my laptop home?').citations[0]?.section).toBe('3.1 Devices');
     expect(qa.answer('do I need to sign this policy?').citations[0]?.quote).toMatch(/each September/);
   });
+
+  it('does not answer from a passage that meets only the circumstances of the question', async () => {
+    const doc = await clausePolicy(
+      'Larch Primary ICT Code',
+      ['2. Receiving email', '2.1 Check your email regularly.', '2.2 Never open attachments from an untrusted source.'],
+      ['5. Personal equipment', '5.1 The school allows staff to bring personal mobile phones and devices into school for their own use, but they must be kept out of sight of pupils.'],
+    );
+    const a = createPolicyQa([doc]).answer('can I check school email on my own phone?');
+    expect(a.citations[0]?.section).toBe('5.1 Personal equipment');
+  });
+
+  it('reads "someone phoned asking for my password" as a request for the password, not about personal phones', async () => {
+    const doc = await clausePolicy(
+      'Poplar Primary ICT Code',
+      ['3. Phones', '3.1 Personal mobile phones must not be used in classrooms while pupils are present.'],
+      ['4. Passwords', '4.1 Keep your password secure. Staff who disclose account or password information may face disciplinary action.'],
+    );
+    const a = createPolicyQa([doc]).answer('someone phoned asking for my password');
+    expect(a.citations[0]?.section).toBe('4.1 Passwords');
+  });
 });
