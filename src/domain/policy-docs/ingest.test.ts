@@ -180,6 +180,30 @@ describe('ingest plain text', () => {
     expect(paragraphs).toHaveLength(8);
   });
 
+  it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
+    const filler = [
+      'Staff must follow the rules in this section whenever they use school',
+      'systems, whether they are working at school, at home or on a trip, and',
+      'should ask the School Business Manager whenever they are not sure.',
+      '',
+    ];
+    const txt = [
+      '5. USING SCHOOL EMAIL', '',
+      ...filler, ...filler, ...filler,
+      // The first line happens to be short, capitalised and unpunctuated, like a heading.
+      '5.3 Occasional, brief personal use of school email is allowed',
+      'provided it does not interfere with your work.',
+      '',
+      '5.4 Personal Use In Lessons',
+      'Not during lessons or while supervising pupils, at any time of the day.',
+      '',
+    ].join('\n');
+    const d = await doc({ bytes: txt, type: 'txt' });
+    const paragraphs = d.sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.find((p) => p.number === '5.3')?.text).toBe('Occasional, brief personal use of school email is allowed provided it does not interfere with your work.');
+    expect(d.sections.map((s) => s.heading)).toEqual(['USING SCHOOL EMAIL', 'Personal Use In Lessons']);
+  });
+
   it('rebuilds a flattened two-column table', async () => {
     const cell = (left: string, right: string): string => `\t${left}\n\t${right}\n`;
     const table = [

@@ -136,6 +136,14 @@ class BlockBuilder {
         this.pendingNumber = shape.number;
         return;
       case 'numbered': {
+        // "5.3 Occasional, brief personal use of email is allowed" wrapped onto "provided that…" reads
+        // like a heading on its own; the next line running on from it shows it is a clause.
+        if (this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
+          this.flush();
+          this.open = { kind: 'para', parts: [shape.text], number: shape.number };
+          this.pendingNumber = undefined;
+          return;
+        }
         const level = shape.number.split('.').length;
         this.lastNumberedLevel = level;
         this.heading(level, shape.text, shape.number);
@@ -174,6 +182,14 @@ class BlockBuilder {
     if (number) this.open.number = number;
     this.pendingNumber = undefined;
     if (/:$/.test(text)) this.inImplicitList = true;
+  }
+
+  /** The next line of the same paragraph carries on this one's sentence. */
+  private runsOn(text: string, nextRaw: string | undefined): boolean {
+    if (nextRaw === undefined || nextRaw.trim() === '') return false;
+    const next = shapeOf(nextRaw);
+    if (next.t !== 'text' || next.number) return false;
+    return /^[a-z(]/.test(next.text) || (this.wrappedAt !== undefined && text.length >= this.wrappedAt * FULL_LINE);
   }
 
   private isHeading(text: string, hint: boolean, first: boolean, last: boolean, nextRaw: string | undefined): boolean {
