@@ -86,7 +86,7 @@ export const staffConcepts: Concept[] = [
     intent: true,
     // Single verbs: an intent is met by any reporting instruction ("Report a lost laptop to the SBM").
     doc: ['report', 'reported', 'tell', 'inform', 'notify', 'contact', 'speak to', 'let the', 'pass it to', 'forward it to', 'alert'],
-    ask: ['who do i tell', 'who should i tell', 'who do i contact', 'who do i report', 'who should i report', 'who do i ask', 'who do i speak to', 'who do i go to', 'who to tell', 'who to contact', 'who needs to know', 'who do i need to tell', 'do i need to tell anyone', 'should i tell anyone', 'tell someone'],
+    ask: ['who do i tell', 'who should i tell', 'who do i contact', 'who do i report', 'who should i report', 'who do i ask', 'who do i speak to', 'who do i go to', 'who to tell', 'who to contact', 'who needs to know', 'who do i need to tell', 'do i need to tell anyone', 'should i tell anyone', 'tell someone', 'who do i call', 'who should i call', 'who do i ring', 'who do i phone', 'who do i email', 'who should i email', 'who do i let know', 'who do i inform', 'who should i contact', 'who do i notify'],
   },
   {
     id: 'retention',
@@ -187,8 +187,12 @@ export const staffConcepts: Concept[] = [
   // What happens to someone who makes a mistake or breaks the rules.
   {
     id: 'consequences',
-    doc: ['disciplinary', 'disciplinary action', 'disciplinary procedure', 'honest mistake', 'honest mistakes', 'not be blamed', 'no blame', 'not be disciplined', 'misconduct'],
-    ask: ['get in trouble', 'be in trouble', 'in trouble', 'told off', 'lose my job', 'get sacked', 'be sacked', 'get fired', 'be fired', 'own up'],
+    doc: ['disciplinary', 'disciplinary action', 'disciplinary procedure', 'honest mistake', 'honest mistakes', 'not be blamed', 'no blame', 'not be disciplined', 'misconduct', 'sanctions', 'failure to comply', 'fail to comply'],
+    ask: [
+      'get in trouble', 'be in trouble', 'in trouble', 'told off', 'lose my job', 'get sacked', 'be sacked', 'get fired', 'be fired', 'own up',
+      'break this policy', 'break the policy', 'break the rules', 'breach this policy', 'breach the policy', 'breaking the rules', 'breaking the policy', 'broke the rules',
+      'do not follow the policy', 'don\'t follow the policy', 'ignore the policy',
+    ],
   },
   // Keeping up with email: how often to check it, and whether staff must outside working hours.
   {

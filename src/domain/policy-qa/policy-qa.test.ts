@@ -207,4 +207,16 @@ describe('policy Q&A', () => {
     const a = createPolicyQa([doc]).answer('someone phoned asking for my password');
     expect(a.citations[0]?.section).toBe('4.1 Passwords');
   });
+
+  it('prefers the rules to the background section, and reads "break this policy" as asking about consequences', async () => {
+    const doc = await clausePolicy(
+      'Aspen Primary Social Media Guidance',
+      ['1. Background', '1.1 Many staff and parents use social networking sites such as Facebook, and friends, parents and colleagues can see what is posted there.'],
+      ['2. Guidance', '2.1 Staff should not become Facebook friends with parents or pupils, or communicate with them through social networking sites.'],
+      ['3. Breaches', '3.1 Staff who do not follow this guidance may face disciplinary action.'],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('can I be friends with parents on facebook?').citations[0]?.section).toBe('2.1 Guidance');
+    expect(qa.answer('what happens if I break this policy?').citations[0]?.section).toBe('3.1 Breaches');
+  });
 });

@@ -65,6 +65,8 @@ const FORM_WORDS = /\b(signed|signature|sign|print|name|date|dated|class|positio
 const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
 const FORM_PRIOR = 0.2;
+const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
+const INTRO_PRIOR = 0.7;
 const SIGNING = new Set(['#declaration', '#acknowledge']);
 /** Title words that are the policy's subject, not the school's name. */
 const GENERIC_TITLE_WORDS = new Set(analyseText('staff email ict acceptable use policy policies internet data digital communications code conduct devices online safety safe school academy trust primary secondary high and of for the').terms);
@@ -99,9 +101,12 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const frontMatter = passages.map((p, i) => i < (firstBody.get(p.docIndex) ?? 0));
   // The sign-off slip at the end ("Please sign and return this slip…") states no rule either; it
   // answers only questions about signing the policy.
-  const otherVoice = pupilOrParentVoice(passages);
-  const form = passages.map((p) => formField(p.text));
   const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
+  const form = passages.map((p) => formField(p.text));
+  const otherVoice = pupilOrParentVoice(passages);
+  // A "Background" or "Introduction" section explains why the policy exists ("the use of social
+  // networking sites … has become…"); the rules come later, so it yields to them.
+  const intro = passages.map((p) => INTRO_HEADING.test(p.heading.trim()));
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
   const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t)));
@@ -130,10 +135,15 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const vector = sentenceVector(question, true);
     const aboutSigning = q.units.some((u) => u.alts.some((a) => SIGNING.has(a)));
     const aboutPupils = ASKS_ABOUT_PUPILS_OR_PARENTS.test(question);
+    const prior = (i: number): number => {
+      if (form[i]) return FORM_PRIOR;
+      if (frontMatter[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils)) return FRONT_MATTER_PRIOR;
+      return intro[i] ? INTRO_PRIOR : 1;
+    };
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: form[i] ? FORM_PRIOR : frontMatter[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils) ? FRONT_MATTER_PRIOR : 1 };
+      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: prior(i) };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical
