@@ -21,6 +21,8 @@ export const accountConcepts: Concept[] = [
       'share their password', 'passwords are not shared', 'not shared with anyone', 'disclose account or password', 'disclose any passwords',
       'another person\'s account', 'another person\'s username', 'allow another person to use', 'someone else\'s details', 'someone else\'s account',
       'shared login', 'shared account', 'generic login',
+      // "Never tell a child or colleague your password", "keep these private and not tell or show anyone".
+      'never tell', 'not tell or show', 'disclose my username or password', 'disclose your password',
     ],
     ask: [
       'share my password', 'share my login', 'asking for my password', 'wants my password', 'asking for my login', 'wants my login', 'share a login', 'same login as', 'knows my password', 'ta to use my', 'ta use my', 'supply teacher use my',

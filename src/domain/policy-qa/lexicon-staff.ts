@@ -200,7 +200,9 @@ export const staffConcepts: Concept[] = [
     // "Can I check school email on my phone?" is about the phone: checking counts when a rule names it.
     incidental: true,
     doc: ['check their emails', 'check their email', 'check your email', 'check your emails', 'check email', 'check your inbox', 'read or reply to email', 'read and reply to email'],
-    ask: ['check my inbox', 'check my emails', 'check my email', 'check emails', 'check our emails', 'look at my emails', 'keep on top of my inbox', 'keep on top of my emails', 'answer emails', 'reply to emails'],
+    ask: ['check my inbox', 'check my emails', 'check my email', 'check emails', 'check our emails', 'look at my emails', 'keep on top of my inbox', 'keep on top of my emails', 'answer emails', 'reply to emails',
+      // Staff reaching their own mail ("can I access my school email at home?"), not someone else's (#delegation).
+      'can i access my', 'can i get my emails', 'can i get my email', 'can i read my emails', 'can i read my email'],
   },
   // Taking back a sent email: Outlook's recall.
   {

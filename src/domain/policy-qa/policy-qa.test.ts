@@ -219,4 +219,15 @@ describe('policy Q&A', () => {
     expect(qa.answer('can I be friends with parents on facebook?').citations[0]?.section).toBe('2.1 Guidance');
     expect(qa.answer('what happens if I break this policy?').citations[0]?.section).toBe('3.1 Breaches');
   });
+
+  it('reads "never tell a colleague your password" as a rule on sharing it, and "can I access my email" as reaching my own mail', async () => {
+    const doc = await clausePolicy(
+      'Cedar Primary ICT Code',
+      ['3. Passwords', '3.1 Enter your personal password each time you log on, and lock your screen when you leave it.', '3.2 Never tell a child or colleague your password.'],
+      ['4. Email', '4.1 Staff may read school email at home through Outlook on the web.', '4.2 Delegated access to your mailbox for a colleague needs the headteacher\'s agreement.'],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('can I share my password with my TA?').citations[0]?.section).toBe('3.2 Passwords');
+    expect(qa.answer('can I access my school email at home?').citations[0]?.section).toBe('4.1 Email');
+  });
 });
