@@ -204,6 +204,25 @@ describe('ingest plain text', () => {
     expect(d.sections.map((s) => s.heading)).toEqual(['USING SCHOOL EMAIL', 'Personal Use In Lessons']);
   });
 
+  it('splits a list whose bullets were lost where a line without a full stop is followed by a new rule', async () => {
+    const txt = [
+      'School ICT equipment',
+      '',
+      'As a user of the school ICT equipment, you are responsible for your activity',
+      'Ensure that all ICT equipment that you use is kept physically secure',
+      'Do not attempt unauthorised access or make unauthorised modifications to computer equipment',
+      'Staff must return all ICT equipment to their line manager when they leave the school',
+      'even if it was bought with a grant.',
+    ].join('\n');
+    const paragraphs = (await doc({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs).map((p) => p.text);
+    expect(paragraphs).toEqual([
+      'As a user of the school ICT equipment, you are responsible for your activity',
+      'Ensure that all ICT equipment that you use is kept physically secure',
+      'Do not attempt unauthorised access or make unauthorised modifications to computer equipment',
+      'Staff must return all ICT equipment to their line manager when they leave the school even if it was bought with a grant.',
+    ]);
+  });
+
   it('rebuilds a flattened two-column table', async () => {
     const cell = (left: string, right: string): string => `\t${left}\n\t${right}\n`;
     const table = [

@@ -54,6 +54,12 @@ function titleLike(text: string): boolean {
 const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
 const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text);
 
+/**
+ * How a new rule opens ("Do not…", "Never…", "Staff must…"): after a line without a full stop it starts
+ * a new item of a list whose bullets were lost, not the rest of the previous sentence.
+ */
+const NEW_RULE = /^(Do not|Don['’]t|Never|Always|Ensure|Make sure|Please|Remember|Avoid|Only|Staff (must|should|may|will|are)|You (must|should|may|will|are)|All (staff|users|pupils)|It is)\b/;
+
 /** A line this close to the wrap width was broken by the wrapping, not by the writer. */
 const FULL_LINE = 0.85;
 
@@ -125,7 +131,7 @@ class BlockBuilder {
     if (!first && this.wrappedAt !== undefined && prev.length >= this.wrappedAt * FULL_LINE) return true;
     if (endsSentence(prev)) return false;
     if (first) return /^[a-z]/.test(text);
-    return /^[a-z(]/.test(text) || (this.open.parts.length > 0 && wordCount(prev) >= 8 && !looksLikeHeading(text));
+    return /^[a-z(]/.test(text) || (this.open.parts.length > 0 && wordCount(prev) >= 8 && !looksLikeHeading(text) && !NEW_RULE.test(text));
   }
 
   line(line: Line, nextRaw: string | undefined): void {
