@@ -230,4 +230,30 @@ describe('policy Q&A', () => {
     expect(qa.answer('can I share my password with my TA?').citations[0]?.section).toBe('3.2 Passwords');
     expect(qa.answer('can I access my school email at home?').citations[0]?.section).toBe('4.1 Email');
   });
+
+  it('answers from the rows of a table rather than from the sentence introducing it', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Willow Primary Email Policy',
+        '',
+        '## 14. Keeping and deleting email',
+        '',
+        '14.1 Email is not a filing system: save records to the pupil file.',
+        '',
+        '14.2 The table below shows how long different kinds of message are kept.',
+        '',
+        '| Type of message | How long it is kept |',
+        '| --- | --- |',
+        '| Everyday email (inbox, sent items, folders) | Deleted automatically two years after it was sent or received |',
+        '| SEND and EHCP correspondence | Until the pupil\'s 25th birthday |',
+        '| Deleted Items folder | Emptied automatically after 30 days |',
+      ].join('\n'),
+    );
+    const qa = createPolicyQa([doc]);
+    const a = qa.answer('how long are emails kept?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.quote).toMatch(/two years/);
+    // The catch-all row answers the general question; a question naming a kind gets that kind's row.
+    expect(qa.answer('how long do we keep EHCP emails?').citations[0]?.quote).toMatch(/25th birthday/);
+  });
 });

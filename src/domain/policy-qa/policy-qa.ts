@@ -67,6 +67,9 @@ const formField = (text: string): boolean => FORM_FIELD.test(text) && text.repla
 const FORM_PRIOR = 0.2;
 const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
 const INTRO_PRIOR = 0.7;
+const GENERAL_ROW = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
+const GENERAL_ROW_PRIOR = 1.15;
+const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as follows)\b/i;
 const SIGNING = new Set(['#declaration', '#acknowledge']);
 /** Title words that are the policy's subject, not the school's name. */
 const GENERIC_TITLE_WORDS = new Set(analyseText('staff email ict acceptable use policy policies internet data digital communications code conduct devices online safety safe school academy trust primary secondary high and of for the').terms);
@@ -107,6 +110,14 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   // A "Background" or "Introduction" section explains why the policy exists ("the use of social
   // networking sites … has become…"); the rules come later, so it yields to them.
   const intro = passages.map((p) => INTRO_HEADING.test(p.heading.trim()));
+  // "The table below shows how long different kinds of message are kept." introduces the rows that
+  // answer; each row carries it as its lead-in, so the introduction itself yields to them. (A lead-in
+  // that is a rule itself, "The Headteacher may authorise access only for:", keeps its weight.)
+  const leadIns = passages.flatMap((p) => (p.leadIn ? [p.leadIn] : []));
+  const introduces = passages.map((p) => TABLE_INTRO.test(p.text) && leadIns.some((l) => l.startsWith(p.text)));
+  // A table's catch-all row ("Everyday email", "All other records") answers a question that names no
+  // particular kind of record; a row for one kind ("SEND correspondence") wins when the question names it.
+  const generalRow = passages.map((p) => p.label !== undefined && GENERAL_ROW.test(p.label));
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
   const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t)));
@@ -138,7 +149,8 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const prior = (i: number): number => {
       if (form[i]) return FORM_PRIOR;
       if (frontMatter[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils)) return FRONT_MATTER_PRIOR;
-      return intro[i] ? INTRO_PRIOR : 1;
+      if (intro[i] || introduces[i]) return INTRO_PRIOR;
+      return generalRow[i] ? GENERAL_ROW_PRIOR : 1;
     };
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
