@@ -223,6 +223,20 @@ describe('ingest plain text', () => {
     ]);
   });
 
+  it('reads an unnumbered capitals heading after capitals sections as one more section, not a part of the last', async () => {
+    const txt = [
+      '9.  EMAIL RETENTION', '',
+      '9.1  Email in all folders is deleted automatically three years after it was sent.', '',
+      '10.  WHEN YOU LEAVE THE TRUST', '',
+      '10.1  Your account will be disabled at the end of your last working day.', '',
+      'THE TRUST EMAIL DISCLAIMER', '',
+      'The following wording is added automatically to every email sent outside the Trust.', '',
+    ].join('\n');
+    const d = await doc({ bytes: txt, type: 'txt' });
+    const disclaimer = d.sections.find((s) => s.heading === 'THE TRUST EMAIL DISCLAIMER');
+    expect(disclaimer?.path).toEqual(['THE TRUST EMAIL DISCLAIMER']);
+  });
+
   it('rebuilds a flattened two-column table', async () => {
     const cell = (left: string, right: string): string => `\t${left}\n\t${right}\n`;
     const table = [

@@ -87,6 +87,8 @@ class BlockBuilder {
   private open: { kind: 'para' | 'bullet'; parts: string[]; number?: string } | undefined;
   private pendingNumber: string | undefined;
   private lastNumberedLevel = 0;
+  /** Numbered top-level headings are written in capitals ("10.  WHEN YOU LEAVE THE TRUST"). */
+  private capitalSections = false;
   /** Set while short unmarked lines follow "…include:" — they are list items, not headings. */
   private inImplicitList = false;
 
@@ -152,6 +154,7 @@ class BlockBuilder {
         }
         const level = shape.number.split('.').length;
         this.lastNumberedLevel = level;
+        if (level === 1) this.capitalSections = isAllCaps(shape.text);
         this.heading(level, shape.text, shape.number);
         return;
       }
@@ -177,7 +180,9 @@ class BlockBuilder {
       return;
     }
     if (!this.pendingNumber && !shape.number && this.isHeading(text, shape.hint, first, last, nextRaw)) {
-      const level = isAllCaps(text) && this.lastNumberedLevel === 0 ? 1 : this.lastNumberedLevel + 1;
+      // A capitals heading among capitals sections is one more of them ("THE TRUST EMAIL DISCLAIMER"
+      // after "10.  WHEN YOU LEAVE THE TRUST"), not a part of the one before.
+      const level = isAllCaps(text) && (this.lastNumberedLevel === 0 || this.capitalSections) ? 1 : this.lastNumberedLevel + 1;
       this.heading(level, text);
       return;
     }
