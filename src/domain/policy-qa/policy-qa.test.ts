@@ -256,4 +256,29 @@ describe('policy Q&A', () => {
     // The catch-all row answers the general question; a question naming a kind gets that kind's row.
     expect(qa.answer('how long do we keep EHCP emails?').citations[0]?.quote).toMatch(/25th birthday/);
   });
+
+  it('never answers from the contents list, wherever it sits', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Holly Primary Email Policy',
+        '',
+        'This policy was approved by the governing body in September and applies to every member of staff who uses a school account.',
+        '',
+        '## Contents',
+        '',
+        '- 14. Keeping email',
+        '- 15. Email signatures and the school disclaimer',
+        '',
+        '## 14. Keeping email',
+        '',
+        '14.1 Email is deleted automatically two years after it was sent.',
+        '',
+        '## 15. Signatures',
+        '',
+        '15.1 A confidentiality notice is added automatically to every email sent outside the school; you must not remove it.',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc]).answer('is there a disclaimer on my emails?');
+    expect(a.citations[0]?.section).toBe('15.1 Signatures');
+  });
 });

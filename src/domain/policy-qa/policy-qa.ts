@@ -58,6 +58,7 @@ export const defaultTuning: Tuning = {
 const EXPANDED_WEIGHT = 0.4;
 const BODY_WORDS = 12;
 const FRONT_MATTER_PRIOR = 0.5;
+const CONTENTS_HEADING = /^(table of )?contents$/i;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
 const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
 /** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date") answers nothing, not even "do I sign?". */
@@ -102,6 +103,8 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (!firstBody.has(p.docIndex) && prose(p.text)) firstBody.set(p.docIndex, i);
   });
   const frontMatter = passages.map((p, i) => i < (firstBody.get(p.docIndex) ?? 0));
+  // A contents list states no rule wherever it sits ("15. Email signatures and the school disclaimer").
+  const contents = passages.map((p) => CONTENTS_HEADING.test(p.heading.trim()));
   // The sign-off slip at the end ("Please sign and return this slip…") states no rule either; it
   // answers only questions about signing the policy.
   const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
@@ -148,7 +151,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const aboutPupils = ASKS_ABOUT_PUPILS_OR_PARENTS.test(question);
     const prior = (i: number): number => {
       if (form[i]) return FORM_PRIOR;
-      if (frontMatter[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils)) return FRONT_MATTER_PRIOR;
+      if (frontMatter[i] || contents[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils)) return FRONT_MATTER_PRIOR;
       if (intro[i] || introduces[i]) return INTRO_PRIOR;
       return generalRow[i] ? GENERAL_ROW_PRIOR : 1;
     };
