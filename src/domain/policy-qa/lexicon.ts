@@ -42,7 +42,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'attachment-size',
     doc: ['mb', 'megabyte', 'larger than', 'bigger than', 'large attachment', 'message size', 'attachment size', 'in size', 'anything bigger', 'large file'],
-    ask: ['big file', 'large file', 'huge file', 'too big', 'too large', 'big attachment', 'biggest attachment', 'largest attachment', 'biggest', 'largest', 'file size', 'size limit', 'attachment limit', 'maximum size', 'max size', 'send a video', 'email a video', 'big video', 'what size', 'how large'],
+    ask: ['big file', 'large file', 'huge file', 'too big', 'too large', 'big attachment', 'biggest attachment', 'largest attachment', 'biggest', 'largest', 'file size', 'size limit', 'attachment limit', 'maximum size', 'max size', 'send a video', 'email a video', 'big video', 'what size', 'how large', 'how big a file', 'how large a file', 'how big a video', 'how big an attachment', 'how large an attachment', 'how big can a file', 'how big can an attachment', 'how big can an email'],
   },
   {
     id: 'bcc',

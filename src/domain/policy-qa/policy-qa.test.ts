@@ -281,4 +281,15 @@ describe('policy Q&A', () => {
     const a = createPolicyQa([doc]).answer('is there a disclaimer on my emails?');
     expect(a.citations[0]?.section).toBe('15.1 Signatures');
   });
+
+  it('reads "how big a file can I email?" as asking the attachment limit', async () => {
+    const doc = await clausePolicy(
+      'Oak Primary Email Rules',
+      ['6. Attachments', '6.1 The maximum size of a single email, including all attachments, is 15MB. Messages larger than this will be rejected.'],
+      ['7. Files', '7.1 Save work files to the staff SharePoint site, not to the desktop.', '7.2 Do not download files from websites you do not trust.'],
+    );
+    const a = createPolicyQa([doc]).answer('how big a file can I email?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('6.1 Attachments');
+  });
 });
