@@ -132,7 +132,8 @@ function matchPhrases(table: PhraseTable, toks: Token[], asking: boolean): Conce
     for (const p of table.get(t.stem) ?? []) {
       if (p.askOnly && !asking) continue;
       if (p.stems.length < longest) break;
-      const match = phraseMatch(p.stems, toks, i, asking ? MAX_GAP : 0);
+      // A phrase of function words ("up to", "at most") is matched only as written: "set up a rule to" is no limit.
+      const match = phraseMatch(p.stems, toks, i, asking && p.stems.some((s) => !stopwords.has(s)) ? MAX_GAP : 0);
       if (match === undefined) continue;
       // One phrase can name two concepts of the same kind; both count.
       if (hits.some((h) => h.start === i && h.id === `#${p.id}`)) continue;

@@ -94,7 +94,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'auto-delete',
     doc: ['delete messages automatically', 'automatic deletion', 'auto-delete', 'automatically delete', 'deletion of emails', 'rules that delete'],
-    ask: ['auto delete', 'delete automatically', 'rule to delete', 'deletes emails', 'empty my inbox automatically', 'clear out automatically'],
+    ask: ['auto delete', 'delete automatically', 'rule to delete', 'deletes emails', 'empty my inbox automatically', 'clear out automatically', 'rule to delete automatically', 'rule that deletes automatically', 'rules to delete automatically'],
   },
   {
     id: 'retention',

@@ -292,4 +292,15 @@ describe('policy Q&A', () => {
     expect(a.answered).toBe(true);
     expect(a.citations[0]!.section).toBe('6.1 Attachments');
   });
+
+  it('reads "set up a rule to delete emails automatically" as one idea, with no limit asked for', async () => {
+    const doc = await clausePolicy(
+      'Ash Academy ICT Rules',
+      ['5. Mailbox housekeeping', '5.3 Rules that sort mail into folders are fine. Rules that delete mail, or that send it straight to Deleted Items, are not permitted and will be removed.'],
+      ['6. Attachments', '6.1 Attachments are limited to 10MB; no more than 20 recipients may be added to one message.'],
+    );
+    const a = createPolicyQa([doc]).answer('can I set up a rule to delete emails automatically?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section).toBe('5.3 Mailbox housekeeping');
+  });
 });
