@@ -8,6 +8,7 @@ import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts'
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { sectionLabel, toPassages } from './passages.ts';
+import { peopleNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
 import type { Citation, PolicyAnswer, Rephrase } from './types.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
@@ -130,8 +131,10 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
 
   const answer = (question: string): PolicyAnswer => {
     const asked = analyseQuestion(correctSpelling(question, vocabulary));
-    // "my Riverside email", "at St Aidan's": the school's own name says nothing about what is asked.
-    const analysed = { ...asked, units: asked.units.filter((u) => !u.alts.every((a) => names.has(a))) };
+    // "my Riverside email", "at St Aidan's": the school's own name says nothing about what is asked,
+    // and nor does a pupil's or colleague's ("Harry's SEN review").
+    const people = peopleNamed(question);
+    const analysed = { ...asked, units: asked.units.filter((u) => !u.alts.every((a) => names.has(a) || people.has(a))) };
     const units = expandUnits(index, analysed.units);
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));

@@ -1,0 +1,29 @@
+import { analyseText } from './analyse.ts';
+
+/**
+ * Staff name the child or colleague they are asking about ("I've just sent Harry's SEN review to the
+ * wrong mum", "Mrs Patel asked me…"). A policy never names them, so a name would count as an idea the
+ * policy is silent on. Common first names of UK pupils and staff, written with a capital inside the
+ * question (so "Max size?" and "grace period" stay words), and any name after a title, are set aside.
+ */
+const FIRST_NAMES = new Set(
+  `aaliyah aaron abbie abdul abigail adam ahmed aidan aisha alex alexander alfie ali alice amber amelia amelie amir amy
+  anna archie arthur aria austin ava bella ben benjamin beth bethany billy bobby caleb callum cameron charlie charlotte chloe
+  connor daisy daniel darcey david dylan edward eleanor elijah ella ellie elliot elsie emily emma erin ethan eva evie ezra
+  faith fatima finley finn florence frankie freddie freya george georgia gracie grace hannah harley harper harrison harry
+  harvey hassan hayden heidi henry holly hugo ibrahim imogen isaac isabel isabella isabelle isla ivy jack jacob jake james
+  jamie jasmine jay jayden jessica jodie joe joel john jonah joseph josh joshua jude julia kai katie kayden keira kian kyle
+  layla leah leo lewis liam lily lola lottie louie louis lucas lucy luke luna lydia maisie maria mason matilda matthew max
+  maya megan mia michael millie mohammed molly muhammad nathan niamh noah olivia ollie omar oscar owen paige phoebe poppy
+  reggie reuben riley robert rory rosie ruby ryan sam samuel sara sarah scarlett sebastian sienna sofia sophia sophie
+  stanley summer teddy theo thomas toby tommy tyler victoria violet william willow yusuf zac zachary zara zoe`.split(/\s+/),
+);
+const TITLE = /\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+([A-Z][\w'’-]+)/g;
+const CAPITALISED = /(?<=\S\s+)([A-Z][a-z]+)(?:['’]s)?\b/g;
+
+/** Stems of the people a question names. */
+export function peopleNamed(question: string): Set<string> {
+  const named = [...question.matchAll(TITLE)].map((m) => m[1]!);
+  for (const m of question.matchAll(CAPITALISED)) if (FIRST_NAMES.has(m[1]!.toLowerCase())) named.push(m[1]!);
+  return new Set(analyseText(named.join(' ')).terms.filter((t) => !t.startsWith('#')));
+}
