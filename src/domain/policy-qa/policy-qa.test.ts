@@ -303,4 +303,17 @@ describe('policy Q&A', () => {
     expect(a.answered).toBe(true);
     expect(a.citations[0]!.section).toBe('5.3 Mailbox housekeeping');
   });
+
+  it('answers "can I…?" with the sentence that permits or forbids, not its neighbour that describes', async () => {
+    const doc = await clausePolicy(
+      'Beech Primary ICT Policy',
+      [
+        '8. Using your own phone or tablet',
+        '8.2 School email can be read on your own phone or tablet only through the Outlook app, with a PIN set.',
+        '8.3 If a personal phone or tablet that has your school email on it is lost or stolen, tell the School Business Manager the same day so that the school email on it can be wiped.',
+      ],
+    );
+    const a = createPolicyQa([doc]).answer('can I get school emails on my own phone');
+    expect(a.citations[0]?.section).toBe('8.2 Using your own phone or tablet');
+  });
 });

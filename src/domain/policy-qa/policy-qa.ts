@@ -71,6 +71,9 @@ const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives
 const INTRO_PRIOR = 0.7;
 const GENERAL_ROW = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
 const GENERAL_ROW_PRIOR = 1.15;
+const ASKS_PERMISSION = /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b/i;
+const RULE_WORDS = /\b(may|must|allowed|permitted|not|never|only|should|cannot|prohibited|forbidden)\b/i;
+const RULE_PRIOR = 1.1;
 const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as follows)\b/i;
 const SIGNING = new Set(['#declaration', '#acknowledge']);
 /** Title words that are the policy's subject, not the school's name. */
@@ -121,6 +124,9 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const introduces = passages.map((p) => TABLE_INTRO.test(p.text) && leadIns.some((l) => l.startsWith(p.text)));
   // A table's catch-all row ("Everyday email", "All other records") answers a question that names no
   // particular kind of record; a row for one kind ("SEND correspondence") wins when the question names it.
+  // "Can I…?", "is it ok to…?" is answered by a sentence that permits or forbids ("may", "must not",
+  // "only"), not by its neighbour that explains or describes ("If a phone … is lost, tell the SBM").
+  const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
   const generalRow = passages.map((p) => p.label !== undefined && GENERAL_ROW.test(p.label));
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
@@ -152,11 +158,12 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const vector = sentenceVector(question, true);
     const aboutSigning = q.units.some((u) => u.alts.some((a) => SIGNING.has(a)));
     const aboutPupils = ASKS_ABOUT_PUPILS_OR_PARENTS.test(question);
+    const asksPermission = ASKS_PERMISSION.test(question);
     const prior = (i: number): number => {
       if (form[i]) return FORM_PRIOR;
       if (frontMatter[i] || contents[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils)) return FRONT_MATTER_PRIOR;
       if (intro[i] || introduces[i]) return INTRO_PRIOR;
-      return generalRow[i] ? GENERAL_ROW_PRIOR : 1;
+      return (generalRow[i] ? GENERAL_ROW_PRIOR : 1) * (asksPermission && statesRule[i] ? RULE_PRIOR : 1);
     };
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
