@@ -237,8 +237,16 @@ export const staffConcepts: Concept[] = [
   },
   {
     id: 'signature',
-    doc: ['signature', 'email signature', 'disclaimer', 'footer', 'confidentiality notice', 'sign-off'],
-    ask: ['bottom of my emails', 'bottom of my email', 'end of my emails', 'under my name', 'quote at the bottom', 'sign off', 'blurb', 'confidentiality blurb', 'legal bit at the bottom'],
+    doc: ['signature', 'email signature', 'sign-off'],
+    ask: ['bottom of my emails', 'bottom of my email', 'end of my emails', 'under my name', 'quote at the bottom', 'sign off'],
+  },
+  // The legal notice the mail server adds is not the signature staff write: a policy with a signature
+  // template and no disclaimer is silent on "does a disclaimer get added automatically?".
+  {
+    id: 'disclaimer',
+    decisive: true,
+    doc: ['disclaimer', 'confidentiality notice', 'confidentiality footer', 'confidentiality statement', 'legal notice'],
+    ask: ['blurb', 'confidentiality blurb', 'legal bit at the bottom', 'legal bit', 'footer'],
   },
   {
     id: 'ai-tools',

@@ -316,4 +316,24 @@ describe('policy Q&A', () => {
     const a = createPolicyQa([doc]).answer('can I get school emails on my own phone');
     expect(a.citations[0]?.section).toBe('8.2 Using your own phone or tablet');
   });
+
+  it('tells the disclaimer the mail server adds from the signature staff write', async () => {
+    const sections: [string, ...string[]][] = [
+      ['2. Your school account', '2.5 Use the standard school email signature: your name, your job title and the school phone number.'],
+      [
+        '7. Out of office',
+        '7.1 Switch on an automatic reply whenever you will be away from school for two working days or more.',
+        '7.3 Part-time staff do not need an automatic reply on their normal non-working days; the working pattern is added to the email signature instead.',
+      ],
+      ['8. Sending outside school', '8.1 Check the address before you email someone outside school, and use BCC for groups of parents.'],
+    ];
+    const withSignatureOnly = await clausePolicy('Maple Primary Email Rules', ...sections);
+    const withDisclaimer = await clausePolicy('Hornbeam Primary Email Rules', ...sections, [
+      '9. Disclaimer',
+      '9.1 A confidentiality disclaimer is added automatically by the mail server to every email sent outside the school.',
+    ]);
+    const question = 'does a disclaimer get added automatically when I email someone outside school?';
+    expect(createPolicyQa([withSignatureOnly]).answer(question).answered).toBe(false);
+    expect(createPolicyQa([withDisclaimer]).answer(question).citations[0]?.section).toBe('9.1 Disclaimer');
+  });
 });

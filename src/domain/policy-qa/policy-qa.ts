@@ -63,7 +63,7 @@ const CONTENTS_HEADING = /^(table of )?contents$/i;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
 const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
 /** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date") answers nothing, not even "do I sign?". */
-const FORM_WORDS = /\b(signed|signature|sign|print|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
+const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
 const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
 const FORM_PRIOR = 0.2;
