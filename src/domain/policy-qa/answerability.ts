@@ -37,12 +37,17 @@ const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|fre
 const STATES_AMOUNT =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|without delay|as soon as|promptly)\b|\b(every|each|per|a|the end of the) (day|week|month|term|half[- ]term|year|lesson|morning|evening)\b/i;
 
+/** "How many hours…", "how much…": a count, which "immediately" or "every term" does not give. */
+const ASKS_COUNT = /\bhow (many|much)\b/i;
+const STATES_NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|a (few|couple))\b/i;
+
 /**
  * The question asks for an amount (how long, how often, how big…) and the passage states none: whatever
  * else matches, it does not answer ("how often must I change my password?" against "passwords must be
  * at least 12 characters and never shared").
  */
-export const amountMissing = (question: string, passageText: string): boolean => ASKS_AMOUNT.test(question) && !STATES_AMOUNT.test(passageText);
+export const amountMissing = (question: string, passageText: string): boolean =>
+  ASKS_AMOUNT.test(question) && (!STATES_AMOUNT.test(passageText) || (ASKS_COUNT.test(question) && !STATES_NUMBER.test(passageText)));
 
 /** Coverage from which nothing the question needs is missing (rounding aside). */
 const COMPLETE = 0.999;

@@ -336,4 +336,18 @@ describe('policy Q&A', () => {
     expect(createPolicyQa([withSignatureOnly]).answer(question).answered).toBe(false);
     expect(createPolicyQa([withDisclaimer]).answer(question).citations[0]?.section).toBe('9.1 Disclaimer');
   });
+
+  it('declines "how many hours…?" when the passage gives no number, only "immediately"', async () => {
+    const doc = await clausePolicy(
+      'Linden Primary ICT Policy',
+      [
+        '6. Incident reporting',
+        '6.1 Any security breaches or attempts, loss of equipment and any unauthorised use or suspected misuse of ICT must be immediately reported to the headteacher. All data breaches, lost or stolen equipment or data and virus notifications must also be reported to the business manager.',
+      ],
+      ['7. Passwords', '7.1 Passwords must be at least twelve characters long.'],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('If we have a data breach, how many hours have we got to report it to the ICO?').answered).toBe(false);
+    expect(qa.answer('how many characters does my password need?').citations[0]?.section).toBe('7.1 Passwords');
+  });
 });
