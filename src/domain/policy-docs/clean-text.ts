@@ -71,14 +71,15 @@ function pageEdgeIndexes(lines: string[]): Set<number> {
 
 /** Lines that open or close most pages are running headers/footers, not policy text. */
 function repeatedPageFurniture(pages: string[]): Set<string> {
-  if (pages.length < 3) return new Set();
+  if (pages.length < 2) return new Set();
   const counts = new Map<string, number>();
   for (const page of pages) {
     const lines = page.split('\n');
     const keys = new Set([...pageEdgeIndexes(lines)].map((i) => furnitureKey(lines[i] ?? '')));
     for (const key of keys) if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const needed = Math.max(3, Math.ceil(pages.length / 2));
+  // A two-page document's furniture is on both pages; a longer one's on most of them.
+  const needed = pages.length === 2 ? 2 : Math.max(3, Math.ceil(pages.length / 2));
   return new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
 }
 

@@ -1,15 +1,28 @@
 import { err, ok, type Result } from '../result.ts';
+import { bodySize, pageText, type TextRun } from './pdf-layout.ts';
 
 /**
- * PDF text via unpdf (a serverless build of PDF.js that runs in workerd and Node). Pages are joined
- * with form feeds so running headers and footers can be recognised by the plain-text path.
+ * PDF text via unpdf (a serverless build of PDF.js that runs in workerd and Node), laid out from the
+ * runs' positions (pdf-layout.ts) so table cells stay apart. Pages are joined with form feeds so
+ * running headers and footers can be recognised by the plain-text path.
  */
 export async function pdfToText(bytes: Uint8Array): Promise<Result<string>> {
   try {
-    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const { text } = await extractText(pdf, { mergePages: false });
-    return ok(text.join('\f'));
+    const pages: TextRun[][] = [];
+    for (let n = 1; n <= pdf.numPages; n += 1) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      const runs: TextRun[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const [, , , , x, y] = item.transform as number[];
+        runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: item.height });
+      }
+      pages.push(runs);
+    }
+    const body = bodySize(pages.flat());
+    return ok(pages.map((runs) => pageText(runs, body)).join('\f'));
   } catch (e) {
     return err('invalid_input', 'The PDF could not be read.', { reason: e instanceof Error ? e.message : String(e) });
   }

@@ -11,12 +11,20 @@ interface Line {
   last: boolean;
 }
 
+export interface TextOptions {
+  /**
+   * Headings carry HEADING_HINT (a PDF's larger type): other unnumbered lines are then never taken for
+   * headings, however short, so a spaced-out list stays a list.
+   */
+  markedHeadings?: boolean;
+}
+
 /** Plain text (typed, pasted, or extracted from a PDF) to structural blocks. */
-export function textToBlocks(raw: string): Block[] {
+export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   const lines = cleanText(raw).split('\n');
   const groups = groupLines(lines);
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder(wrapWidth(lines));
+  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false);
   let g = 0;
   while (g < groups.length) {
     const run = runs.find(([from]) => from === g);
@@ -79,8 +87,11 @@ function wrapWidth(lines: string[]): number | undefined {
 class BlockBuilder {
   private readonly wrappedAt: number | undefined;
 
-  constructor(wrappedAt: number | undefined) {
+  private readonly markedHeadings: boolean;
+
+  constructor(wrappedAt: number | undefined, markedHeadings: boolean) {
     this.wrappedAt = wrappedAt;
+    this.markedHeadings = markedHeadings;
   }
 
   blocks: Block[] = [];
@@ -133,6 +144,9 @@ class BlockBuilder {
     if (!first && this.wrappedAt !== undefined && prev.length >= this.wrappedAt * FULL_LINE) return true;
     if (endsSentence(prev)) return false;
     if (first) return /^[a-z]/.test(text);
+    // With headings marked, an unfinished sentence always runs on ("…Policy owner: School Business" /
+    // "Manager"): the next line cannot be a heading.
+    if (this.markedHeadings) return true;
     return /^[a-z(]/.test(text) || (this.open.parts.length > 0 && wordCount(prev) >= 8 && !looksLikeHeading(text) && !NEW_RULE.test(text));
   }
 
@@ -205,6 +219,7 @@ class BlockBuilder {
 
   private isHeading(text: string, hint: boolean, first: boolean, last: boolean, nextRaw: string | undefined): boolean {
     if (hint) return wordCount(text) <= 15;
+    if (this.markedHeadings) return isAllCaps(text) && !/[.;,]$/.test(text);
     if (this.inImplicitList) return false;
     if (isAllCaps(text) && !/[.;,]$/.test(text)) return true;
     if (/https?:|www\.|@/.test(text)) return false;

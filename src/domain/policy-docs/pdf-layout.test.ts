@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { HEADING_HINT } from './clean-text.ts';
+import { bodySize, pageText, type TextRun } from './pdf-layout.ts';
+
+/** A run of text at (x, y), about 5 points a character wide, as PDF.js reports it. */
+const run = (text: string, x: number, y: number, size = 11): TextRun => ({ text, x, y, width: text.length * 5, size });
+
+describe('laying out a PDF page from its text runs', () => {
+  it('joins a spaced table row whose cells wrap into one tab-separated line', () => {
+    const text = pageText([
+      // Body text set 15 points apart: the page's line spacing.
+      run('Email is not a filing system. Save anything the school must keep to the', 60, 745),
+      run('pupil file, then delete it from your mailbox. The table below shows how', 60, 730),
+      run('long messages are kept.', 60, 715),
+      run('The table below shows how long messages are kept.', 60, 700),
+      run('Type of message', 60, 670),
+      run('How long it is kept', 260, 670),
+      run('Everyday email (inbox, sent items,', 60, 648),
+      run('folders)', 60, 633),
+      run('Deleted automatically 12 months after it was sent or', 260, 648),
+      run('received', 260, 633),
+      run('Deleted Items folder', 60, 611),
+      run('Emptied after 30 days', 260, 611),
+    ]);
+    expect(text.split('\n').slice(3)).toEqual([
+      'The table below shows how long messages are kept.',
+      '',
+      'Type of message\tHow long it is kept',
+      'Everyday email (inbox, sent items, folders)\tDeleted automatically 12 months after it was sent or received',
+      'Deleted Items folder\tEmptied after 30 days',
+    ]);
+  });
+
+  it('reads packed rows (no cell padding) by which columns a line fills', () => {
+    const text = pageText([
+      run('Record', 60, 700),
+      run('Retention period', 260, 700),
+      run('Staff mailbox (inbox, sent,', 60, 687),
+      run('24 months from the date of the message', 260, 687),
+      run('folders)', 60, 674),
+      run('Deleted Items folder', 60, 661),
+      run('30 days', 260, 661),
+    ]);
+    expect(text.split('\n')).toEqual(['Record\tRetention period', 'Staff mailbox (inbox, sent, folders)\t24 months from the date of the message', 'Deleted Items folder\t30 days']);
+  });
+
+  it('splits a cell that runs right up to the next column at that column', () => {
+    const text = pageText([
+      run('If you need to…', 60, 700),
+      run('Contact', 300, 700),
+      // 47 characters: ends at x = 295, five points short of the second column.
+      run('Report a data breach or email sent to the wrong', 60, 678),
+      run('School Business Manager', 300, 678),
+      run('Report a lost or stolen device', 60, 656),
+      run('School Business Manager, same day', 300, 656),
+    ]);
+    expect(text.split('\n')[1]).toBe('Report a data breach or email sent to the wrong\tSchool Business Manager');
+  });
+
+  it('marks lines set larger than the body text as headings and keeps paragraphs apart', () => {
+    const runs = [
+      run('Sending information securely', 60, 700, 14),
+      run('Before sending anything containing personal data, decide which', 60, 680),
+      run('classification it falls into.', 60, 667),
+      run('Autocomplete is the most common cause of breaches.', 60, 640),
+    ];
+    expect(bodySize(runs)).toBe(11);
+    expect(pageText(runs, bodySize(runs)).split('\n')).toEqual([
+      `${HEADING_HINT}Sending information securely`,
+      '',
+      'Before sending anything containing personal data, decide which',
+      'classification it falls into.',
+      '',
+      'Autocomplete is the most common cause of breaches.',
+    ]);
+  });
+
+  it('joins glyph runs of one word and spaces separate words', () => {
+    expect(pageText([run('Elmstead Primary School – Sta', 60, 700), { text: 'ff', x: 205.5, y: 700, width: 8, size: 11 }, run('Email Policy', 216, 700)])).toBe(
+      'Elmstead Primary School – Staff Email Policy',
+    );
+  });
+});

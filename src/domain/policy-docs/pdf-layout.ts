@@ -1,0 +1,173 @@
+/**
+ * Turns the positioned text runs of a PDF page back into lines of text, keeping what the plain-text
+ * path needs from the page's geometry: a wide horizontal gap becomes a tab (table cells, a label and
+ * its value), and the lines of a table row whose cells wrap are joined into one tab-separated line,
+ * so "Everyday email (inbox, sent items," / "folders)" beside "Deleted automatically 12 months…" /
+ * "received" reads as one row, as it does when the table is pasted from Word.
+ */
+import { HEADING_HINT } from './clean-text.ts';
+
+export interface TextRun {
+  text: string;
+  /** Left edge and baseline, in PDF points (y grows up the page). */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size: the run's height. */
+  size: number;
+}
+
+interface Segment {
+  x: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  /** Left to right. */
+  runs: TextRun[];
+}
+
+/** A gap of this many font sizes between runs on one line separates cells, not words. */
+const CELL_GAP = 1.5;
+/** A gap this small (in font sizes) joins glyph runs of one word ("Sta" + "ff"). */
+const WORD_GAP = 0.12;
+/** Between spaced table rows the gap to the next line is this much larger than the text's line spacing. */
+const ROW_GAP = 1.2;
+/** Between paragraphs, the gap to the next line is this much wider than the text's line spacing. */
+const PARAGRAPH_GAP = 1.3;
+/** A short line set this much larger than the body text is a heading. */
+const HEADING_SIZE = 1.12;
+
+/** The size most of a document's text is set in (by characters, so headings do not count for much). */
+export function bodySize(runs: readonly TextRun[]): number {
+  const chars = new Map<number, number>();
+  for (const r of runs) {
+    const size = Math.round(r.size * 2) / 2;
+    if (size > 0) chars.set(size, (chars.get(size) ?? 0) + r.text.trim().length);
+  }
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/**
+ * One page's text. Lines set larger than `body` (the document's body size) that read like a heading are
+ * marked with HEADING_HINT, as a Word bookmark marks one in pasted text: in a PDF, size is what tells
+ * "Sending information securely" from the paragraph under it.
+ */
+export function pageText(runs: readonly TextRun[], body = 0): string {
+  const lines = toLines(runs.filter((r) => r.text.trim() !== ''));
+  const leading = typicalLeading(lines);
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    // The space a writer leaves between paragraphs survives only as a wider gap: make it a blank line.
+    if (i > 0 && lines[i - 1]!.y - lines[i]!.y > PARAGRAPH_GAP * leading) out.push('');
+    const table = tableAt(lines, i);
+    if (table) {
+      out.push('', ...tableRows(lines.slice(i, table.end), table.columns, leading), '');
+      i = table.end;
+    } else {
+      const line = lines[i]!;
+      const text = segmentsOf(line).map((s) => s.text).join('\t');
+      const heading = body > 0 && line.size >= HEADING_SIZE * body && text.split(' ').length <= 15 && !/[.,;]$/.test(text);
+      out.push(heading ? HEADING_HINT + text : text);
+      i += 1;
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** The commonest distance between consecutive lines: the body text's line spacing. */
+function typicalLeading(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  lines.slice(1).forEach((l, i) => {
+    const gap = Math.round(lines[i]!.y - l.y);
+    if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  });
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 12;
+}
+
+function toLines(runs: TextRun[]): Line[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const run of sorted) {
+    const size = run.size || 10;
+    const line = lines.find((l) => Math.abs(l.y - run.y) <= Math.max(1, 0.3 * Math.min(l.size, size)));
+    if (line) {
+      line.runs.push(run);
+      line.size = Math.max(line.size, size);
+    } else {
+      lines.push({ y: run.y, size, runs: [run] });
+    }
+  }
+  for (const line of lines) line.runs.sort((a, b) => a.x - b.x);
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+/**
+ * The line's runs joined into cells: a new cell where the gap is wide, or (inside a table) where a
+ * run starts at one of the table's columns, even when the cell before it runs almost up to it.
+ */
+function segmentsOf(line: Line, columns: number[] = []): Segment[] {
+  const segments: Segment[] = [];
+  for (const run of line.runs) {
+    const last = segments.at(-1);
+    const gap = last ? run.x - last.end : Infinity;
+    const newColumn = last !== undefined && columns.some((x) => x > last.x + line.size && Math.abs(x - run.x) <= line.size);
+    if (last && gap < CELL_GAP * line.size && !newColumn) {
+      const joiner = gap <= WORD_GAP * line.size || /\s$/.test(last.text) || /^\s/.test(run.text) ? '' : ' ';
+      last.text += joiner + run.text;
+      last.end = Math.max(last.end, run.x + run.width);
+    } else {
+      segments.push({ x: run.x, end: run.x + run.width, text: run.text });
+    }
+  }
+  return segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() }));
+}
+
+/**
+ * A table starts at a line of two or more cells and runs while lines keep to its columns: another
+ * line of cells, or a wrapped cell's next line, close below. Two lines of cells make a label and its
+ * value, not yet a table.
+ */
+function tableAt(lines: Line[], start: number): { end: number; columns: number[] } | undefined {
+  const first = lines[start]!;
+  const columns = segmentsOf(first).map((s) => s.x);
+  if (columns.length < 2) return undefined;
+  const atColumn = (s: Segment): boolean => columns.some((x) => Math.abs(x - s.x) <= first.size);
+  let end = start + 1;
+  let rowsOfCells = 1;
+  while (end < lines.length) {
+    const line = lines[end]!;
+    const gap = lines[end - 1]!.y - line.y;
+    const cells = segmentsOf(line, columns);
+    if (gap > 3 * first.size || !cells.every(atColumn)) break;
+    // After a row's gap, a lone line at the left margin is the next paragraph; one further right is
+    // still the table (a cell centred beside a taller one).
+    if (cells.length < 2 && gap > 1.6 * first.size && cells[0]!.x < columns[1]! - first.size) break;
+    if (cells.length >= 2) rowsOfCells += 1;
+    end += 1;
+  }
+  return rowsOfCells >= 2 ? { end, columns } : undefined;
+}
+
+/**
+ * The lines of a table, joined into one tab-separated line per row. Where rows are spaced apart (cell
+ * padding), a wider gap starts a row; where they are packed (Word's default), a line with text in every
+ * column does, and a line with only some columns is a wrapped cell's next line.
+ */
+function tableRows(lines: Line[], columns: number[], leading: number): string[] {
+  const column = (s: Segment): number => columns.reduce((best, x, i) => (Math.abs(x - s.x) < Math.abs(columns[best]! - s.x) ? i : best), 0);
+  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
+  const spaced = gaps.some((g) => g > ROW_GAP * leading);
+  const rows: string[][][] = [];
+  lines.forEach((line, i) => {
+    const cells = segmentsOf(line, columns);
+    const startsRow = i === 0 || (spaced ? gaps[i - 1]! > ROW_GAP * leading : new Set(cells.map(column)).size === columns.length);
+    if (startsRow) rows.push(columns.map(() => []));
+    for (const s of cells) rows.at(-1)![column(s)]!.push(s.text);
+  });
+  return rows.map((cells) => cells.map((c) => c.join(' ')).join('\t'));
+}
