@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { err, ok, type Result } from '../result.ts';
+import { numberRef, parseNumbering, type NumberRef } from './docx-numbering.ts';
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
@@ -7,10 +8,12 @@ import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
 const token = /<(\/?)(w:[A-Za-z]+)\b([^>]*?)(\/?)>|([^<]+)/g;
+const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
 
 interface Para {
   style: string;
-  listed: boolean;
+  /** The paragraph's own w:numPr, if it has one. */
+  numPr?: string;
   text: string[];
 }
 
@@ -21,14 +24,19 @@ interface Para {
  */
 export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title?: string }> {
   let xml: string;
+  let numberingXml: string | undefined;
+  let stylesXml: string | undefined;
   try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+    const files = unzipSync(bytes, { filter: (f) => PARTS.has(f.name) });
     const doc = files['word/document.xml'];
     if (!doc) return err('invalid_input', 'The .docx file has no word/document.xml.');
     xml = strFromU8(doc);
+    numberingXml = files['word/numbering.xml'] && strFromU8(files['word/numbering.xml']);
+    stylesXml = files['word/styles.xml'] && strFromU8(files['word/styles.xml']);
   } catch {
     return err('invalid_input', 'The file is not a readable .docx (zip) document.');
   }
+  const numbering = parseNumbering(numberingXml, stylesXml);
   const blocks: Block[] = [];
   let title: string | undefined;
   let para: Para | undefined;
@@ -39,7 +47,15 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let cell: string[] | undefined;
 
   const endParagraph = (p: Para): void => {
-    const text = joinWrapped(p.text);
+    // Word counts a numbered paragraph even when it is empty, so count before anything is skipped.
+    const ref: NumberRef | undefined = p.numPr !== undefined ? numberRef(p.numPr) : numbering.styleRef(p.style);
+    const label = ref ? numbering.next(ref) : undefined;
+    const number = label?.kind === 'number' && /^\d/.test(label.text) ? label.text.replace(/[.)]$/, '') : undefined;
+    // A list paragraph Word marks "•", "1." or "a)", or one whose list cannot be read, is a bullet;
+    // one numbered "4.2" is a clause. (numId 0 takes a paragraph out of its style's list.)
+    const inList = label !== undefined || (p.numPr !== undefined && !/w:numId\b[^>]*w:val="0"/.test(p.numPr));
+    const listed = inList && !number?.includes('.');
+    let text = joinWrapped(p.text);
     if (!text) return;
     if (cell && tableDepth > 0) {
       cell.push(text);
@@ -49,9 +65,13 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     if (/^title$/i.test(p.style)) {
       title ??= text;
       blocks.push({ kind: 'heading', level: 0, text });
-    } else if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), ...numberedHeading(text) });
-    else if (/^toc/i.test(p.style)) return;
-    else blocks.push(bodyBlock(p.listed || /list/i.test(p.style) ? 'bullet' : 'para', text));
+      return;
+    }
+    if (/^toc/i.test(p.style)) return;
+    // "4.2" before a clause or heading; a list's own "1." or "a)" stays a bullet's business.
+    if (number && (heading || number.includes('.'))) text = `${number} ${text}`;
+    if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), ...numberedHeading(text) });
+    else blocks.push(bodyBlock(listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
   };
 
   for (const m of xml.matchAll(token)) {
@@ -66,7 +86,7 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (closing) {
           if (para) endParagraph(para);
           para = undefined;
-        } else para = { style: '', listed: false, text: [] };
+        } else para = { style: '', text: [] };
         break;
       case 'w:pStyle': {
         const style = /w:val="([^"]*)"/.exec(attrs);
@@ -74,7 +94,11 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         break;
       }
       case 'w:numPr':
-        if (para) para.listed = true;
+        if (para && !closing) para.numPr = '';
+        break;
+      case 'w:ilvl':
+      case 'w:numId':
+        if (para?.numPr !== undefined) para.numPr += m[0];
         break;
       case 'w:t':
         inText = !closing && !selfClosing;

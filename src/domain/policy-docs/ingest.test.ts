@@ -114,6 +114,51 @@ describe('ingest docx', () => {
     expect(JSON.stringify(d)).not.toMatch(/HYPERLINK|Contents 2/);
   });
 
+  it("rebuilds Word's automatic numbering of headings and clauses from numbering.xml and styles.xml", async () => {
+    const numPr = (numId: number, ilvl: number): string => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
+    const para = (text: string, pPr = ''): string => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const lvl = (ilvl: number, fmt: string, text: string): string =>
+      `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering =
+      '<w:numbering xmlns:w="x">' +
+      `<w:abstractNum w:abstractNumId="10">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2')}${lvl(2, 'lowerLetter', '(%3)')}</w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="20">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+      '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num></w:numbering>';
+    const styles = `<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr>${numPr(1, 0)}</w:pPr></w:style></w:styles>`;
+    const body = [
+      para('Oak Staff Email Policy', '<w:pStyle w:val="Title"/>'),
+      para('Email', '<w:pStyle w:val="Heading1"/>'),
+      para('Use your school account for all school business.', numPr(1, 1)),
+      para('Do not forward school email to personal accounts, for example:', numPr(1, 1)),
+      para('Gmail or Hotmail', numPr(1, 2)),
+      para('Lock your screen when you leave the room.', numPr(2, 0)),
+      para('Devices', '<w:pStyle w:val="Heading1"/>'),
+      para('Memory sticks must be encrypted.', numPr(1, 1)),
+      // numId 0 takes a heading out of its style's numbering.
+      para('Declaration', `<w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr>`),
+      para('I have read this policy.'),
+    ].join('');
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`),
+      'word/numbering.xml': strToU8(numbering),
+      'word/styles.xml': strToU8(styles),
+    });
+    const d = await doc({ bytes, type: 'docx' });
+    expect(d.sections.map((s) => [s.number, s.heading])).toEqual([
+      ['1', 'Email'],
+      ['2', 'Devices'],
+      [undefined, 'Declaration'],
+    ]);
+    expect(byNumber(d, '1')!.paragraphs.map((p) => [p.kind, p.number, p.text])).toEqual([
+      ['para', '1.1', 'Use your school account for all school business.'],
+      ['para', '1.2', 'Do not forward school email to personal accounts, for example:'],
+      // Bullets belong to the clause they follow.
+      ['bullet', '1.2', 'Gmail or Hotmail'],
+      ['bullet', '1.2', 'Lock your screen when you leave the room.'],
+    ]);
+    expect(byNumber(d, '2')!.paragraphs.map((p) => [p.number, p.text])).toEqual([['2.1', 'Memory sticks must be encrypted.']]);
+  });
+
   it('reports a file that is not a zip as invalid input', async () => {
     const r = await ingest({ bytes: new Uint8Array([1, 2, 3, 4]), type: 'docx' });
     expect(r.ok).toBe(false);
