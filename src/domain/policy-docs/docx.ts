@@ -12,6 +12,9 @@ const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.x
 
 interface Para {
   style: string;
+  /** Characters of text in bold runs and in plain ones: a short all-bold line is a heading. */
+  bold: number;
+  plain: number;
   /** The paragraph's own w:numPr, if it has one. */
   numPr?: string;
   text: string[];
@@ -22,6 +25,11 @@ interface Para {
  * paragraph styles become headings, numbered/list paragraphs bullets, table rows "cell | cell".
  * Field instructions (w:instrText: HYPERLINK, PAGEREF, TOC) and contents-page paragraphs are skipped.
  */
+/** A short paragraph all in bold, not ending a sentence: how a heading looks without a Heading style. */
+function boldHeading(p: Para, text: string): boolean {
+  return p.bold > 0 && p.plain === 0 && text.split(' ').length <= 12 && /^[A-Z0-9“"‘']/.test(text) && !/[.;:,!?]$/.test(text);
+}
+
 export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title?: string }> {
   let xml: string;
   let numberingXml: string | undefined;
@@ -45,6 +53,9 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let table: TableRow[] = [];
   let row: TableRow | undefined;
   let cell: string[] | undefined;
+  let runBold = false;
+  /** The level of the last heading Word's styles marked: a bold line below it is one level deeper. */
+  let styledLevel = 0;
 
   const endParagraph = (p: Para): void => {
     // Word counts a numbered paragraph even when it is empty, so count before anything is skipped.
@@ -70,14 +81,23 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     if (/^toc/i.test(p.style)) return;
     // "4.2" before a clause or heading; a list's own "1." or "a)" stays a bullet's business.
     if (number && (heading || number.includes('.'))) text = `${number} ${text}`;
-    if (heading) blocks.push({ kind: 'heading', level: Number(heading[1]), ...numberedHeading(text) });
-    else blocks.push(bodyBlock(listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
+    if (heading) {
+      styledLevel = Number(heading[1]);
+      blocks.push({ kind: 'heading', level: styledLevel, ...numberedHeading(text) });
+    } else if (!inList && boldHeading(p, text)) {
+      // Many schools make headings by bolding a Normal paragraph rather than using Heading styles.
+      blocks.push({ kind: 'heading', level: Math.min(styledLevel + 1, 4), ...numberedHeading(text) });
+    } else blocks.push(bodyBlock(listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
   };
 
   for (const m of xml.matchAll(token)) {
     const [, closing, name, attrs = '', selfClosing, text] = m;
     if (text !== undefined) {
-      if (inText && para) para.text.push(decodeEntities(text));
+      if (inText && para) {
+        const t = decodeEntities(text);
+        para.text.push(t);
+        para[runBold ? 'bold' : 'plain'] += t.trim().length;
+      }
       continue;
     }
     switch (name) {
@@ -86,7 +106,7 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (closing) {
           if (para) endParagraph(para);
           para = undefined;
-        } else para = { style: '', text: [] };
+        } else para = { style: '', bold: 0, plain: 0, text: [] };
         break;
       case 'w:pStyle': {
         const style = /w:val="([^"]*)"/.exec(attrs);
@@ -102,6 +122,13 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         break;
       case 'w:t':
         inText = !closing && !selfClosing;
+        break;
+      case 'w:r':
+        if (!closing) runBold = false;
+        break;
+      case 'w:b':
+        // Run properties come before the run's text; w:val="0" or "false" switches bold off.
+        if (!closing) runBold = !/w:val="(0|false)"/.test(attrs);
         break;
       case 'w:tab':
       case 'w:br':

@@ -159,6 +159,24 @@ describe('ingest docx', () => {
     expect(byNumber(d, '2')!.paragraphs.map((p) => [p.number, p.text])).toEqual([['2.1', 'Memory sticks must be encrypted.']]);
   });
 
+  it('takes a short all-bold paragraph for a heading when the document uses no Heading styles', async () => {
+    const bold = (text: string): string => `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
+    const plain = (text: string): string => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = [
+      bold('4. Email'),
+      plain('4.1 Use your school account for all school business.'),
+      bold('Staff must never share their password.'),
+      bold('Personal devices'),
+      `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Note: </w:t></w:r><w:r><w:t>phones need a PIN</w:t></w:r></w:p>`,
+    ].join('');
+    const bytes = zipSync({ 'word/document.xml': strToU8(`<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`) });
+    const d = await doc({ bytes, type: 'docx' });
+    expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['4', 'Email', ['Use your school account for all school business.', 'Staff must never share their password.']],
+      [undefined, 'Personal devices', ['Note: phones need a PIN']],
+    ]);
+  });
+
   it('reports a file that is not a zip as invalid input', async () => {
     const r = await ingest({ bytes: new Uint8Array([1, 2, 3, 4]), type: 'docx' });
     expect(r.ok).toBe(false);
