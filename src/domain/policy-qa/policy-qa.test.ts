@@ -315,6 +315,15 @@ describe('policy Q&A', () => {
     );
     const a = createPolicyQa([doc]).answer('can I get school emails on my own phone');
     expect(a.citations[0]?.section).toBe('8.2 Using your own phone or tablet');
+    const allows = await clausePolicy(
+      'Spruce Primary ICT Policy',
+      [
+        '6. Personal devices',
+        '6.1 The school allows staff to bring personal mobile phones and devices into school for their own use, including reading school email.',
+        '6.2 I will not give out my own personal details, such as my mobile phone number or personal email address, to pupils or parents.',
+      ],
+    );
+    expect(createPolicyQa([allows]).answer('can I check school email on my own phone?').citations[0]?.section).toBe('6.1 Personal devices');
   });
 
   it('tells the disclaimer the mail server adds from the signature staff write', async () => {
