@@ -193,6 +193,8 @@ export const accountConcepts: Concept[] = [
       'my school laptop', 'my work laptop', 'work laptop', 'my school ipad', 'my work ipad', 'work ipad', 'class ipad', 'my school computer', 'school computer',
       'my school phone', 'my work phone', 'work phone', 'my work mobile', 'work mobile', 'school phone', 'school chromebook', 'chromebook', 'teacher laptop',
       'the laptop school gave me', 'laptop from school',
+      // Taking it home is what is asked; the device is what the rule names ("Staff laptops may be taken home").
+      'take my school laptop home', 'take my work laptop home', 'take the school laptop home', 'take my school ipad home', 'take my work ipad home',
     ],
   },
   // Devices in cars and in transit: more policy wordings, and "leave it in the car" before bare "leave" reads as leaving.

@@ -195,6 +195,13 @@ export const staffConcepts: Concept[] = [
     ],
   },
   // Keeping up with email: how often to check it, and whether staff must outside working hours.
+  // The school holidays are when something happens ("over half term"), rarely what is asked about.
+  {
+    id: 'school-holiday',
+    incidental: true,
+    doc: ['half term', 'half-term', 'school holidays', 'school holiday'],
+    ask: ['over half term', 'during half term', 'in the holidays', 'over the holidays', 'during the holidays', 'summer holidays', 'easter holidays', 'christmas holidays'],
+  },
   {
     id: 'checking-email',
     // "Can I check school email on my phone?" is about the phone: checking counts when a rule names it.

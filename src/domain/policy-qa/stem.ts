@@ -3,9 +3,12 @@
  * "attachments/attached" at one form, without Porter's over-reach on short policy words. Both
  * documents and questions go through it, so consistency matters more than linguistics.
  */
+/** How often, not what: "termly" must not meet "term time" or "half term", nor "weekly" "within a week". */
+const PERIODIC = new Set(['hourly', 'daily', 'nightly', 'weekly', 'fortnightly', 'monthly', 'termly', 'yearly', 'annually']);
+
 export function stem(word: string): string {
   let w = word;
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || /\d/.test(w) || PERIODIC.has(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
