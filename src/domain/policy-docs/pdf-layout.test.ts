@@ -57,6 +57,27 @@ describe('laying out a PDF page from its text runs', () => {
     expect(text.split('\n')[1]).toBe('Report a data breach or email sent to the wrong\tSchool Business Manager');
   });
 
+  it('keeps a list inside a cell on its row, and text indented inside a column in the table', () => {
+    const text = pageText([
+      run('Body text is set fifteen points apart, as in the rest of the policy, line', 60, 760),
+      run('after line after line.', 60, 745),
+      run('Situation', 60, 700),
+      run('Who to contact', 260, 700),
+      run('Suspicious email', 60, 678),
+      run('IT support desk:', 260, 678),
+      // The list's bullets are drawn, not written; its items are indented and spaced off the line above.
+      run('use the Report button in Outlook', 278, 655),
+      run('do not click any links', 278, 640),
+      run('Lost laptop', 60, 618),
+      run('School Business Manager', 260, 618),
+    ]);
+    expect(text.split('\n').slice(-3)).toEqual([
+      'Situation\tWho to contact',
+      'Suspicious email\tIT support desk: use the Report button in Outlook do not click any links',
+      'Lost laptop\tSchool Business Manager',
+    ]);
+  });
+
   it('marks lines set larger than the body text as headings and keeps paragraphs apart', () => {
     const runs = [
       run('Sending information securely', 60, 700, 14),

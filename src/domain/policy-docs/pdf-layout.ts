@@ -136,7 +136,8 @@ function tableAt(lines: Line[], start: number): { end: number; columns: number[]
   const first = lines[start]!;
   const columns = segmentsOf(first).map((s) => s.x);
   if (columns.length < 2) return undefined;
-  const atColumn = (s: Segment): boolean => columns.some((x) => Math.abs(x - s.x) <= first.size);
+  // Within the table's columns: at a column's edge, or indented inside one (a list in a cell).
+  const atColumn = (s: Segment): boolean => s.x >= columns[0]! - first.size;
   let end = start + 1;
   let rowsOfCells = 1;
   while (end < lines.length) {
@@ -159,13 +160,17 @@ function tableAt(lines: Line[], start: number): { end: number; columns: number[]
  * column does, and a line with only some columns is a wrapped cell's next line.
  */
 function tableRows(lines: Line[], columns: number[], leading: number): string[] {
-  const column = (s: Segment): number => columns.reduce((best, x, i) => (Math.abs(x - s.x) < Math.abs(columns[best]! - s.x) ? i : best), 0);
+  // The last column starting at or before the segment (within a font size): an indented list stays in its cell.
+  const column = (s: Segment): number => columns.reduce((found, x, i) => (x <= s.x + lines[0]!.size ? i : found), 0);
   const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
   const spaced = gaps.some((g) => g > ROW_GAP * leading);
   const rows: string[][][] = [];
   lines.forEach((line, i) => {
     const cells = segmentsOf(line, columns);
-    const startsRow = i === 0 || (spaced ? gaps[i - 1]! > ROW_GAP * leading : new Set(cells.map(column)).size === columns.length);
+    // A list inside a cell is indented from the cell's edge and spaced off the line above it: it goes
+    // on the row, where a row's first line starts at the cell's edge.
+    const indented = cells.every((c) => c.x > columns[column(c)]! + 0.5 * line.size);
+    const startsRow = i === 0 || (spaced ? gaps[i - 1]! > ROW_GAP * leading && !indented : new Set(cells.map(column)).size === columns.length);
     if (startsRow) rows.push(columns.map(() => []));
     for (const s of cells) rows.at(-1)![column(s)]!.push(s.text);
   });
