@@ -359,4 +359,27 @@ describe('policy Q&A', () => {
     expect(qa.answer('If we have a data breach, how many hours have we got to report it to the ICO?').answered).toBe(false);
     expect(qa.answer('how many characters does my password need?').citations[0]?.section).toBe('7.1 Passwords');
   });
+
+  it('answers a list item too short to stand alone with the clause that introduces the list, quoting the item as written', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Yew Primary ICT Policy',
+        '',
+        '## 5. Monitoring',
+        '',
+        '5.1 The school reserves the right to monitor the use of its ICT facilities and network, including:',
+        '',
+        '- Email accounts',
+        '- Internet sites visited',
+        '- Files saved on the network',
+        '',
+        '## 6. Passwords',
+        '',
+        '6.1 Passwords must be at least twelve characters long and must never be shared.',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc]).answer('is my email monitored?');
+    expect(a.citations[0]?.quote).toBe('Email accounts');
+    expect(a.answer).toBe('The school reserves the right to monitor the use of its ICT facilities and network, including: Email accounts');
+  });
 });

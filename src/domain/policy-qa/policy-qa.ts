@@ -90,6 +90,18 @@ export interface PolicyQa {
   answer(question: string): PolicyAnswer;
 }
 
+/**
+ * A list item too short to stand alone ("Email accounts") is answered with the clause introducing the
+ * list ("The school reserves the right to monitor … monitoring of: Email accounts"). The citation's
+ * quote stays the item's own words, taken from the document as they are.
+ */
+function withLeadIn(passage: { leadIn?: string }, quote: string): string {
+  const lead = passage.leadIn;
+  if (!lead || lead.includes(' | ') || quote.split(/\s+/).length >= SHORT_ITEM) return quote;
+  return `${lead}${/[:;,.]$/.test(lead) ? '' : ':'} ${quote}`;
+}
+const SHORT_ITEM = 8;
+
 const slug = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions = {}): PolicyQa {
@@ -206,7 +218,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       document: doc.title,
       link: linkFor(doc, passage.sectionId),
     };
-    return { question, answered: true, answer: quote, citations: [citation], evidence: { score: best.score, coverage: best.cov, probability }, features };
+    return { question, answered: true, answer: withLeadIn(passage, quote), citations: [citation], evidence: { score: best.score, coverage: best.cov, probability }, features };
   };
 
   return {
