@@ -276,6 +276,6 @@ export const staffConcepts: Concept[] = [
   {
     id: 'declaration',
     doc: ['declaration', 'sign the policy', 'signed copy', 'acceptable use agreement', 'confirm that i have read', 'i have read and understood'],
-    ask: ['sign it every year', 'sign the policy', 're-sign', 'sign again', 'sign something', 'have i signed'],
+    ask: ['sign it every year', 'sign the policy', 'sign this policy', 'sign the aup', 'sign the acceptable use', 're-sign', 'sign again', 'sign something', 'sign anything', 'have i signed'],
   },
 ];

@@ -382,4 +382,18 @@ describe('policy Q&A', () => {
     expect(a.citations[0]?.quote).toBe('Email accounts');
     expect(a.answer).toBe('The school reserves the right to monitor the use of its ICT facilities and network, including: Email accounts');
   });
+
+  it('reads "do I need to sign this policy?" as about the declaration, not about signing in', async () => {
+    const doc = await clausePolicy(
+      'Alder Academy ICT Policy',
+      [
+        '7. Passwords and signing in',
+        '7.1 Screens must be locked whenever you step away, and interactive whiteboards frozen before you open email in front of a class.',
+        '7.2 Passwords must be at least 14 characters long.',
+      ],
+      ['10. AI tools', '10.2 Do not sign up to new websites or apps with your academy email address until the DPO has checked them.'],
+      ['13. Sanctions and your declaration', '13.2 All staff complete the declaration below on appointment and re-confirm it each September.', 'Name: Signed: Date:'],
+    );
+    expect(createPolicyQa([doc]).answer('do I need to sign this policy?').citations[0]?.section).toBe('13.2 Sanctions and your declaration');
+  });
 });

@@ -62,11 +62,11 @@ const FRONT_MATTER_PRIOR = 0.5;
 const CONTENTS_HEADING = /^(table of )?contents$/i;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
 const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
-/** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date") answers nothing, not even "do I sign?". */
+/** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date") answers nothing, not even "do I sign?": never cited. */
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
 const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
-const FORM_PRIOR = 0.2;
+const FORM_PRIOR = 0;
 const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
 const INTRO_PRIOR = 0.7;
 const GENERAL_ROW = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
@@ -184,7 +184,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical
-      .filter((s) => s.score > 0)
+      .filter((s) => s.score > 0 && s.prior > 0)
       .map((s) => ({ ...s, final: (s.rank / top + tuning.denseWeight * s.dense) * s.prior }))
       .sort((a, b) => b.final - a.final);
     const best = scored[0];
