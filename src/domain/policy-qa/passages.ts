@@ -9,6 +9,7 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
       section.paragraphs.forEach((p, i) => {
         const passage: Passage = {
           id: `${docIndex}:${section.id}:${i}`,
+          kind: p.kind,
           docIndex,
           sectionId: section.id,
           heading: section.heading,

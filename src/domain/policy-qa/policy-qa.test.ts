@@ -381,6 +381,13 @@ describe('policy Q&A', () => {
     const a = createPolicyQa([doc]).answer('is my email monitored?');
     expect(a.citations[0]?.quote).toBe('Email accounts');
     expect(a.answer).toBe('The school reserves the right to monitor the use of its ICT facilities and network, including: Email accounts');
+    // A table row already reads with its label; it is not prefixed with the sentence above the table.
+    const table = await markdownPolicy(
+      ['# Yew Primary Email Policy', '', '## 7. Keeping email', '', '7.1 The table below shows how long items are kept.', '', '| Item | Kept for |', '| --- | --- |', '| Deleted Items | 30 days |', '| Inbox | Two years |'].join('\n'),
+    );
+    const row = createPolicyQa([table]).answer('how long are deleted items kept?');
+    expect(row.citations[0]?.quote).toMatch(/30 days/);
+    expect(row.answer).toBe(row.citations[0]?.quote);
   });
 
   it('reads "do I need to sign this policy?" as about the declaration, not about signing in', async () => {

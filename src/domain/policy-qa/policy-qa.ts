@@ -4,13 +4,13 @@ import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights }
 import { coverage, credit } from './coverage.ts';
 import { expandUnits } from './expand.ts';
 import { decisiveTopics } from './lexicon.ts';
-import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
+import { passagePriors, questionKind } from './passage-priors.ts';
 import { sectionLabel, toPassages } from './passages.ts';
 import { peopleNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
-import type { Citation, PolicyAnswer, Rephrase } from './types.ts';
+import type { Citation, Passage, PolicyAnswer, Rephrase } from './types.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
 
 export interface PolicyQaOptions {
@@ -58,24 +58,6 @@ export const defaultTuning: Tuning = {
 
 const EXPANDED_WEIGHT = 0.4;
 const BODY_WORDS = 12;
-const FRONT_MATTER_PRIOR = 0.5;
-const CONTENTS_HEADING = /^(table of )?contents$/i;
-const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
-const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
-/** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date") answers nothing, not even "do I sign?": never cited. */
-const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
-const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
-const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
-const FORM_PRIOR = 0;
-const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
-const INTRO_PRIOR = 0.7;
-const GENERAL_ROW = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
-const GENERAL_ROW_PRIOR = 1.15;
-const ASKS_PERMISSION = /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b/i;
-const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
-const RULE_PRIOR = 1.1;
-const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as follows)\b/i;
-const SIGNING = new Set(['#declaration', '#acknowledge']);
 /** Title words that are the policy's subject, not the school's name. */
 const GENERIC_TITLE_WORDS = new Set(analyseText('staff email ict acceptable use policy policies internet data digital communications code conduct devices online safety safe school academy trust primary secondary high and of for the').terms);
 const DEFAULT_CONTACT = 'the School Business Manager';
@@ -95,9 +77,9 @@ export interface PolicyQa {
  * list ("The school reserves the right to monitor … monitoring of: Email accounts"). The citation's
  * quote stays the item's own words, taken from the document as they are.
  */
-function withLeadIn(passage: { leadIn?: string }, quote: string): string {
+function withLeadIn(passage: Passage, quote: string): string {
   const lead = passage.leadIn;
-  if (!lead || lead.includes(' | ') || quote.split(/\s+/).length >= SHORT_ITEM) return quote;
+  if (passage.kind !== 'bullet' || !lead || quote.split(/\s+/).length >= SHORT_ITEM) return quote;
   return `${lead}${/[:;,.]$/.test(lead) ? '' : ':'} ${quote}`;
 }
 const SHORT_ITEM = 8;
@@ -119,27 +101,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (!firstBody.has(p.docIndex) && prose(p.text)) firstBody.set(p.docIndex, i);
   });
   const frontMatter = passages.map((p, i) => i < (firstBody.get(p.docIndex) ?? 0));
-  // A contents list states no rule wherever it sits ("15. Email signatures and the school disclaimer").
-  const contents = passages.map((p) => CONTENTS_HEADING.test(p.heading.trim()));
-  // The sign-off slip at the end ("Please sign and return this slip…") states no rule either; it
-  // answers only questions about signing the policy.
-  const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
-  const form = passages.map((p) => formField(p.text));
-  const otherVoice = pupilOrParentVoice(passages);
-  // A "Background" or "Introduction" section explains why the policy exists ("the use of social
-  // networking sites … has become…"); the rules come later, so it yields to them.
-  const intro = passages.map((p) => INTRO_HEADING.test(p.heading.trim()));
-  // "The table below shows how long different kinds of message are kept." introduces the rows that
-  // answer; each row carries it as its lead-in, so the introduction itself yields to them. (A lead-in
-  // that is a rule itself, "The Headteacher may authorise access only for:", keeps its weight.)
-  const leadIns = passages.flatMap((p) => (p.leadIn ? [p.leadIn] : []));
-  const introduces = passages.map((p) => TABLE_INTRO.test(p.text) && leadIns.some((l) => l.startsWith(p.text)));
-  // A table's catch-all row ("Everyday email", "All other records") answers a question that names no
-  // particular kind of record; a row for one kind ("SEND correspondence") wins when the question names it.
-  // "Can I…?", "is it ok to…?" is answered by a sentence that permits or forbids ("may", "must not",
-  // "only"), not by its neighbour that explains or describes ("If a phone … is lost, tell the SBM").
-  const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
-  const generalRow = passages.map((p) => p.label !== undefined && GENERAL_ROW.test(p.label));
+  const priorOf = passagePriors(passages, frontMatter);
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
   const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t)));
@@ -168,19 +130,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // "Can I use ChatGPT for reports?" when the policy never mentions AI tools: silent, whatever else matches.
     if (q.units.some((u) => u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
-    const aboutSigning = q.units.some((u) => u.alts.some((a) => SIGNING.has(a)));
-    const aboutPupils = ASKS_ABOUT_PUPILS_OR_PARENTS.test(question);
-    const asksPermission = ASKS_PERMISSION.test(question);
-    const prior = (i: number): number => {
-      if (form[i]) return FORM_PRIOR;
-      if (frontMatter[i] || contents[i] || (signOff[i] && !aboutSigning) || (otherVoice[i] && !aboutPupils)) return FRONT_MATTER_PRIOR;
-      if (intro[i] || introduces[i]) return INTRO_PRIOR;
-      return (generalRow[i] ? GENERAL_ROW_PRIOR : 1) * (asksPermission && statesRule[i] ? RULE_PRIOR : 1);
-    };
+    const kind = questionKind(question, q.units.flatMap((u) => u.alts));
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: prior(i) };
+      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: priorOf(i, kind) };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical

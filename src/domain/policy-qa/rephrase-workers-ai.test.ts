@@ -6,6 +6,7 @@ import type { Passage } from './types.ts';
 
 const passage: Passage = {
   id: 'p-2.1',
+  kind: 'para',
   docIndex: 0,
   sectionId: 'attachments',
   number: '2.1',

@@ -3,6 +3,8 @@ import type { AnswerFeatures } from './answerability.ts';
 /** A paragraph-level chunk of a policy, carrying where it sits so answers can cite it. */
 export interface Passage {
   id: string;
+  /** A paragraph, a list item or a table row. */
+  kind: 'para' | 'bullet' | 'row';
   docIndex: number;
   sectionId: string;
   /** Clause number if the paragraph has one, else its section's number. */

@@ -1,0 +1,82 @@
+import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
+import type { Passage } from './types.ts';
+
+/**
+ * How much a passage counts before any question word is matched: the ranker multiplies its score by
+ * this. Most passages count fully; some state no rule for staff (a title page, a contents list, a blank
+ * form, the pupils' rules), and some answer a kind of question better than their neighbours.
+ */
+
+/** What the priors need to know about a question. */
+export interface QuestionKind {
+  /** About signing the policy ("do I need to sign this?"). */
+  aboutSigning: boolean;
+  /** About pupils' or parents' own rules ("can pupils use their phones?"). */
+  aboutPupils: boolean;
+  /** Asks whether something is allowed ("can I…?", "is it ok to…?"). */
+  asksPermission: boolean;
+}
+
+const SIGNING = new Set(['#declaration', '#acknowledge']);
+const ASKS_PERMISSION = /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b/i;
+
+/** `alts`: the question's units' words and concepts after analysis. */
+export function questionKind(question: string, alts: readonly string[]): QuestionKind {
+  return {
+    aboutSigning: alts.some((a) => SIGNING.has(a)),
+    aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
+    asksPermission: ASKS_PERMISSION.test(question),
+  };
+}
+
+/** Title pages, contents, the sign-off slip, the pupils' and parents' agreements: rarely the answer. */
+const ASIDE = 0.5;
+/** A Background or Introduction section, or the sentence introducing a table: the rules come after. */
+const PREAMBLE = 0.7;
+/** A table's catch-all row ("Everyday email") answers a question naming no particular kind of record. */
+const GENERAL_ROW = 1.15;
+/** A passage that permits or forbids answers "can I…?" better than its neighbour that describes. */
+const STATES_RULE = 1.1;
+
+const CONTENTS_HEADING = /^(table of )?contents$/i;
+const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
+const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
+const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
+const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as follows)\b/i;
+const GENERAL_LABEL = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
+const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
+const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
+const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
+
+/** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date"). */
+const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
+
+/**
+ * The prior of each passage for a kind of question; 0 means never cited. `frontMatter` marks the
+ * passages before a document's first paragraph of prose (title page, version box).
+ */
+export function passagePriors(passages: readonly Passage[], frontMatter: readonly boolean[]): (i: number, kind: QuestionKind) => number {
+  // A blank form answers nothing, not even "do I need to sign?".
+  const form = passages.map((p) => formField(p.text));
+  // A contents list states no rule wherever it sits ("15. Email signatures and the school disclaimer").
+  const aside = passages.map((p, i) => frontMatter[i]! || CONTENTS_HEADING.test(p.heading.trim()));
+  // The sign-off slip ("Please sign and return this slip…") answers only questions about signing.
+  const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
+  const otherVoice = pupilOrParentVoice(passages);
+  // "The table below shows how long messages are kept." introduces the rows that answer, and each row
+  // carries it in its lead-in. (A lead-in that is a rule itself, "The Headteacher may authorise access
+  // only for:", keeps its weight.)
+  const leadIns = passages.flatMap((p) => (p.leadIn ? [p.leadIn] : []));
+  const preamble = passages.map(
+    (p) => INTRO_HEADING.test(p.heading.trim()) || (TABLE_INTRO.test(p.text) && leadIns.some((l) => l.startsWith(p.text))),
+  );
+  const generalRow = passages.map((p) => p.label !== undefined && GENERAL_LABEL.test(p.label));
+  const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
+
+  return (i, kind) => {
+    if (form[i]) return 0;
+    if (aside[i] || (signOff[i] && !kind.aboutSigning) || (otherVoice[i] && !kind.aboutPupils)) return ASIDE;
+    if (preamble[i]) return PREAMBLE;
+    return (generalRow[i] ? GENERAL_ROW : 1) * (kind.asksPermission && statesRule[i] ? STATES_RULE : 1);
+  };
+}
