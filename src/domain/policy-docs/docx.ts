@@ -20,16 +20,16 @@ interface Para {
   text: string[];
 }
 
-/**
- * Word documents: unzip word/document.xml and walk it as a token stream. Heading1..n (and Title)
- * paragraph styles become headings, numbered/list paragraphs bullets, table rows "cell | cell".
- * Field instructions (w:instrText: HYPERLINK, PAGEREF, TOC) and contents-page paragraphs are skipped.
- */
 /** A short paragraph all in bold, not ending a sentence: how a heading looks without a Heading style. */
 function boldHeading(p: Para, text: string): boolean {
   return p.bold > 0 && p.plain === 0 && text.split(' ').length <= 12 && /^[A-Z0-9“"‘']/.test(text) && !/[.;:,!?]$/.test(text);
 }
 
+/**
+ * Word documents: unzip word/document.xml and walk it as a token stream. Heading1..n (and Title)
+ * paragraph styles become headings, numbered/list paragraphs bullets, table rows "cell | cell".
+ * Field instructions (w:instrText: HYPERLINK, PAGEREF, TOC) and contents-page paragraphs are skipped.
+ */
 export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title?: string }> {
   let xml: string;
   let numberingXml: string | undefined;

@@ -34,12 +34,15 @@ export interface AnswerFeatures {
 
 const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
 // An amount is a number or a period, not merely "every" or "never" ("every staff account" states none).
-const STATES_AMOUNT =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|without delay|as soon as|promptly)\b|\b(every|each|per|a|the end of the) (day|week|month|term|half[- ]term|year|lesson|morning|evening)\b/i;
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice';
+const STATES_AMOUNT = new RegExp(
+  `\\d|\\b(${NUMBER_WORDS}|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|without delay|as soon as|promptly)\\b|\\b(every|each|per|a|the end of the) (day|week|month|term|half[- ]term|year|lesson|morning|evening)\\b`,
+  'i',
+);
 
 /** "How many hours…", "how much…": a count, which "immediately" or "every term" does not give. */
 const ASKS_COUNT = /\bhow (many|much)\b/i;
-const STATES_NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice|a (few|couple))\b/i;
+const STATES_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|a (few|couple))\\b`, 'i');
 
 /**
  * The question asks for an amount (how long, how often, how big…) and the passage states none: whatever

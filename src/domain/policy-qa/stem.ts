@@ -1,11 +1,11 @@
+/** How often, not what: "termly" must not meet "term time" or "half term", nor "weekly" "within a week". */
+const PERIODIC = new Set(['hourly', 'daily', 'nightly', 'weekly', 'fortnightly', 'monthly', 'termly', 'yearly', 'annually']);
+
 /**
  * A deliberately light English stemmer: enough to meet "forwarding/forwarded/forwards" and
  * "attachments/attached" at one form, without Porter's over-reach on short policy words. Both
  * documents and questions go through it, so consistency matters more than linguistics.
  */
-/** How often, not what: "termly" must not meet "term time" or "half term", nor "weekly" "within a week". */
-const PERIODIC = new Set(['hourly', 'daily', 'nightly', 'weekly', 'fortnightly', 'monthly', 'termly', 'yearly', 'annually']);
-
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w) || PERIODIC.has(w)) return w;
