@@ -1,10 +1,9 @@
 import { err, ok, type Result } from '../result.ts';
 import { sha256Hex } from '../content-hash.ts';
-import { HEADING_HINT } from './clean-text.ts';
 import { docxToBlocks } from './docx.ts';
 import { htmlToBlocks } from './html.ts';
 import { markdownToBlocks } from './markdown.ts';
-import { pdfToText } from './pdf.ts';
+import { pdfToBlocks } from './pdf.ts';
 import { buildSections } from './sections.ts';
 import { textToBlocks } from './text-blocks.ts';
 import type { Block, IngestInput, PolicyDocument } from './types.ts';
@@ -24,8 +23,6 @@ export async function ingest(input: IngestInput): Promise<Result<PolicyDocument>
   return ok(doc);
 }
 
-const MARKED_HEADINGS = 3;
-
 async function toBlocks(input: IngestInput): Promise<Result<{ blocks: Block[]; title?: string }>> {
   switch (input.type) {
     case 'md':
@@ -37,14 +34,9 @@ async function toBlocks(input: IngestInput): Promise<Result<{ blocks: Block[]; t
     case 'docx':
       if (typeof input.bytes === 'string') return err('invalid_input', 'A .docx document must be given as bytes.');
       return docxToBlocks(input.bytes);
-    case 'pdf': {
+    case 'pdf':
       if (typeof input.bytes === 'string') return err('invalid_input', 'A PDF document must be given as bytes.');
-      const text = await pdfToText(input.bytes);
-      if (!text.ok) return text;
-      // Trust the PDF's type sizes for headings once it shows a few (pdf-layout.ts marks them).
-      const marked = text.value.split(HEADING_HINT).length - 1 >= MARKED_HEADINGS;
-      return ok({ blocks: textToBlocks(text.value, { markedHeadings: marked }) });
-    }
+      return pdfToBlocks(input.bytes);
   }
 }
 

@@ -66,8 +66,9 @@ export function pageText(runs: readonly TextRun[], body = 0): string {
     if (i > 0 && lines[i - 1]!.y - lines[i]!.y > PARAGRAPH_GAP * leading) out.push('');
     const table = tableAt(lines, i);
     if (table) {
-      out.push('', ...tableRows(lines.slice(i, table.end), table.columns, leading), '');
-      i = table.end;
+      const end = i + table.cells.length;
+      out.push('', ...tableRows(lines.slice(i, end), table, leading), '');
+      i = end;
     } else {
       const line = lines[i]!;
       const text = segmentsOf(line).map((s) => s.text).join('\t');
@@ -94,7 +95,9 @@ function toLines(runs: TextRun[]): Line[] {
   const lines: Line[] = [];
   for (const run of sorted) {
     const size = run.size || 10;
-    const line = lines.find((l) => Math.abs(l.y - run.y) <= Math.max(1, 0.3 * Math.min(l.size, size)));
+    // Sorted top to bottom, a run belongs to the last line or starts a new one.
+    const last = lines.at(-1);
+    const line = last && Math.abs(last.y - run.y) <= Math.max(1, 0.3 * Math.min(last.size, size)) ? last : undefined;
     if (line) {
       line.runs.push(run);
       line.size = Math.max(line.size, size);
@@ -103,7 +106,7 @@ function toLines(runs: TextRun[]): Line[] {
     }
   }
   for (const line of lines) line.runs.sort((a, b) => a.x - b.x);
-  return lines.sort((a, b) => b.y - a.y);
+  return lines;
 }
 
 /**
@@ -130,28 +133,25 @@ function segmentsOf(line: Line, columns: number[] = []): Segment[] {
 /**
  * A table starts at a line of two or more cells and runs while lines keep to its columns: another
  * line of cells, or a wrapped cell's next line, close below. Two lines of cells make a label and its
- * value, not yet a table.
+ * value, not yet a table. Returns each of its lines split into cells.
  */
-function tableAt(lines: Line[], start: number): { end: number; columns: number[] } | undefined {
+function tableAt(lines: Line[], start: number): { columns: number[]; cells: Segment[][] } | undefined {
   const first = lines[start]!;
   const columns = segmentsOf(first).map((s) => s.x);
   if (columns.length < 2) return undefined;
   // Within the table's columns: at a column's edge, or indented inside one (a list in a cell).
   const atColumn = (s: Segment): boolean => s.x >= columns[0]! - first.size;
-  let end = start + 1;
-  let rowsOfCells = 1;
-  while (end < lines.length) {
-    const line = lines[end]!;
-    const gap = lines[end - 1]!.y - line.y;
-    const cells = segmentsOf(line, columns);
-    if (gap > 3 * first.size || !cells.every(atColumn)) break;
+  const cells = [segmentsOf(first, columns)];
+  for (let end = start + 1; end < lines.length; end += 1) {
+    const gap = lines[end - 1]!.y - lines[end]!.y;
+    const line = segmentsOf(lines[end]!, columns);
+    if (gap > 3 * first.size || !line.every(atColumn)) break;
     // After a row's gap, a lone line at the left margin is the next paragraph; one further right is
     // still the table (a cell centred beside a taller one).
-    if (cells.length < 2 && gap > 1.6 * first.size && cells[0]!.x < columns[1]! - first.size) break;
-    if (cells.length >= 2) rowsOfCells += 1;
-    end += 1;
+    if (line.length < 2 && gap > 1.6 * first.size && line[0]!.x < columns[1]! - first.size) break;
+    cells.push(line);
   }
-  return rowsOfCells >= 2 ? { end, columns } : undefined;
+  return cells.filter((line) => line.length >= 2).length >= 2 ? { columns, cells } : undefined;
 }
 
 /**
@@ -159,17 +159,17 @@ function tableAt(lines: Line[], start: number): { end: number; columns: number[]
  * padding), a wider gap starts a row; where they are packed (Word's default), a line with text in every
  * column does, and a line with only some columns is a wrapped cell's next line.
  */
-function tableRows(lines: Line[], columns: number[], leading: number): string[] {
+function tableRows(lines: Line[], table: { columns: number[]; cells: Segment[][] }, leading: number): string[] {
+  const { columns } = table;
   // The last column starting at or before the segment (within a font size): an indented list stays in its cell.
   const column = (s: Segment): number => columns.reduce((found, x, i) => (x <= s.x + lines[0]!.size ? i : found), 0);
   const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
   const spaced = gaps.some((g) => g > ROW_GAP * leading);
   const rows: string[][][] = [];
-  lines.forEach((line, i) => {
-    const cells = segmentsOf(line, columns);
+  table.cells.forEach((cells, i) => {
     // A list inside a cell is indented from the cell's edge and spaced off the line above it: it goes
     // on the row, where a row's first line starts at the cell's edge.
-    const indented = cells.every((c) => c.x > columns[column(c)]! + 0.5 * line.size);
+    const indented = cells.every((c) => c.x > columns[column(c)]! + 0.5 * lines[i]!.size);
     const startsRow = i === 0 || (spaced ? gaps[i - 1]! > ROW_GAP * leading && !indented : new Set(cells.map(column)).size === columns.length);
     if (startsRow) rows.push(columns.map(() => []));
     for (const s of cells) rows.at(-1)![column(s)]!.push(s.text);
