@@ -85,6 +85,14 @@ describe('ingest html', () => {
   });
 });
 
+/** A .docx whose word/document.xml holds `body` (the inside of w:body), with any further parts. */
+const docxOf = (body: string, parts: Record<string, string> = {}): Uint8Array =>
+  zipSync(
+    Object.fromEntries(
+      Object.entries({ 'word/document.xml': `<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`, ...parts }).map(([name, xml]) => [name, strToU8(xml)]),
+    ),
+  );
+
 describe('ingest docx', () => {
   const p = (text: string, style?: string, listed = false): string =>
     `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${listed ? '<w:numPr><w:ilvl w:val="0"/></w:numPr>' : ''}</w:pPr>` +
@@ -138,12 +146,7 @@ describe('ingest docx', () => {
       para('Declaration', `<w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr>`),
       para('I have read this policy.'),
     ].join('');
-    const bytes = zipSync({
-      'word/document.xml': strToU8(`<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`),
-      'word/numbering.xml': strToU8(numbering),
-      'word/styles.xml': strToU8(styles),
-    });
-    const d = await doc({ bytes, type: 'docx' });
+    const d = await doc({ bytes: docxOf(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }), type: 'docx' });
     expect(d.sections.map((s) => [s.number, s.heading])).toEqual([
       ['1', 'Email'],
       ['2', 'Devices'],
@@ -169,8 +172,7 @@ describe('ingest docx', () => {
       bold('Personal devices'),
       `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Note: </w:t></w:r><w:r><w:t>phones need a PIN</w:t></w:r></w:p>`,
     ].join('');
-    const bytes = zipSync({ 'word/document.xml': strToU8(`<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`) });
-    const d = await doc({ bytes, type: 'docx' });
+    const d = await doc({ bytes: docxOf(body), type: 'docx' });
     expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
       ['4', 'Email', ['Use your school account for all school business.', 'Staff must never share their password.']],
       [undefined, 'Personal devices', ['Note: phones need a PIN']],
@@ -353,7 +355,7 @@ describe('tables', () => {
     const cell = (t: string): string => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
     const row = (a: string, b: string, header = false): string => `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cell(a)}${cell(b)}</w:tr>`;
     const docx = (table: string): Uint8Array =>
-      zipSync({ 'word/document.xml': strToU8(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>1 Email</w:t></w:r></w:p><w:tbl>${table}</w:tbl></w:body></w:document>`) });
+      docxOf(`<w:p><w:r><w:t>1 Email</w:t></w:r></w:p><w:tbl>${table}</w:tbl>`);
     const marked = rowsOf(await doc({ bytes: docx(row('Item', 'Limit', true) + row('Attachments', '2 MB')), type: 'docx' }));
     expect(marked.map((r) => [r.text, r.columns])).toEqual([['Attachments | 2 MB', ['Item', 'Limit']]]);
     const guessed = rowsOf(await doc({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB') + row('Mailbox', '50 GB')), type: 'docx' }));
