@@ -46,6 +46,12 @@ describe('ingest markdown', () => {
     ]);
   });
 
+  it('decodes entity references left by a Word or CMS paste, and drops a spacer line of &nbsp;', async () => {
+    const pasted = ['# Ash Lane Email Policy', '', '## 3. Parents', '', '3.1 Use Bcc for parents&nbsp;&amp; carers.', '', '&nbsp;', '', '3.2 Reply within two days.'].join('\n');
+    const d = await doc({ bytes: pasted, type: 'md' });
+    expect(byNumber(d, '3')!.paragraphs.map((p) => p.text)).toEqual(['Use Bcc for parents & carers.', 'Reply within two days.']);
+  });
+
   it('hashes the normalised text', async () => {
     const a = await doc({ bytes: md, type: 'md' });
     const b = await doc({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });

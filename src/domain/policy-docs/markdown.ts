@@ -1,10 +1,12 @@
+import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
+// Markdown pasted from Word or a CMS keeps entity references ("&nbsp;" on a spacer line, "&amp;").
 const inline = (text: string): string =>
-  text
+  decodeEntities(text)
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
