@@ -1,5 +1,5 @@
 import { backgroundShare, isSetting } from './background.ts';
-import { concepts, incidentalTopics } from './lexicon.ts';
+import { concepts, incidentalBeside, incidentalTopics } from './lexicon.ts';
 import { stem } from './stem.ts';
 import { questionWords, stopwords } from './stopwords.ts';
 
@@ -225,6 +225,15 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     if (setting) settings.add(unit);
     units.push(unit);
   });
+  // "The sports day video is too big to attach": the video is only a large file here, so its words
+  // neither decide coverage nor rank passages about filming pupils.
+  const asked = new Set(units.flatMap((u) => u.alts));
+  for (const u of units) {
+    const beside = incidentalBeside.get(u.alts[0]!);
+    if (!beside || ![...beside].some((id) => asked.has(id))) continue;
+    u.optional = true;
+    for (const t of [...u.alts, ...u.words]) softened.add(t);
+  }
   requireSubject(units, settings);
   const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
   const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));

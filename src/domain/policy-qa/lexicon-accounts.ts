@@ -74,6 +74,15 @@ export const accountConcepts: Concept[] = [
       'my amazon password', 'my bank password', 'my home password', 'my personal password', 'my gmail password',
     ],
   },
+  // A sign-in prompt the member of staff did not start: someone else has their password.
+  {
+    id: 'unexpected-prompt',
+    doc: ['did not start', 'didn\'t start', 'did not request', 'did not initiate', 'not expecting', 'unexpected prompt', 'unexpected request', 'unexpected sign-in', 'unexpected mfa', 'choose deny', 'select deny', 'press deny', 'tap deny', 'never approve'],
+    ask: [
+      'wasn\'t logging in', 'wasnt logging in', 'was not logging in', 'wasn\'t signing in', 'wasnt signing in', 'wasn\'t logging into', 'wasnt logging into', 'not logging in', 'didn\'t try to sign in',
+      'didn\'t try to log in', 'wasn\'t me', 'wasnt me', 'aren\'t me', 'arent me', 'not me', 'isn\'t me', 'out of nowhere', 'press approve', 'tap approve', 'just approve', 'make them stop', 'make it stop',
+    ],
+  },
   // Multi-factor sign-in: authenticator apps, approval prompts, codes, and being without the phone.
   {
     id: 'mfa',
@@ -237,11 +246,13 @@ export const accountConcepts: Concept[] = [
     id: 'mdm',
     doc: [
       'mobile device management', 'device management', 'intune', 'company portal', 'device enrolment', 'enrol your device', 'enrol the device', 'enrolled device',
-      'managed device', 'remote wipe', 'wiped remotely', 'removed from it remotely', 'removed remotely', 'remotely erase',
+      'managed device', 'remote wipe', 'wiped remotely', 'removed from it remotely', 'removed remotely', 'remotely erase', 'remotely wipe', 'remotely remove',
+      'remove school data', 'wipe the school data', 'wipe school data',
     ],
     ask: [
       'mdm', 'jamf', 'meraki', 'mosyle', 'wipe my phone', 'wipe my personal phone', 'wipe my whole phone', 'wipe everything', 'delete everything on my phone',
-      'see my photos', 'see my messages', 'access my photos', 'control my phone', 'work profile', 'management profile', 'install a profile', 'profile on my phone',
+      'see my photos', 'see my messages', 'access my photos', 'control my phone', 'see my pics', 'see my texts', 'look through my', 'look at my photos', 'read my texts',
+      'wipe the whole', 'wipe the phone', 'wipe my', 'management app', 'management thing', 'management software', 'work profile', 'management profile', 'install a profile', 'profile on my phone',
     ],
   },
   // Which app school email may be read in on a phone: official Outlook/Gmail app, native mail apps, webmail.
@@ -482,6 +493,7 @@ export const accountConcepts: Concept[] = [
   // When personal use is allowed: lunch, breaks, before/after school, PPA (meets "outside teaching time" wording).
   {
     id: 'working-hours',
+    incidentalBeside: ['safeguarding-concern'],
     doc: ['lunch break', 'break times', 'non-contact time', 'own time', 'personal time', 'outside teaching time'],
     ask: ['at lunch', 'at lunchtime', 'in my lunch', 'during lunch', 'at break', 'breaktime', 'before school', 'after school', 'free period', 'ppa time', 'ppa', 'non-contact'],
   },

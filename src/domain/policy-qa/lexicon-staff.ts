@@ -20,7 +20,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'attachment-size',
     doc: ['maximum size', 'size of a single email', 'size limit', 'megabytes', 'rejected by the mail', 'will be rejected'],
-    ask: ['how big', 'bounces back', 'bounce back', 'bounced back', 'too big to send', 'too big to email', 'megs', 'gb', 'massive file', 'file be', 'won\'t send', 'wont send'],
+    ask: ['how big', 'bounces back', 'bounce back', 'bounced back', 'too big to send', 'too big to email', 'too big to attach', 'too large to attach', 'too large to email', 'too large to send', 'megs', 'gb', 'massive file', 'file be', 'won\'t send', 'wont send'],
   },
   {
     id: 'misdirected',
@@ -62,12 +62,27 @@ export const staffConcepts: Concept[] = [
     ],
   },
   {
+    // Policies set their own rule for pupils who have left (often "until they are 18"), apart from
+    // current pupils.
+    id: 'former-pupil',
+    doc: ['former pupil', 'former pupils', 'former student', 'former students', 'ex-pupil', 'ex-pupils', 'past pupil', 'past pupils', 'pupils who have left', 'pupil who has left', 'pupils who left', 'pupil who left', 'students who left', 'students who have left', 'young ex-pupil'],
+    ask: ['ex pupil', 'ex student', 'ex-student', 'old pupil', 'old student', 'used to teach', 'left us', 'who left', 'has left', 'left last year', 'left in the summer', 'my old year', 'one of my old', 'finished year', 'now at secondary', 'now at college', 'now at uni', 'left school'],
+  },
+  {
+    // A child's worrying disclosure goes through the safeguarding system, whatever the question calls
+    // it; policies say whether email may carry it.
+    id: 'safeguarding-concern',
+    doc: ['safeguarding concern', 'safeguarding concerns', 'child protection concern', 'child protection concerns', 'safeguarding information', 'safeguarding record', 'child protection record', 'cpoms', 'myconcern', 'disclosure'],
+    ask: ['something worrying', 'told me something', 'disclosed', 'made a disclosure', 'a disclosure', 'worried about a child', 'worried about a pupil', 'worried about one of', 'concern about a child', 'concern about a pupil', 'bruise', 'bruises', 'things at home', 'about home', 'welfare concern'],
+  },
+  {
     id: 'social-media',
     doc: ['social media', 'social networking', 'friend request', 'friendship', 'friendships', 'followers', 'follower', 'contacts on', 'online friendships'],
     ask: ['insta', 'tik tok', 'follow me', 'followed me', 'follow her', 'follow him', 'follow them', 'follow back', 'follow request', 'friends with', 'friend them', 'unfriend', 'add them on', 'add her on', 'add him on', 'dm', 'dms', 'check in', 'my profile'],
   },
   {
     id: 'photo',
+    incidentalBeside: ['attachment-size'],
     doc: ['photograph', 'photographs', 'photo', 'photos', 'image', 'images', 'video', 'videos', 'film', 'filming'],
     ask: ['pics', 'pic', 'piccies', 'snaps', 'take pictures', 'film it', 'video of'],
   },

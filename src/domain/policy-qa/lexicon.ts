@@ -30,6 +30,11 @@ export interface Concept {
    * 5"): it counts when a passage meets it and is not held against one that does not (analyse.ts).
    */
   incidental?: boolean;
+  /**
+   * Concepts that, asked about in the same question, make this one incidental: in "the sports day
+   * video is too big to email" the video is just a large file, and the question is about its size.
+   */
+  incidentalBeside?: string[];
 }
 
 export const emailConcepts: Concept[] = [
@@ -41,7 +46,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'attachment-size',
-    doc: ['mb', 'megabyte', 'larger than', 'bigger than', 'large attachment', 'message size', 'attachment size', 'in size', 'anything bigger', 'large file'],
+    doc: ['mb', 'megabyte', 'larger than', 'bigger than', 'large attachment', 'message size', 'attachment size', 'in size', 'anything bigger', 'anything larger', 'large file', 'larger file', 'bigger file'],
     ask: ['big file', 'large file', 'huge file', 'too big', 'too large', 'big attachment', 'biggest attachment', 'largest attachment', 'biggest', 'largest', 'file size', 'size limit', 'attachment limit', 'maximum size', 'max size', 'send a video', 'email a video', 'big video', 'what size', 'how large', 'how big a file', 'how large a file', 'how big a video', 'how big an attachment', 'how large an attachment', 'how big can a file', 'how big can an attachment', 'how big can an email'],
   },
   {
@@ -230,6 +235,11 @@ export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...st
 
 /** Concept terms of incidental topics ("#pupil"), marked on any of the concept's entries. */
 export const incidentalTopics = new Set(concepts.filter((c) => c.incidental).map((c) => `#${c.id}`));
+
+/** Concept term → the concept terms beside which it is incidental ("#photo" → "#attachment-size"). */
+export const incidentalBeside = new Map(
+  concepts.filter((c) => c.incidentalBeside).map((c) => [`#${c.id}`, new Set(c.incidentalBeside!.map((id) => `#${id}`))]),
+);
 
 /** Concept terms ("#ai-tools") of decisive topics. */
 export const decisiveTopics = new Set(concepts.filter((c) => c.decisive).map((c) => `#${c.id}`));

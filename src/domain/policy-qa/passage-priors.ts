@@ -15,10 +15,28 @@ export interface QuestionKind {
   aboutPupils: boolean;
   /** Asks whether something is allowed ("can I…?", "is it ok to…?"). */
   asksPermission: boolean;
+  /** Tells of something that has happened and asks what to do ("I've sent it to the wrong mum, what now?"). */
+  reportsIncident: boolean;
+  /** Names one of the groups whose own arrangements a policy sets apart (supply staff, governors…). */
+  namesSideGroup: boolean;
 }
 
 const SIGNING = new Set(['#declaration', '#acknowledge']);
-const ASKS_PERMISSION = /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b/i;
+const ASKS_PERMISSION =
+  /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b|(?<!\b(what|how|where|who|which|when|why|whom)\s)\b(can|could|may|should|must) (i|we)\b/i;
+
+const ASKS_WHAT_TO_DO =
+  /\b(what (do|should|shall|must|can) (i|we) do|what now|what happens now|what next|what do i need to do|what am i (meant|supposed) to do|who (do|should|shall|must) (i|we) (tell|contact|report( it)? to|call|ring|phone|inform|speak to|let know)|how do i report)\b/i;
+const SOMETHING_HAPPENED =
+  /\bi(?:'ve| have)? (just |accidentally |already )?(sent|clicked|lost|left|opened|replied|forwarded|deleted|typed|entered|given|shared|posted|downloaded)\b|\b(got|been|was|were|has been|have been) (nicked|stolen|lost|hacked|compromised|nabbed|pinched)\b|\b(has|have) (messaged|emailed|contacted|added|followed|friended|sent me)\b/i;
+
+/**
+ * Supply staff, students on placement, governors, volunteers: a passage about them states their own
+ * arrangements ("Supply staff have accounts that end on the agreed date"), not the rule for the rest.
+ */
+const SIDE_GROUP =
+  /^\W*(for |all |any )?(supply (staff|teachers?)|agency (staff|workers?)|temporary (staff|workers?)|casual (staff|workers?)|students? (teachers?|on placement)|trainee|trainees|volunteers?|governors?|trustees?|visitors?|contractors?|peripatetic|work experience)\b/i;
+const SIDE_GROUP_WORDS = /\b(supply|agency|temp|temporary|casual|placement|trainee|pgce|scitt|student teacher|volunteer|volunteers|governor|governors|trustee|trustees|visitor|visitors|contractor|contractors|peri|peripatetic|work experience)\b/i;
 
 /** `alts`: the question's units' words and concepts after analysis. */
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
@@ -26,6 +44,8 @@ export function questionKind(question: string, alts: readonly string[]): Questio
     aboutSigning: alts.some((a) => SIGNING.has(a)),
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
     asksPermission: ASKS_PERMISSION.test(question),
+    namesSideGroup: SIDE_GROUP_WORDS.test(question),
+    reportsIncident: ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !ASKS_PERMISSION.test(question)),
   };
 }
 
@@ -37,6 +57,10 @@ const PREAMBLE = 0.7;
 const GENERAL_ROW = 1.15;
 /** A passage that permits or forbids answers "can I…?" better than its neighbour that describes. */
 const STATES_RULE = 1.1;
+/** "If you have clicked a link…, change your password" answers "I clicked a link, what now?" better than the rule it broke. */
+const SAYS_WHAT_TO_DO = 1.2;
+/** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
+const SIDE_GROUP_ONLY = 0.75;
 
 const CONTENTS_HEADING = /^(table of )?contents$/i;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
@@ -45,6 +69,7 @@ const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives
 const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as follows)\b/i;
 const GENERAL_LABEL = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
 const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
+const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|staff|there)|in the event|anyone who|when (you|a|an|the|any) [^,]{0,60}\b(lost|stolen|sent|clicked|receive|received|contacts?|becomes? aware|suspect|breach))\b/i;
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
 const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 
@@ -72,11 +97,18 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   );
   const generalRow = passages.map((p) => p.label !== undefined && GENERAL_LABEL.test(p.label));
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
+  const sideGroup = passages.map((p) => SIDE_GROUP.test(p.text) || (p.label !== undefined && SIDE_GROUP.test(p.label)));
+  const conditional = passages.map((p) => CONDITIONAL.test(p.text) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
 
   return (i, kind) => {
     if (form[i]) return 0;
     if (aside[i] || (signOff[i] && !kind.aboutSigning) || (otherVoice[i] && !kind.aboutPupils)) return ASIDE;
     if (preamble[i]) return PREAMBLE;
-    return (generalRow[i] ? GENERAL_ROW : 1) * (kind.asksPermission && statesRule[i] ? STATES_RULE : 1);
+    return (
+      (generalRow[i] ? GENERAL_ROW : 1) *
+      (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *
+      (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
+      (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1)
+    );
   };
 }
