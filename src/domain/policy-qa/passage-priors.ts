@@ -17,6 +17,8 @@ export interface QuestionKind {
   asksPermission: boolean;
   /** Tells of something that has happened and asks what to do ("I've sent it to the wrong mum, what now?"). */
   reportsIncident: boolean;
+  /** Asks for a limit ("what's the biggest attachment I can send?"). */
+  asksLimit: boolean;
   /** Names one of the groups whose own arrangements a policy sets apart (supply staff, governors…). */
   namesSideGroup: boolean;
 }
@@ -45,6 +47,7 @@ export function questionKind(question: string, alts: readonly string[]): Questio
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
     asksPermission: ASKS_PERMISSION.test(question),
     namesSideGroup: SIDE_GROUP_WORDS.test(question),
+    asksLimit: alts.includes('#limit'),
     reportsIncident: ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !ASKS_PERMISSION.test(question)),
   };
 }
@@ -59,6 +62,8 @@ const GENERAL_ROW = 1.15;
 const STATES_RULE = 1.1;
 /** "If you have clicked a link…, change your password" answers "I clicked a link, what now?" better than the rule it broke. */
 const SAYS_WHAT_TO_DO = 1.2;
+/** "Must not be larger than 2 MB" answers "what's the biggest?"; "for anything bigger than 2 MB, …" says what to do past it. */
+const STATES_LIMIT = 1.1;
 /** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
 const SIDE_GROUP_ONLY = 0.75;
 
@@ -70,6 +75,8 @@ const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as fol
 const GENERAL_LABEL = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
 const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
 const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|staff|there)|in the event|anyone who|when (you|a|an|the|any) [^,]{0,60}\b(lost|stolen|sent|clicked|receive|received|contacts?|becomes? aware|suspect|breach))\b/i;
+const LIMIT_STATEMENT =
+  /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of))\b/i;
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
 const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 
@@ -98,6 +105,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const generalRow = passages.map((p) => p.label !== undefined && GENERAL_LABEL.test(p.label));
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
   const sideGroup = passages.map((p) => SIDE_GROUP.test(p.text) || (p.label !== undefined && SIDE_GROUP.test(p.label)));
+  const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
   const conditional = passages.map((p) => CONDITIONAL.test(p.text) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
 
   return (i, kind) => {
@@ -108,7 +116,8 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
       (generalRow[i] ? GENERAL_ROW : 1) *
       (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
-      (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1)
+      (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1) *
+      (kind.asksLimit && statesLimit[i] ? STATES_LIMIT : 1)
     );
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clausePolicy } from '../../../test/support/policy.ts';
+import oakfield from '../../../policies/oakfield-email-and-acceptable-use.md?raw';
+import { clausePolicy, markdownPolicy } from '../../../test/support/policy.ts';
 import { createPolicyQa } from './index.ts';
 
 /**
@@ -102,5 +103,13 @@ describe('policy Q&A on situations staff describe', () => {
       ['11. Keeping email', '11.1 Email is deleted automatically after 12 months.'],
     );
     expect(section).toBe('10.2 Your own phone');
+  });
+
+  it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
+    // Our sample policy words both: "must not be larger than 2 MB" and "for anything bigger than 2 MB, …".
+    const qa = createPolicyQa([await markdownPolicy(oakfield)]);
+    for (const question of ["what's the biggest attachment I can send?", 'whats the max size for attachmnets']) {
+      expect(qa.answer(question).citations[0]?.section).toBe('6.1 Attachments and large files');
+    }
   });
 });
