@@ -225,14 +225,15 @@ describe('ingest plain text', () => {
     expect(all).not.toMatch(/_Toc|bookmark|HYPERLINK|Meadow School –|\.{5}/);
   });
 
+  // A paragraph wrapped at about 70 characters, as typed in a plain-text editor or extracted from a PDF.
+  const filler = [
+    'Staff must follow the rules in this section whenever they use school',
+    'systems, whether they are working at school, at home or on a trip, and',
+    'should ask the School Business Manager whenever they are not sure.',
+    '',
+  ];
+
   it('joins a hard-wrapped paragraph even where a full line ends a sentence or the next starts with a name', async () => {
-    // Wrapped at about 70 characters, as typed in a plain-text editor or extracted from a PDF.
-    const filler = [
-      'Staff must follow the rules in this section whenever they use school',
-      'systems, whether they are working at school, at home or on a trip, and',
-      'should ask the School Business Manager whenever they are not sure.',
-      '',
-    ];
     const txt = [
       '2. PASSWORDS', '',
       ...filler, ...filler, ...filler,
@@ -252,12 +253,6 @@ describe('ingest plain text', () => {
   });
 
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
-    const filler = [
-      'Staff must follow the rules in this section whenever they use school',
-      'systems, whether they are working at school, at home or on a trip, and',
-      'should ask the School Business Manager whenever they are not sure.',
-      '',
-    ];
     const txt = [
       '5. USING SCHOOL EMAIL', '',
       ...filler, ...filler, ...filler,

@@ -71,7 +71,6 @@ export const securityConcepts: Concept[] = [
   },
   {
     id: 'working-hours',
-    incidentalBeside: ['safeguarding-concern'],
     doc: ['school hours', 'working hours', 'teaching time', 'school day', 'during the day', 'between the hours', 'lessons', 'when pupils are present', 'supervising pupils'],
     ask: ['in lessons', 'in class', 'during lessons', 'while teaching', 'at work'],
   },

@@ -236,10 +236,14 @@ export const concepts: Concept[] = [...emailConcepts, ...securityConcepts, ...st
 /** Concept terms of incidental topics ("#pupil"), marked on any of the concept's entries. */
 export const incidentalTopics = new Set(concepts.filter((c) => c.incidental).map((c) => `#${c.id}`));
 
-/** Concept term → the concept terms beside which it is incidental ("#photo" → "#attachment-size"). */
-export const incidentalBeside = new Map(
-  concepts.filter((c) => c.incidentalBeside).map((c) => [`#${c.id}`, new Set(c.incidentalBeside!.map((id) => `#${id}`))]),
-);
+/** Concept term → the concept terms beside which it is incidental ("#photo" → "#attachment-size"), from any of its entries. */
+export const incidentalBeside = new Map<string, Set<string>>();
+for (const c of concepts) {
+  for (const id of c.incidentalBeside ?? []) {
+    const term = `#${c.id}`;
+    incidentalBeside.set(term, (incidentalBeside.get(term) ?? new Set()).add(`#${id}`));
+  }
+}
 
 /** Concept terms ("#ai-tools") of decisive topics. */
 export const decisiveTopics = new Set(concepts.filter((c) => c.decisive).map((c) => `#${c.id}`));

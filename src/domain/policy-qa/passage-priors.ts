@@ -27,28 +27,31 @@ const SIGNING = new Set(['#declaration', '#acknowledge']);
 const ASKS_PERMISSION =
   /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b|(?<!\b(what|how|where|who|which|when|why|whom)\s)\b(can|could|may|should|must) (i|we)\b/i;
 
-const ASKS_WHAT_TO_DO =
-  /\b(what (do|should|shall|must|can) (i|we) do|what now|what happens now|what next|what do i need to do|what am i (meant|supposed) to do|who (do|should|shall|must) (i|we) (tell|contact|report( it)? to|call|ring|phone|inform|speak to|let know)|how do i report)\b/i;
+/** "What now?", "what should I do?" ("who do I tell?" is the lexicon's #who-to-tell intent). */
+const ASKS_WHAT_TO_DO = /\b(what (do|should|shall|must|can) (i|we) do|what now|what happens now|what next|what do i need to do|what am i (meant|supposed) to do|how do i report)\b/i;
 const SOMETHING_HAPPENED =
   /\bi(?:'ve| have)? (just |accidentally |already )?(sent|clicked|lost|left|opened|replied|forwarded|deleted|typed|entered|given|shared|posted|downloaded)\b|\b(got|been|was|were|has been|have been) (nicked|stolen|lost|hacked|compromised|nabbed|pinched)\b|\b(has|have) (messaged|emailed|contacted|added|followed|friended|sent me)\b/i;
 
 /**
  * Supply staff, students on placement, governors, volunteers: a passage about them states their own
  * arrangements ("Supply staff have accounts that end on the agreed date"), not the rule for the rest.
+ * A passage is about them when it opens with one; a question, when it names one anywhere.
  */
-const SIDE_GROUP =
-  /^\W*(for |all |any )?(supply (staff|teachers?)|agency (staff|workers?)|temporary (staff|workers?)|casual (staff|workers?)|students? (teachers?|on placement)|trainee|trainees|volunteers?|governors?|trustees?|visitors?|contractors?|peripatetic|work experience)\b/i;
-const SIDE_GROUP_WORDS = /\b(supply|agency|temp|temporary|casual|placement|trainee|pgce|scitt|student teacher|volunteer|volunteers|governor|governors|trustee|trustees|visitor|visitors|contractor|contractors|peri|peripatetic|work experience)\b/i;
+const SIDE_GROUPS =
+  'supply( staff| teachers?)?|agency( staff| workers?)?|temp|temporary( staff| workers?)?|casual( staff| workers?)?|students? (teachers?|on placement)|placement|trainees?|pgce|scitt|volunteers?|governors?|trustees?|visitors?|contractors?|peri|peripatetic|work experience';
+const OPENS_WITH_SIDE_GROUP = new RegExp(`^\\W*(for |all |any )?(${SIDE_GROUPS})\\b`, 'i');
+const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
 
 /** `alts`: the question's units' words and concepts after analysis. */
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
+  const asksPermission = ASKS_PERMISSION.test(question);
   return {
     aboutSigning: alts.some((a) => SIGNING.has(a)),
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
-    asksPermission: ASKS_PERMISSION.test(question),
-    namesSideGroup: SIDE_GROUP_WORDS.test(question),
+    asksPermission,
+    namesSideGroup: NAMES_SIDE_GROUP.test(question),
     asksLimit: alts.includes('#limit'),
-    reportsIncident: ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !ASKS_PERMISSION.test(question)),
+    reportsIncident: alts.includes('#who-to-tell') || ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !asksPermission),
   };
 }
 
@@ -104,7 +107,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   );
   const generalRow = passages.map((p) => p.label !== undefined && GENERAL_LABEL.test(p.label));
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
-  const sideGroup = passages.map((p) => SIDE_GROUP.test(p.text) || (p.label !== undefined && SIDE_GROUP.test(p.label)));
+  const sideGroup = passages.map((p) => OPENS_WITH_SIDE_GROUP.test(p.text) || (p.label !== undefined && OPENS_WITH_SIDE_GROUP.test(p.label)));
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
   const conditional = passages.map((p) => CONDITIONAL.test(p.text) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
 

@@ -9,7 +9,9 @@ import { createPolicyQa } from './index.ts';
  * answers with a neighbour that shares more of the question's words. The policies are a few clauses
  * long, too little for the answer model to judge confidence on, so these check the passage chosen.
  */
-const rest: [string, ...string[]][] = [
+type Section = [heading: string, ...clauses: string[]];
+
+const rest: Section[] = [
   ['1. Your school account', '1.1 Use your school account for all school business.', '1.2 Automatic forwarding of school email to a personal address is not allowed.'],
   ['2. Passwords', '2.1 Passwords must be at least 12 characters long.', '2.2 Never tell anyone your password, including the IT technician.'],
   ['3. Emailing parents', '3.1 Put parents in Bcc when emailing more than one family.', '3.2 Reply to parents within two working days.'],
@@ -17,92 +19,102 @@ const rest: [string, ...string[]][] = [
   ['13. Leavers', '13.1 Return your laptop and keys to the office on your last day.'],
 ];
 
-const ask = async (question: string, ...sections: [string, ...string[]][]): Promise<string | undefined> => {
+const ask = async (question: string, ...sections: Section[]): Promise<string | undefined> => {
   const doc = await clausePolicy('Larchfield Primary Staff Email Policy', ...rest, ...sections);
   return createPolicyQa([doc], { tuning: { answerThreshold: 0 } }).answer(question).citations[0]?.section;
 };
 
-describe('policy Q&A on situations staff describe', () => {
-  it('answers "I have done X, what now?" with the clause saying what to do if X happens', async () => {
-    const section = await ask(
-      'oops I clicked a link in an email and typed my password in before I realised it looked dodgy. what now?',
+const leaving: Section = [
+  '8. Leaving the school',
+  '8.1 Supply staff and volunteers have accounts that close on the date agreed when the account was made.',
+  '8.2 When a member of staff leaves, their account is closed at 5pm on their last working day.',
+];
+
+const cases: { does: string; question: string; sections: Section[]; cites: string }[] = [
+  {
+    does: 'answers "I have done X, what now?" with the clause saying what to do if X happens',
+    question: 'oops I clicked a link in an email and typed my password in before I realised it looked dodgy. what now?',
+    sections: [
       [
         '9. Phishing and passwords',
         '9.1 You must change your password straight away if you think someone else knows it. Never type your password into a page you reached from a link in an email.',
         '9.2 If you have clicked a link in a suspicious email, tell the IT office at once.',
       ],
-    );
-    expect(section).toBe('9.2 Phishing and passwords');
-  });
-
-  it('sets aside the arrangements for supply staff and volunteers unless the question is about them', async () => {
-    const sections: [string, ...string[]][] = [
-      [
-        '8. Leaving the school',
-        '8.1 Supply staff and volunteers have accounts that close on the date agreed when the account was made.',
-        '8.2 When a member of staff leaves, their account is closed at 5pm on their last working day.',
-      ],
-    ];
-    expect(await ask('what happens to my account when I leave in July?', ...sections)).toBe('8.2 Leaving the school');
-    expect(await ask("I'm on supply here until Easter, when does my account close?", ...sections)).toBe('8.1 Leaving the school');
-  });
-
-  it('reads an approval prompt the asker did not start as the rule on unexpected prompts', async () => {
-    const section = await ask(
-      "my phone keeps asking me to approve a sign in but I wasn't logging in, should I press approve?",
+    ],
+    cites: '9.2 Phishing and passwords',
+  },
+  {
+    does: 'sets aside the arrangements for supply staff and volunteers when the question is not about them',
+    question: 'what happens to my account when I leave in July?',
+    sections: [leaving],
+    cites: '8.2 Leaving the school',
+  },
+  {
+    does: 'answers from those arrangements when the question is about them',
+    question: "I'm on supply here until Easter, when does my account close?",
+    sections: [leaving],
+    cites: '8.1 Leaving the school',
+  },
+  {
+    does: 'reads an approval prompt the asker did not start as the rule on unexpected prompts',
+    question: "my phone keeps asking me to approve a sign in but I wasn't logging in, should I press approve?",
+    sections: [
       [
         '5. Signing in',
         '5.1 Multi-factor authentication is on for every staff account: when you sign in from home you approve the request in the Authenticator app on your phone.',
         '5.2 Never approve a request you did not start. Choose Deny and report it to the IT office.',
       ],
-    );
-    expect(section).toBe('5.2 Signing in');
-  });
-
-  it('tells former pupils from current ones on social media', async () => {
-    const section = await ask(
-      'Can I add an ex student on Facebook? She finished Year 13 last summer',
+    ],
+    cites: '5.2 Signing in',
+  },
+  {
+    does: 'tells former pupils from current ones on social media',
+    question: 'Can I add an ex student on Facebook? She finished Year 13 last summer',
+    sections: [
       [
         '9. Social media',
         '9.1 Do not accept or send friend or follow requests to current pupils on any personal social media account.',
         '9.2 Former pupils are treated in the same way as current pupils until they are 18.',
       ],
-    );
-    expect(section).toBe('9.2 Social media');
-  });
-
-  it('reads a worrying disclosure as a safeguarding concern, and "at lunch" as where it happened', async () => {
-    const section = await ask(
-      'a child told me something worrying at lunch, can I just email the DSL?',
-      [
-        '4. Working hours',
-        '4.1 Staff may use school email for personal messages at lunch and before or after school.',
-      ],
+    ],
+    cites: '9.2 Social media',
+  },
+  {
+    does: 'reads a worrying disclosure as a safeguarding concern, and "at lunch" as where it happened',
+    question: 'a child told me something worrying at lunch, can I just email the DSL?',
+    sections: [
+      ['4. Working hours', '4.1 Staff may use school email for personal messages at lunch and before or after school.'],
       ['7. Sensitive information', '7.1 Safeguarding concerns must be recorded on CPOMS and are never sent by email, even to colleagues. If it is urgent, tell the DSL in person.'],
-    );
-    expect(section).toBe('7.1 Sensitive information');
-  });
-
-  it('reads "the video is too big to attach" as a question about large files, not about filming pupils', async () => {
-    const section = await ask(
-      "the sports day video is 60MB and Outlook won't send it to the PE lead at our sister academy, how do I get it to her?",
+    ],
+    cites: '7.1 Sensitive information',
+  },
+  {
+    does: 'reads "the video is too big to attach" as a question about large files, not about filming pupils',
+    question: "the sports day video is 60MB and Outlook won't send it to the PE lead at our sister academy, how do I get it to her?",
+    sections: [
       ['5. Photographs and video', '5.1 Photographs and video of pupils must be taken on school iPads and stored on the school drive.'],
       ['6. Attachments', '6.1 A single email may carry up to 20 MB. For anything larger, share a OneDrive link instead of attaching the file.'],
-    );
-    expect(section).toBe('6.1 Attachments');
-  });
-
-  it('reads "can school wipe my whole phone?" as about device management, not deleting email', async () => {
-    const section = await ask(
-      'if I put Outlook on my own phone can school wipe the whole thing?',
+    ],
+    cites: '6.1 Attachments',
+  },
+  {
+    does: 'reads "can school wipe my whole phone?" as about device management, not deleting email',
+    question: 'if I put Outlook on my own phone can school wipe the whole thing?',
+    sections: [
       [
         '10. Your own phone',
         '10.1 You may read school email on your own phone through the Outlook app, with a PIN or fingerprint lock set.',
         '10.2 Enrolling your phone in Intune lets the school remove the school apps and their data from it, and nothing else.',
       ],
       ['11. Keeping email', '11.1 Email is deleted automatically after 12 months.'],
-    );
-    expect(section).toBe('10.2 Your own phone');
+    ],
+    cites: '10.2 Your own phone',
+  },
+];
+
+describe('policy Q&A on situations staff describe', () => {
+  it.each(cases)('$does', async ({ question, sections, cites }) => {
+    expect(await ask(question, ...sections)).toBe(cites);
   });
 
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
