@@ -15,6 +15,8 @@ const image = /\[image:[^\]]*\]/g;
 const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 const contentsLine = /^[^\t]{2,140}?(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/;
 const pageNumberLine = /^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?\s*$/i;
+// A footer set out across the page: "Staff Email Policy v3.2          Page 4 of 11".
+const pageFooterLine = /^(?:.{0,100}?(?:\s{3,}|\t|\s\|\s))?page\s+\d{1,3}\s*(?:of|\/)\s*\d{1,3}(?:(?:\s{3,}|\t|\s\|\s).{0,100})?$/i;
 const leaders = /(?:[._…]\s?){3,}/g;
 
 export function cleanText(raw: string): string {
@@ -35,7 +37,7 @@ export function cleanText(raw: string): string {
     });
     lines.push('', '');
   }
-  return dropFooterNextToPageNumbers(lines)
+  return joinAcrossPageBreaks(dropFooterNextToPageNumbers(lines))
     .map((l) => (l === PAGE_MARK ? '' : l))
     .join('\n');
 }
@@ -51,7 +53,7 @@ function cleanLine(line: string): string | undefined {
   // Flattened list items glued onto one line ("• one• two") become separate bullet lines.
   if (/\S\s*•/.test(out)) out = out.replace(/\s*•\s*/g, '\n• ').replace(/^\n/, '');
   if (contentsLine.test(out)) return undefined;
-  if (pageNumberLine.test(out)) return PAGE_MARK;
+  if (pageNumberLine.test(out) || pageFooterLine.test(out.trim())) return PAGE_MARK;
   if (out.replace(leaders, '') !== out) {
     out = out.replace(leaders, ' ').replace(/[ ]{2,}/g, ' ');
     if (!/[a-z]{3,}/i.test(out)) return undefined;
@@ -93,4 +95,30 @@ function dropFooterNextToPageNumbers(lines: string[]): string[] {
     const near = [lines[i - 1], lines[i + 1]].some((n) => n === PAGE_MARK);
     return !near;
   });
+}
+
+/**
+ * A page break in the middle of a sentence ("…only to the people who need it," / page footer / "and
+ * include no more than…") is not a paragraph break: the sentence's two halves are joined again.
+ */
+function joinAcrossPageBreaks(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (line === PAGE_MARK) {
+      const before = out.findLast((l) => l.trim() !== '' && l !== PAGE_MARK);
+      const after = lines.slice(i + 1).find((l) => l.trim() !== '' && l !== PAGE_MARK);
+      const midSentence = before !== undefined && after !== undefined && !/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after);
+      if (midSentence) {
+        while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
+        return;
+      }
+    }
+    // Blank lines between the halves of a sentence split by a page break are dropped too.
+    if (line.trim() === '' && out.length > 0 && lines.slice(i + 1).find((l) => l.trim() !== '') !== undefined) {
+      const prev = out[out.length - 1]!;
+      if (prev !== '' && prev !== PAGE_MARK && /[a-z,]\s*$/.test(prev) && i > 0 && lines[i - 1] === PAGE_MARK) return;
+    }
+    out.push(line);
+  });
+  return out;
 }

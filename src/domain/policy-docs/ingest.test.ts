@@ -252,6 +252,29 @@ describe('ingest plain text', () => {
     expect(paragraphs).toHaveLength(8);
   });
 
+  it('drops a footer set out across the page and the running header under it, and joins the sentence they split', async () => {
+    // Copied out of a PDF: no form feeds, the footer and header land wherever the page broke.
+    const pageBreak = (n: number): string[] => [`Staff Email Policy v3.2                                Page ${n} of 9`, 'Moorside Learning Trust  |  Moorside Academy'];
+    const txt = [
+      '7. PERSONAL DATA', '',
+      ...filler,
+      '7.1 Only email personal data when there is a genuine need, only to the people who need it,',
+      ...pageBreak(4),
+      'and include no more than they need.',
+      '',
+      ...filler, ...pageBreak(5), '',
+      '7.2 Send large files as sharing links rather than attachments, and remember that links',
+      'to people outside the trust must always be set to the most restrictive setting, which is',
+      ...pageBreak(6),
+      '"Specific people", and they expire after 30 days.',
+      '', ...filler, ...pageBreak(7),
+    ].join('\n');
+    const paragraphs = (await doc({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.find((p) => p.number === '7.1')?.text).toBe('Only email personal data when there is a genuine need, only to the people who need it, and include no more than they need.');
+    expect(paragraphs.find((p) => p.number === '7.2')?.text).toMatch(/^Send large files .* which is "Specific people", and they expire after 30 days\.$/);
+    expect(paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Page \d of 9|Moorside Learning Trust/);
+  });
+
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
     const txt = [
       '5. USING SCHOOL EMAIL', '',
