@@ -17,4 +17,21 @@ describe('reading a question', () => {
     expect(units.find((u) => u.alts.includes('#school-device'))?.optional).toBeUndefined();
     expect(units.filter((u) => !u.optional).map((u) => u.alts)).toEqual([['#school-device']]);
   });
+
+  it('reads "every term" as asking how often, changing a password apart from forgetting one, and "mine" as no minimum', () => {
+    const alts = analyseQuestion("do we have to change our passwords every term or something? mine's never made me").units.flatMap((u) => u.alts);
+    expect(alts).toEqual(expect.arrayContaining(['#password-change', '#frequency']));
+    expect(alts).not.toContain('#password-reset');
+    expect(alts).not.toContain('#length');
+    expect(analyseQuestion('I forgot my password and I am locked out').units.flatMap((u) => u.alts)).toContain('#password-reset');
+  });
+
+  it('marks what a question adds after asking ("so I can…", a second sentence) as an aside', () => {
+    const units = analyseQuestion('can I set my school emails to go automatically to my hotmail so I can keep up on my days off?').units;
+    expect(units.find((u) => u.alts.includes('#annual-leave'))?.aside).toBe(true);
+    expect(units.find((u) => u.alts.includes('#personal-email'))?.aside).toBeUndefined();
+    const limit = analyseQuestion('is there a limit on how big an email can be? trying to send the INSET slides round').units;
+    expect(limit.find((u) => u.alts.includes('#staff-events'))?.aside).toBe(true);
+    expect(analyseQuestion('when are the INSET days next year?').units.find((u) => u.alts.includes('#staff-events'))?.aside).toBeUndefined();
+  });
 });

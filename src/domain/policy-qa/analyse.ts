@@ -25,6 +25,11 @@ export interface QueryUnit {
    * question a passage must meet (coverage.ts).
    */
   optional?: boolean;
+  /**
+   * Named only in what the question adds after asking ("…to my Hotmail so I can keep up on my days
+   * off", "is there a size limit? trying to send the INSET slides"): the reason or occasion, not the subject.
+   */
+  aside?: boolean;
 }
 
 export interface Analysed {
@@ -187,8 +192,14 @@ function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): void {
 }
 
 /** The question as scoring terms (words and concepts) and as units that a passage must cover. */
+/** Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…". */
+const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?)\b/i;
+
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
-  const toks = tokens(question.replace(KEEP_DOING, ''));
+  const text = question.replace(KEEP_DOING, '');
+  const toks = tokens(text);
+  const asideAt = ASIDE_FROM.exec(text);
+  const asideFrom = asideAt ? tokens(text.slice(0, asideAt.index)).length : toks.length;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));
@@ -206,7 +217,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     if (!seen.has(key)) {
       seen.add(key);
       const kind = hit.intent ? { intent: true } : incidentalTopics.has(hit.id) ? { optional: true } : {};
-      units.push({ alts: [hit.id], words, ...kind });
+      units.push({ alts: [hit.id], words, ...kind, ...(hit.start >= asideFrom && asideFrom > 0 ? { aside: true } : {}) });
     }
   }
   const ordered: string[] = [];

@@ -33,6 +33,7 @@ mon tue tues wed weds thu thur thurs fri sat sun jan feb apr jun jul aug sept oc
 rang ring rings ringing phoned rung called calling asked asking wants wanted said told telling reckon guess
 guy guys bloke lady man woman girl boy mate mates folks someone somebody tech techie techy support helpdesk
 panic panicking worried worry sorry honestly basically literally totally super massive loads tonnes ages
+completely absolutely entirely utterly seriously properly definitely genuinely
 quick quickly urgent urgently asap soon earlier later tonight tomorrow morning afternoon evening weekend
 tbh btw lol omg eh hmm hi hello thanks cheers please wondering wonder anyway whatever fine cool great
 pop popped popping nip nipped nipping
@@ -42,7 +43,7 @@ file files document documents
 const schoolLife = `
 school schools staff teacher teachers teaching class classes classroom lesson lessons pupil pupils student
 students kid kids child parent parents carer carers family families office head headteacher colleague
-colleagues team term terms holiday holidays break lunch lunchtime assembly hall playground trip trips
+colleagues team term terms holiday holidays break lunch lunchtime assembly hall playground trip trips pastoral
 governor governors job role member members work email emails message messages account system systems
 file files document documents folder folders computer computers device devices
 `;

@@ -52,17 +52,26 @@ export const accountConcepts: Concept[] = [
       'simple password', 'easy password', 'password123', 'password1', 'my dog\'s name', 'pet\'s name', 'my birthday as',
     ],
   },
-  // Passwords: changing, resetting, expiry, forgotten passwords and being locked out.
+  // Passwords: changing them, on a schedule or after a scare. Kept apart from forgetting one: "do I have
+  // to change my password every term?" is not answered by the Service Desk's number for a forgotten one.
   {
     id: 'password-change',
     doc: [
       'change your password', 'change their password', 'change passwords', 'passwords must be changed', 'password change', 'changed termly', 'changed periodically',
-      'changed regularly', 'password expiry', 'password expires', 'password reset', 'reset your password', 'reset it', 'temporary password', 'first logon',
-      'locked out of your account', 'if you forget', 'forget your password', 'forgotten your password', 'forgotten password', 'forgot your password',
+      'changed regularly', 'password expiry', 'password expires', 'at regular intervals', 'forced to change',
+    ],
+    ask: ['change my password', 'update my password', 'password has expired', 'asking me to change', 'new password', 'every 90 days', 'change our passwords'],
+  },
+  // Passwords: forgotten ones, resets and being locked out.
+  {
+    id: 'password-reset',
+    doc: [
+      'password reset', 'reset your password', 'reset it', 'temporary password', 'first logon', 'locked out of your account', 'if you forget', 'forget your password',
+      'forgotten your password', 'forgotten password', 'forgot your password',
     ],
     ask: [
-      'forgot my password', 'forgotten my password', 'forgot password', 'reset my password', 'change my password', 'update my password', 'password has expired',
-      'asking me to change', 'new password', 'locked out of my account', 'locked myself out', 'locked out of my laptop', 'locked out of my computer', 'every 90 days',
+      'forgot my password', 'forgotten my password', 'forgot password', 'reset my password', 'locked out of my account', 'locked myself out', 'locked out of my laptop',
+      'locked out of my computer',
     ],
   },
   // Passwords: using the school password anywhere else (same password for personal accounts).

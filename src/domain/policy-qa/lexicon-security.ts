@@ -24,7 +24,7 @@ export const securityConcepts: Concept[] = [
     id: 'length',
     intent: true,
     doc: ['characters', 'character', 'characters long', 'minimum of', 'at least'],
-    ask: ['letters', 'digits', 'how many characters', 'how short', 'minimum length', 'password length', 'min length', 'min', 'length'],
+    ask: ['letters', 'digits', 'how many characters', 'how short', 'minimum length', 'password length', 'min length', 'length'],
   },
   {
     id: 'duration',

@@ -126,7 +126,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'personal-data',
     doc: ['personal data', 'special category', 'sensitive data', 'confidential', 'pupil data', 'pupil information', 'assessment data'],
-    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'a report', 'the report', 'school report', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names'],
+    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'a report', 'the report', 'school report', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names', 'support plan', 'care plan', 'health care plan', 'behaviour plan', 'pupil passport'],
   },
   {
     id: 'phishing',
@@ -234,8 +234,8 @@ export const staffConcepts: Concept[] = [
   },
   {
     id: 'monitoring',
-    doc: ['monitor', 'monitored', 'monitoring', 'filter', 'filtering', 'examine', 'access your mailbox', 'logged', 'audit'],
-    ask: ['see what\'s in my inbox', 'see whats in my inbox', 'see my inbox', 'see my emails', 'read my emails', 'read our emails', 'look at my emails', 'look through my', 'go through my emails', 'check up on', 'snoop', 'spy on', 'track what'],
+    doc: ['monitor', 'monitored', 'monitoring', 'filter', 'filtering', 'examine', 'access your mailbox', 'logged', 'audit', 'routinely read', 'read staff email', 'open another person\'s mailbox'],
+    ask: ['see what\'s in my inbox', 'see whats in my inbox', 'see my inbox', 'see my emails', 'read my emails', 'read our emails', 'look at my emails', 'look through my', 'go through my emails', 'go through our emails', 'check up on', 'snoop', 'spy on', 'track what'],
   },
   {
     id: 'offensive-content',

@@ -187,6 +187,8 @@ export const emailConcepts: Concept[] = [
     // Not a bare "away": "straight away", "right away" and "give away" are not absences.
     doc: ['are away', 'be away', 'is away', 'while away', 'when away', 'away from', 'absent', 'absence', 'on leave'],
     ask: ['maternity leave', 'paternity leave', 'sick leave', 'off sick', 'on holiday', 'on a course', 'off work'],
+    // "The DSL is out on a course": who is away is colour beside a safeguarding concern.
+    incidentalBeside: ['safeguarding-concern'],
   },
   {
     id: 'personal-use',
@@ -207,8 +209,8 @@ export const emailConcepts: Concept[] = [
   {
     id: 'frequency',
     intent: true,
-    doc: ['termly', 'weekly', 'daily', 'annually', 'every year', 'regularly', 'periodically', 'each term', 'once a term'],
-    ask: ['how often', 'how frequently', 'how regularly', 'every year', 'each term', 'once a term', 'annually', 'termly'],
+    doc: ['termly', 'weekly', 'daily', 'annually', 'every year', 'regularly', 'periodically', 'regular intervals', 'each term', 'once a term', 'every term'],
+    ask: ['how often', 'how frequently', 'how regularly', 'every year', 'each term', 'once a term', 'every term', 'every half term', 'every month', 'every few months', 'annually', 'termly'],
   },
   {
     id: 'pupil',
@@ -222,6 +224,17 @@ export const emailConcepts: Concept[] = [
     intent: true,
     doc: ['last working day', 'last day', 'on the day', 'same day', 'the following day', 'next working day', 'at the end of', 'by the end of', 'on the date', 'date', 'pm', 'midnight', 'noon'],
     ask: ['when will', 'when does', 'when do', 'when is', 'when are', 'what time', 'what date', 'what day', 'by when', 'which day'],
+  },
+  // "How do I get it over to them?" asks for a way to send something: a link, a secure service, encryption.
+  {
+    id: 'how-to-send',
+    intent: true,
+    doc: ['upload', 'share a link', 'sharing link', 'send a link', 'onedrive', 'sharepoint', 'google drive', 'shared drive', 'encrypt', 'encrypted', 'egress', 'secure email', 'secure file', 'send it through', 'send them through'],
+    ask: [
+      'how do i get it to', 'how do i get it over', 'how do i get them to', 'how do i get them over', 'how can i get it to', 'how can i get them to', 'how am i meant to get',
+      'how am i supposed to get', 'how do i send it', 'how do i send them', 'how can i send it', 'how can i send them', 'how should i send', 'best way to send',
+      'right way to send', 'how do i share it', 'how do i send the', 'how do i send a',
+    ],
   },
   {
     id: 'limit',

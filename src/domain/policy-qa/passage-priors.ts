@@ -19,6 +19,8 @@ export interface QuestionKind {
   reportsIncident: boolean;
   /** Asks for a limit ("what's the biggest attachment I can send?"). */
   asksLimit: boolean;
+  /** Asks who to tell, ask or contact. */
+  asksWho: boolean;
   /** Names one of the groups whose own arrangements a policy sets apart (supply staff, governors…). */
   namesSideGroup: boolean;
 }
@@ -51,6 +53,7 @@ export function questionKind(question: string, alts: readonly string[]): Questio
     asksPermission,
     namesSideGroup: NAMES_SIDE_GROUP.test(question),
     asksLimit: alts.includes('#limit'),
+    asksWho: alts.includes('#who-to-tell'),
     reportsIncident: alts.includes('#who-to-tell') || ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !asksPermission),
   };
 }
@@ -67,6 +70,8 @@ const STATES_RULE = 1.1;
 const SAYS_WHAT_TO_DO = 1.2;
 /** "Must not be larger than 2 MB" answers "what's the biggest?"; "for anything bigger than 2 MB, …" says what to do past it. */
 const STATES_LIMIT = 1.1;
+/** A row of the "who to contact" table names a person, not the rule, unless the question asks who. */
+const CONTACT_ROW = 0.8;
 /** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
 const SIDE_GROUP_ONLY = 0.75;
 
@@ -78,6 +83,7 @@ const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as fol
 const GENERAL_LABEL = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
 const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
 const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|staff|there)|in the event|anyone who|when (you|a|an|the|any) [^,]{0,60}\b(lost|stolen|sent|clicked|receive|received|contacts?|becomes? aware|suspect|breach))\b/i;
+const CONTACTS_HEADING = /\b(contacts?|who to (contact|tell|ask|go to)|who to ask|key people|getting help|help and support|roles)\b/i;
 const LIMIT_STATEMENT =
   /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of))\b/i;
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
@@ -109,6 +115,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
   const sideGroup = passages.map((p) => OPENS_WITH_SIDE_GROUP.test(p.text) || (p.label !== undefined && OPENS_WITH_SIDE_GROUP.test(p.label)));
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
+  const contactRow = passages.map((p) => p.kind === 'row' && CONTACTS_HEADING.test(p.heading));
   const conditional = passages.map((p) => CONDITIONAL.test(p.text) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
 
   return (i, kind) => {
@@ -120,6 +127,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
       (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
       (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1) *
+      (contactRow[i] && !kind.asksWho ? CONTACT_ROW : 1) *
       (kind.asksLimit && statesLimit[i] ? STATES_LIMIT : 1)
     );
   };

@@ -27,3 +27,15 @@ export function peopleNamed(question: string): Set<string> {
   for (const m of question.matchAll(CAPITALISED)) if (FIRST_NAMES.has(m[1]!.toLowerCase())) named.push(m[1]!);
   return new Set(analyseText(named.join(' ')).terms.filter((t) => !t.startsWith('#')));
 }
+
+/**
+ * Where the question's story happens or who it is for ("the music dept at Millbrook", "on the
+ * residential in the Lakes", "off to Spain at Easter"): a place or date named after a preposition is
+ * colour, so when the policy never uses the word it is set aside like a name.
+ */
+const PLACE = /\b(?:at|in|from|to|near) (?:the )?([A-Z][a-z]+)\b(?!['’])/g;
+
+/** Stems of the places and dates a question names. */
+export function placesNamed(question: string): Set<string> {
+  return new Set(analyseText([...question.matchAll(PLACE)].map((m) => m[1]!).join(' ')).terms.filter((t) => !t.startsWith('#')));
+}

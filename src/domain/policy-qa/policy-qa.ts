@@ -1,14 +1,14 @@
 import type { PolicyDocument } from '../policy-docs/index.ts';
-import { analyseQuestion, analyseText } from './analyse.ts';
+import { analyseQuestion, analyseText, type QueryUnit } from './analyse.ts';
 import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights } from './bm25f.ts';
-import { coverage, credit } from './coverage.ts';
+import { coverage, credit, unseen } from './coverage.ts';
 import { expandUnits } from './expand.ts';
 import { decisiveTopics } from './lexicon.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
 import { sectionLabel, toPassages } from './passages.ts';
-import { peopleNamed } from './people.ts';
+import { peopleNamed, placesNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
 import type { Citation, Passage, PolicyAnswer, Rephrase } from './types.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
@@ -50,7 +50,7 @@ export const defaultTuning: Tuning = {
   denseWeight: 1.5,
   unseenWeight: 0.8,
   incidentalWeight: 0.3,
-  anchors: 2,
+  anchors: 1,
   anchorWeight: 2.5,
   answerModel: { bias: -5.015, coverage: 0.984, seenCoverage: 0.222, metWeight: 2.363, unseenShare: -1.151, topicMissing: -1.082, offTopic: -0.274, intentMissed: -0.602, dense: 0.069, denseLift: 0.113, scoreShare: 1.04, complete: 0.739 },
   answerThreshold: 0.55,
@@ -114,7 +114,9 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // "my Riverside email", "at St Aidan's": the school's own name says nothing about what is asked,
     // and nor does a pupil's or colleague's ("Harry's SEN review").
     const people = peopleNamed(question);
-    const analysed = { ...asked, units: asked.units.filter((u) => !u.alts.every((a) => names.has(a) || people.has(a))) };
+    const places = placesNamed(question);
+    const colour = (u: QueryUnit): boolean => u.alts.every((a) => names.has(a) || people.has(a)) || (u.alts.every((a) => places.has(a)) && unseen(index, u));
+    const analysed = { ...asked, units: asked.units.filter((u) => !colour(u)) };
     const units = expandUnits(index, analysed.units);
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));
@@ -128,7 +130,8 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     });
     if (q.units.length === 0) return declined(0, 0);
     // "Can I use ChatGPT for reports?" when the policy never mentions AI tools: silent, whatever else matches.
-    if (q.units.some((u) => u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
+    // Named only as the occasion ("so I can keep up on my days off"), the topic is not what is asked.
+    if (q.units.some((u) => !u.aside && u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
     const kind = questionKind(question, q.units.flatMap((u) => u.alts));
     const lexical = index.items.map((item, i) => {

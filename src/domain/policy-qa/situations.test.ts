@@ -117,6 +117,15 @@ describe('policy Q&A on situations staff describe', () => {
     expect(await ask(question, ...sections)).toBe(cites);
   });
 
+  it('does not take a topic the policy never mentions for the question when it is only the occasion ("so I can … on my days off")', async () => {
+    // Larchfield's policy says nothing about annual leave; its forwarding rule still answers.
+    const forwarding: Section = ['4. Forwarding', '4.1 Automatic forwarding of school email to any personal account, such as Gmail or Hotmail, is switched off and must not be set up.'];
+    const question = 'can I set my school emails to go automatically to my hotmail so I can keep up on my days off?';
+    expect(await ask(question, forwarding)).toBe('4.1 Forwarding');
+    // Asked about for itself, the topic the policy is silent on still means the policy does not cover it.
+    expect(await ask('how many days off do I get a year?', forwarding)).toBeUndefined();
+  });
+
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
     // Our sample policy words both: "must not be larger than 2 MB" and "for anything bigger than 2 MB, …".
     const qa = createPolicyQa([await markdownPolicy(oakfield)]);
