@@ -103,20 +103,21 @@ function dropFooterNextToPageNumbers(lines: string[]): string[] {
  */
 function joinAcrossPageBreaks(lines: string[]): string[] {
   const out: string[] = [];
+  // Set once a break is joined: the blank lines after it belong to no paragraph break either.
+  let joining = false;
   lines.forEach((line, i) => {
     if (line === PAGE_MARK) {
       const before = out.findLast((l) => l.trim() !== '' && l !== PAGE_MARK);
       const after = lines.slice(i + 1).find((l) => l.trim() !== '' && l !== PAGE_MARK);
-      const midSentence = before !== undefined && after !== undefined && !/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after);
-      if (midSentence) {
+      joining = before !== undefined && after !== undefined && !/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after);
+      if (joining) {
         while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
         return;
       }
-    }
-    // Blank lines between the halves of a sentence split by a page break are dropped too.
-    if (line.trim() === '' && out.length > 0 && lines.slice(i + 1).find((l) => l.trim() !== '') !== undefined) {
-      const prev = out[out.length - 1]!;
-      if (prev !== '' && prev !== PAGE_MARK && /[a-z,]\s*$/.test(prev) && i > 0 && lines[i - 1] === PAGE_MARK) return;
+    } else if (line.trim() === '') {
+      if (joining) return;
+    } else {
+      joining = false;
     }
     out.push(line);
   });

@@ -191,10 +191,10 @@ function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): void {
   for (const u of subjects.length > 0 ? subjects : units) delete u.optional;
 }
 
-/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 /** Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…". */
 const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?)\b/i;
 
+/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const text = question.replace(KEEP_DOING, '');
   const toks = tokens(text);
