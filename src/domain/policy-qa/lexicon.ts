@@ -37,6 +37,9 @@ export interface Concept {
   incidentalBeside?: string[];
 }
 
+/** How policies word sharing a file by link: a concept of its own, and one answer to "how do I send it?". */
+const SHARE_LINK = ['send a link', 'share a link', 'through a link', 'onedrive', 'google drive', 'shared drive', 'shared area', 'shared folder', 'location path'];
+
 export const emailConcepts: Concept[] = [
   {
     id: 'personal-email',
@@ -174,7 +177,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'share-link',
-    doc: ['send a link', 'share a link', 'through a link', 'onedrive', 'google drive', 'shared drive', 'shared area', 'shared folder', 'location path'],
+    doc: SHARE_LINK,
     ask: ['dropbox', 'wetransfer', 'share a file', 'sharepoint', 'share a big file', 'send a big file'],
   },
   {
@@ -229,7 +232,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'how-to-send',
     intent: true,
-    doc: ['upload', 'share a link', 'sharing link', 'send a link', 'onedrive', 'sharepoint', 'google drive', 'shared drive', 'encrypt', 'encrypted', 'egress', 'secure email', 'secure file', 'send it through', 'send them through'],
+    doc: [...SHARE_LINK, 'upload', 'sharing link', 'sharepoint', 'encrypt', 'encrypted', 'egress', 'secure email', 'secure file', 'send it through', 'send them through'],
     ask: [
       'how do i get it to', 'how do i get it over', 'how do i get them to', 'how do i get them over', 'how can i get it to', 'how can i get them to', 'how am i meant to get',
       'how am i supposed to get', 'how do i send it', 'how do i send them', 'how can i send it', 'how can i send them', 'how should i send', 'best way to send',

@@ -47,14 +47,15 @@ const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
 /** `alts`: the question's units' words and concepts after analysis. */
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
   const asksPermission = ASKS_PERMISSION.test(question);
+  const asksWho = alts.includes('#who-to-tell');
   return {
     aboutSigning: alts.some((a) => SIGNING.has(a)),
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
     asksPermission,
     namesSideGroup: NAMES_SIDE_GROUP.test(question),
     asksLimit: alts.includes('#limit'),
-    asksWho: alts.includes('#who-to-tell'),
-    reportsIncident: alts.includes('#who-to-tell') || ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !asksPermission),
+    asksWho,
+    reportsIncident: asksWho || ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !asksPermission),
   };
 }
 
@@ -83,7 +84,7 @@ const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as fol
 const GENERAL_LABEL = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
 const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
 const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|staff|there)|in the event|anyone who|when (you|a|an|the|any) [^,]{0,60}\b(lost|stolen|sent|clicked|receive|received|contacts?|becomes? aware|suspect|breach))\b/i;
-const CONTACTS_HEADING = /\b(contacts?|who to (contact|tell|ask|go to)|who to ask|key people|getting help|help and support|roles)\b/i;
+const CONTACTS_HEADING = /\b(contacts?|who to (contact|tell|ask|go to)|key people|getting help|help and support)\b/i;
 const LIMIT_STATEMENT =
   /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of))\b/i;
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;

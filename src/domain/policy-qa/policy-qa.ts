@@ -72,6 +72,8 @@ export interface PolicyQa {
   answer(question: string): PolicyAnswer;
 }
 
+const SHORT_ITEM = 8;
+
 /**
  * A list item too short to stand alone ("Email accounts") is answered with the clause introducing the
  * list ("The school reserves the right to monitor … monitoring of: Email accounts"). The citation's
@@ -82,7 +84,6 @@ function withLeadIn(passage: Passage, quote: string): string {
   if (passage.kind !== 'bullet' || !lead || quote.split(/\s+/).length >= SHORT_ITEM) return quote;
   return `${lead}${/[:;,.]$/.test(lead) ? '' : ':'} ${quote}`;
 }
-const SHORT_ITEM = 8;
 
 const slug = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
