@@ -194,6 +194,18 @@ function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): void {
 /** Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…". */
 const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?)\b/i;
 
+/**
+ * A topic named as where or when something happens ("left my phone *on the school bus*", "check email
+ * *while on maternity leave*") is the occasion, not what is asked about.
+ */
+const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over', 'from', 'off']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'school']);
+function namedAsSetting(toks: Token[], start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && i >= start - 2 && DETERMINERS.has(toks[i]!.word)) i -= 1;
+  return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
+}
+
 /** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const text = question.replace(KEEP_DOING, '');
@@ -216,8 +228,9 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
+      const aside = (hit.start >= asideFrom && asideFrom > 0) || namedAsSetting(toks, hit.start);
       const kind = hit.intent ? { intent: true } : incidentalTopics.has(hit.id) ? { optional: true } : {};
-      units.push({ alts: [hit.id], words, ...kind, ...(hit.start >= asideFrom && asideFrom > 0 ? { aside: true } : {}) });
+      units.push({ alts: [hit.id], words, ...kind, ...(aside ? { aside: true } : {}) });
     }
   }
   const ordered: string[] = [];

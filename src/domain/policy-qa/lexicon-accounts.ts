@@ -86,6 +86,7 @@ export const accountConcepts: Concept[] = [
   // A sign-in prompt the member of staff did not start: someone else has their password.
   {
     id: 'unexpected-prompt',
+    event: true,
     doc: ['did not start', 'didn\'t start', 'did not request', 'did not initiate', 'not expecting', 'unexpected prompt', 'unexpected request', 'unexpected sign-in', 'unexpected mfa', 'choose deny', 'select deny', 'press deny', 'tap deny', 'never approve'],
     ask: [
       'wasn\'t logging in', 'wasnt logging in', 'was not logging in', 'wasn\'t signing in', 'wasnt signing in', 'wasn\'t logging into', 'wasnt logging into', 'not logging in', 'didn\'t try to sign in',

@@ -34,11 +34,13 @@ export const securityConcepts: Concept[] = [
   },
   {
     id: 'virus',
+    event: true,
     doc: ['virus', 'viruses', 'anti-virus', 'antivirus', 'malware', 'virus protection', 'virus definitions', 'infected'],
     ask: ['trojan', 'ransomware', 'hacked'],
   },
   {
     id: 'phishing',
+    event: true,
     doc: ['phishing', 'suspicious', 'not expecting', 'unknown sender', 'untrusted source', 'scam'],
     ask: ['dodgy', 'fake email', 'looks fake', 'looks dodgy', 'is it genuine', 'legit'],
   },
@@ -46,6 +48,7 @@ export const securityConcepts: Concept[] = [
   // phone call is the usual way, so "phoned saying" is claimed here rather than by personal phones.
   {
     id: 'password-request',
+    event: true,
     doc: ['never ask for your password', 'never ask you for your password', 'never ask you for it', 'ever ask you for it', 'ask for your password', 'asks for your password', 'claiming to be from', 'claims to be from'],
     ask: [
       'need my password', 'needed my password', 'needs my password', 'wanted my password', 'wants my password', 'asked for my password', 'asking for my password',

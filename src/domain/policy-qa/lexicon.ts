@@ -35,6 +35,12 @@ export interface Concept {
    * video is too big to email" the video is just a large file, and the question is about its size.
    */
   incidentalBeside?: string[];
+  /**
+   * Something that happens to a member of staff (an email sent to the wrong person, a lost phone, a
+   * link clicked). Told of with "what do I do?", the event is what the question is about; what was sent
+   * or lost ("Year 8 behaviour summary") is colour (policy-qa.ts).
+   */
+  event?: boolean;
 }
 
 /** How policies word sharing a file by link: a concept of its own, and one answer to "how do I send it?". */
@@ -116,6 +122,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'lost-device',
+    event: true,
     doc: ['lost', 'stolen', 'theft', 'loss'],
     ask: ['lose', 'nicked', 'go missing', 'left it on the bus'],
   },
@@ -172,6 +179,7 @@ export const emailConcepts: Concept[] = [
   },
   {
     id: 'misdirected',
+    event: true,
     doc: ['wrong person', 'sent to the wrong', 'send an email in error', 'email in error', 'sent in error', 'data breach'],
     ask: ['wrong parent', 'wrong address', 'wrong family', 'by mistake', 'accidentally sent', 'sent it to the wrong', 'emailed the wrong'],
   },
@@ -260,6 +268,9 @@ for (const c of concepts) {
     incidentalBeside.set(term, (incidentalBeside.get(term) ?? new Set()).add(`#${id}`));
   }
 }
+
+/** Concept terms of events ("#misdirected"), marked on any of the concept's entries. */
+export const eventTopics = new Set(concepts.filter((c) => c.event).map((c) => `#${c.id}`));
 
 /** Concept terms ("#ai-tools") of decisive topics. */
 export const decisiveTopics = new Set(concepts.filter((c) => c.decisive).map((c) => `#${c.id}`));

@@ -3,7 +3,7 @@ import { analyseQuestion, analyseText, type QueryUnit } from './analyse.ts';
 import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights } from './bm25f.ts';
 import { coverage, credit, unseen } from './coverage.ts';
 import { expandUnits } from './expand.ts';
-import { decisiveTopics } from './lexicon.ts';
+import { decisiveTopics, eventTopics } from './lexicon.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
@@ -135,6 +135,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (q.units.some((u) => !u.aside && u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
     const kind = questionKind(question, q.units.flatMap((u) => u.alts));
+    // "Just sent a Y8 behaviour summary to the wrong mum, what do I do?" is answered by the clause for
+    // any email sent to the wrong person: told of an event, the plain words say what it happened to.
+    if (kind.reportsIncident && q.units.some((u) => u.alts.some((a) => eventTopics.has(a)))) {
+      q.units = q.units.map((u) => (u.intent || u.alts.some((a) => a.startsWith('#')) ? u : { ...u, optional: true }));
+    }
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;

@@ -110,6 +110,15 @@ const cases: { does: string; question: string; sections: Section[]; cites: strin
     ],
     cites: '10.2 Your own phone',
   },
+  {
+    does: 'answers "sent X to the wrong parent, what now?" with the clause for any email sent to the wrong person, not the one about X',
+    question: 'help!! just sent a Y8 behaviour summary to the wrong mum, both lads are in the same form. what do i do now',
+    sections: [
+      ['6. Pupil records', '6.1 Behaviour summaries and reports for a form are kept on Bromcom and are not sent to parents by email.'],
+      ['8. Mistakes', '8.1 If you send personal information to the wrong person, tell the School Business Manager within one hour.'],
+    ],
+    cites: '8.1 Mistakes',
+  },
 ];
 
 describe('policy Q&A on situations staff describe', () => {
@@ -124,6 +133,12 @@ describe('policy Q&A on situations staff describe', () => {
     expect(await ask(question, forwarding)).toBe('4.1 Forwarding');
     // Asked about for itself, the topic the policy is silent on still means the policy does not cover it.
     expect(await ask('how many days off do I get a year?', forwarding)).toBeUndefined();
+  });
+
+  it('reads a topic the policy never mentions as the setting when it says where something happened ("on the school bus")', async () => {
+    const lost: Section = ['9. Lost devices', '9.1 If a phone or laptop with school email on it is lost or stolen, tell the office the same day.'];
+    expect(await ask('left my phone on the school bus last night, its got my emails on it. who do I tell?', lost)).toBe('9.1 Lost devices');
+    expect(await ask('how do I book the school bus for a trip?', lost)).toBeUndefined();
   });
 
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
