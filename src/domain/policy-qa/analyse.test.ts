@@ -34,4 +34,15 @@ describe('reading a question', () => {
     expect(limit.find((u) => u.alts.includes('#staff-events'))?.aside).toBe(true);
     expect(analyseQuestion('when are the INSET days next year?').units.find((u) => u.alts.includes('#staff-events'))?.aside).toBeUndefined();
   });
+
+  it('counts the words of an explanation only where a passage meets them ("…our emails? bit paranoid after…")', () => {
+    const units = analyseQuestion('do IT actually read our emails? bit paranoid after something said in the staffroom').units;
+    expect(units.find((u) => u.surface === 'paranoid')?.optional).toBe(true);
+    expect(analyseQuestion('is it paranoid to lock my screen?').units.find((u) => u.surface === 'paranoid')?.optional).toBeUndefined();
+  });
+
+  it('marks a topic named as where something happened ("on the school bus") as an aside', () => {
+    expect(analyseQuestion('left my phone on the school bus, who do I tell?').units.find((u) => u.alts.includes('#minibus'))?.aside).toBe(true);
+    expect(analyseQuestion('how do I book the school bus?').units.find((u) => u.alts.includes('#minibus'))?.aside).toBeUndefined();
+  });
 });

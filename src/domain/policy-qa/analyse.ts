@@ -244,7 +244,10 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     if (inConcept.has(i) || seen.has(t.stem) || backgroundShare(t.stem) >= EVERYDAY) return;
     seen.add(t.stem);
     const setting = isSetting(t.stem);
-    const optional = setting || slipped.has(i);
+    // A word of the explanation ("…our emails? bit paranoid after the staffroom") counts where a passage
+    // meets it and is not held against one that does not.
+    const explains = i >= asideFrom && asideFrom > 0;
+    const optional = setting || slipped.has(i) || explains;
     const unit: QueryUnit = { alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) };
     if (setting) settings.add(unit);
     units.push(unit);
