@@ -101,4 +101,39 @@ describe('laying out a PDF page from its text runs', () => {
       'Elmstead Primary School – Staff Email Policy',
     );
   });
+  it('reads a table set inside a numbered clause by its own columns, not the clause number and text', () => {
+    const text = pageText([
+      run('2.1', 60, 745),
+      run('The table below sets out who is responsible for what under this policy.', 100, 745),
+      run('Role', 93, 715),
+      run('Responsibilities', 190, 715),
+      run('How to contact', 420, 715),
+      run('Trust Board', 93, 693),
+      run('Approves this policy. Receives a report on data', 190, 693),
+      run('incidents.', 190, 680),
+      run('Via the Clerk', 420, 693),
+      run('Principal', 93, 658),
+      run('Approves delegated mailbox access.', 190, 658),
+      run('Academy office', 420, 658),
+    ]);
+    expect(text.split('\n').filter(Boolean)).toEqual([
+      '2.1\tThe table below sets out who is responsible for what under this policy.',
+      'Role\tResponsibilities\tHow to contact',
+      'Trust Board\tApproves this policy. Receives a report on data incidents.\tVia the Clerk',
+      'Principal\tApproves delegated mailbox access.\tAcademy office',
+    ]);
+  });
+
+  it('finds a column that the first line ran into its neighbour from the lines below it', () => {
+    const text = pageText([
+      // "What has happened or what" ends at x = 185, 10 points before the second column: one cell gap too few.
+      run('What has happened or what', 60, 700),
+      run('Who to contact', 195, 700),
+      run('How', 330, 700),
+      run('Lost device', 60, 670),
+      run('School Business Manager', 195, 670),
+      run('In person, same day', 330, 670),
+    ]);
+    expect(text.split('\n').filter(Boolean)).toEqual(['What has happened or what\tWho to contact\tHow', 'Lost device\tSchool Business Manager\tIn person, same day']);
+  });
 });

@@ -141,16 +141,27 @@ function tableAt(lines: Line[], start: number): { columns: number[]; cells: Segm
   if (columns.length < 2) return undefined;
   // Within the table's columns: at a column's edge, or indented inside one (a list in a cell).
   const atColumn = (s: Segment): boolean => s.x >= columns[0]! - first.size;
-  const cells = [segmentsOf(first, columns)];
-  for (let end = start + 1; end < lines.length; end += 1) {
+  const known = (x: number): boolean => columns.some((c) => Math.abs(c - x) <= first.size);
+  let end = start + 1;
+  for (; end < lines.length; end += 1) {
     const gap = lines[end - 1]!.y - lines[end]!.y;
     const line = segmentsOf(lines[end]!, columns);
     if (gap > 3 * first.size || !line.every(atColumn)) break;
     // After a row's gap, a lone line at the left margin is the next paragraph; one further right is
     // still the table (a cell centred beside a taller one).
     if (line.length < 2 && gap > 1.6 * first.size && line[0]!.x < columns[1]! - first.size) break;
-    cells.push(line);
+    const unknown = line.filter((s) => !known(s.x));
+    if (line.length >= 2 && unknown.length > 0) {
+      // Cells set to the right of the first column, at columns of their own, are another table: one
+      // inside a numbered clause is not more of the clause's number-and-text layout.
+      if (line[0]!.x > columns[0]! + first.size) break;
+      // Otherwise a column the first line ran into its neighbour ("What has happened or what Who to
+      // contact", 14pt apart in a browser-printed PDF) shows itself on a later line.
+      columns.push(...unknown.map((s) => s.x));
+      columns.sort((a, b) => a - b);
+    }
   }
+  const cells = lines.slice(start, end).map((line) => segmentsOf(line, columns));
   return cells.filter((line) => line.length >= 2).length >= 2 ? { columns, cells } : undefined;
 }
 
