@@ -1,12 +1,22 @@
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import type { Passage } from './types.ts';
 
-/** One passage per paragraph, bullet or table row; the section trail travels with it. */
+const FAQ_QUESTION = /^\s*(?:Q|Question)\s*\d*\s*[:.)–-]\s*/i;
+const FAQ_ANSWER = /^\s*(?:A|Answer)\s*[:.)–-]\s*/i;
+
+/**
+ * One passage per paragraph, bullet or table row; the section trail travels with it. In a policy's
+ * "Frequently asked questions", an answer set apart from its question ("Q: Can I have my school email on
+ * my phone?" / "A: Yes, in the Outlook app…") is one passage, labelled with the question as a table
+ * row is with its left-hand cell: the question says what the answer is about, and the answer is cited.
+ */
 export function toPassages(docs: PolicyDocument[]): Passage[] {
   const passages: Passage[] = [];
   docs.forEach((doc, docIndex) => {
     for (const section of doc.sections) {
+      const asks = (i: number): boolean => FAQ_QUESTION.test(section.paragraphs[i]?.text ?? '') && FAQ_ANSWER.test(section.paragraphs[i + 1]?.text ?? '');
       section.paragraphs.forEach((p, i) => {
+        if (asks(i)) return;
         const passage: Passage = {
           id: `${docIndex}:${section.id}:${i}`,
           kind: p.kind,
@@ -19,6 +29,7 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
         const number = p.number ?? section.number;
         if (number) passage.number = number;
         if (p.label) passage.label = p.label;
+        if (asks(i - 1)) passage.label = section.paragraphs[i - 1]!.text.replace(FAQ_QUESTION, '');
         // A bullet is read with its lead-in; a table row with the clause introducing the table and its
         // column labels ("Record Retention period").
         const context = [p.leadIn, p.columns?.join(' ')].filter(Boolean).join(' ');

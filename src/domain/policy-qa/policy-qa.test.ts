@@ -403,4 +403,28 @@ describe('policy Q&A', () => {
     );
     expect(createPolicyQa([doc]).answer('do I need to sign this policy?').citations[0]?.section).toBe('13.2 Sanctions and your declaration');
   });
+  it('reads an FAQ answer with its question, and cites the answer', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Larch Lane Primary Email Code',
+        '',
+        '## 4. Phones',
+        '',
+        '4.1 Pupil photos must never be stored on a personal phone.',
+        '',
+        '## 12. Frequently asked questions',
+        '',
+        'Q: Can I have my school email on my own phone?',
+        '',
+        'A: Yes, in the Outlook app, as long as the phone has a passcode.',
+        '',
+        'Q: Do I need an out-of-office for the residential?',
+        '',
+        'A: Yes, for anything longer than one working day.',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc], { tuning: { answerThreshold: 0 } }).answer('is it ok to get work emails on my personal mobile?');
+    expect(a.citations[0]?.section).toBe('12 Frequently asked questions — Can I have my school email on my own phone?');
+    expect(a.citations[0]?.quote).toMatch(/^A: Yes, in the Outlook app/);
+  });
 });
