@@ -101,6 +101,7 @@ describe('laying out a PDF page from its text runs', () => {
       'Elmstead Primary School – Staff Email Policy',
     );
   });
+
   it('reads a table set inside a numbered clause by its own columns, not the clause number and text', () => {
     const text = pageText([
       run('2.1', 60, 745),

@@ -198,11 +198,12 @@ const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we) (can|could|don'?t|won'?t)|t
  * A topic named as where or when something happens ("left my phone *on the school bus*", "check email
  * *while on maternity leave*") is the occasion, not what is asked about.
  */
-const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over', 'from', 'off']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'school']);
+const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over']);
+/** Words between the preposition and the topic: a determiner, and "school" as in "on the school minibus". */
+const BEFORE_NOUN = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'school']);
 function namedAsSetting(toks: Token[], start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && i >= start - 2 && DETERMINERS.has(toks[i]!.word)) i -= 1;
+  while (i >= 0 && i >= start - 2 && BEFORE_NOUN.has(toks[i]!.word)) i -= 1;
   return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
 }
 

@@ -403,6 +403,7 @@ describe('policy Q&A', () => {
     );
     expect(createPolicyQa([doc]).answer('do I need to sign this policy?').citations[0]?.section).toBe('13.2 Sanctions and your declaration');
   });
+
   it('reads an FAQ answer with its question, and cites the answer', async () => {
     const doc = await markdownPolicy(
       [

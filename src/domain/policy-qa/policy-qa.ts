@@ -118,7 +118,12 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const places = placesNamed(question);
     const colour = (u: QueryUnit): boolean => u.alts.every((a) => names.has(a) || people.has(a)) || (u.alts.every((a) => places.has(a)) && unseen(index, u));
     const analysed = { ...asked, units: asked.units.filter((u) => !colour(u)) };
-    const units = expandUnits(index, analysed.units);
+    const expanded = expandUnits(index, analysed.units);
+    const kind = questionKind(question, expanded.flatMap((u) => u.alts));
+    // "Just sent a Y8 behaviour summary to the wrong mum, what do I do?" is answered by the clause for
+    // any email sent to the wrong person: told of an event, the plain words say what it happened to.
+    const toldOfEvent = kind.reportsIncident && expanded.some((u) => u.alts.some((a) => eventTopics.has(a)));
+    const units = toldOfEvent ? expanded.map((u) => (u.intent || u.alts.some((a) => a.startsWith('#')) ? u : { ...u, optional: true })) : expanded;
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));
     const q = { ...analysed, units, terms: [...analysed.terms, ...extra], weights: new Map([...analysed.weights, ...extra.map((a) => [a, EXPANDED_WEIGHT] as const)]) };
@@ -134,12 +139,6 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // Named only as the occasion ("so I can keep up on my days off"), the topic is not what is asked.
     if (q.units.some((u) => !u.aside && u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
-    const kind = questionKind(question, q.units.flatMap((u) => u.alts));
-    // "Just sent a Y8 behaviour summary to the wrong mum, what do I do?" is answered by the clause for
-    // any email sent to the wrong person: told of an event, the plain words say what it happened to.
-    if (kind.reportsIncident && q.units.some((u) => u.alts.some((a) => eventTopics.has(a)))) {
-      q.units = q.units.map((u) => (u.intent || u.alts.some((a) => a.startsWith('#')) ? u : { ...u, optional: true }));
-    }
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
