@@ -105,10 +105,13 @@ function joinAcrossPageBreaks(lines: string[]): string[] {
   const out: string[] = [];
   // Set once a break is joined: the blank lines after it belong to no paragraph break either.
   let joining = false;
+  const isText = (l: string): boolean => l.trim() !== '' && l !== PAGE_MARK;
   lines.forEach((line, i) => {
     if (line === PAGE_MARK) {
-      const before = out.findLast((l) => l.trim() !== '' && l !== PAGE_MARK);
-      const after = lines.slice(i + 1).find((l) => l.trim() !== '' && l !== PAGE_MARK);
+      const before = out.findLast(isText);
+      let next = i + 1;
+      while (next < lines.length && !isText(lines[next]!)) next += 1;
+      const after = lines[next];
       joining = before !== undefined && after !== undefined && !/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after);
       if (joining) {
         while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();

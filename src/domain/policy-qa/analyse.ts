@@ -211,8 +211,9 @@ function namedAsSetting(toks: Token[], start: number): boolean {
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const text = question.replace(KEEP_DOING, '');
   const toks = tokens(text);
+  // The first token of the explanation; none when the question explains nothing or opens with it.
   const asideAt = ASIDE_FROM.exec(text);
-  const asideFrom = asideAt ? tokens(text.slice(0, asideAt.index)).length : toks.length;
+  const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));
@@ -229,7 +230,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
-      const aside = (hit.start >= asideFrom && asideFrom > 0) || namedAsSetting(toks, hit.start);
+      const aside = hit.start >= explainsFrom || namedAsSetting(toks, hit.start);
       const kind = hit.intent ? { intent: true } : incidentalTopics.has(hit.id) ? { optional: true } : {};
       units.push({ alts: [hit.id], words, ...kind, ...(aside ? { aside: true } : {}) });
     }
@@ -247,8 +248,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const setting = isSetting(t.stem);
     // A word of the explanation ("…our emails? bit paranoid after the staffroom") counts where a passage
     // meets it and is not held against one that does not.
-    const explains = i >= asideFrom && asideFrom > 0;
-    const optional = setting || slipped.has(i) || explains;
+    const optional = setting || slipped.has(i) || i >= explainsFrom;
     const unit: QueryUnit = { alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) };
     if (setting) settings.add(unit);
     units.push(unit);
