@@ -60,6 +60,31 @@ describe('ingest markdown', () => {
     expect(b.contentHash).toBe(a.contentHash);
     expect(c.contentHash).not.toBe(a.contentHash);
   });
+
+  it("gives an unnumbered sub-heading its section's number, and returns the section's clauses after a summary box to the section", async () => {
+    const boxed = [
+      '## 3. Using school email',
+      '',
+      '### Rules at a glance',
+      '',
+      '1. Use your school account for school business.',
+      '2. Do not forward email to a personal address.',
+      '',
+      '**3.1** We are strict because data that leaves the school cannot be deleted.',
+      '',
+      '## 7. Devices',
+      '',
+      '### School laptops',
+      '',
+      '**7.1** Keep your laptop out of sight in a car.',
+    ].join('\n');
+    const d = await doc({ bytes: boxed, type: 'md' });
+    expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.number ?? '-')])).toEqual([
+      ['3', 'Using school email', ['3.1']],
+      ['3', 'Rules at a glance', ['-', '-']],
+      ['7', 'School laptops', ['7.1']],
+    ]);
+  });
 });
 
 describe('ingest html', () => {
@@ -213,7 +238,8 @@ describe('ingest plain text', () => {
     const d = await doc({ bytes: txt, type: 'txt' });
     expect(d.sections.map((s) => [s.number ?? '', s.heading])).toEqual([
       ['1', 'Scope'],
-      ['', 'Email Rules'],
+      // An unnumbered heading after a numbered one is read as its sub-heading, and cited with its number.
+      ['1', 'Email Rules'],
       ['4.1', 'Leavers'],
       ['5', 'Monitoring'],
     ]);

@@ -4,6 +4,9 @@ interface Open {
   level: number;
   number?: string;
   heading: string;
+  /** The number is the enclosing section's, not the heading's own. */
+  inherited?: true;
+  section?: PolicySection;
 }
 
 const slug = (text: string): string =>
@@ -44,19 +47,42 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     return section;
   };
 
+  /**
+   * A summary box under its own sub-heading ("### Rules at a glance", then a plain list) can be
+   * followed by the section's numbered clauses ("3.1", "3.2"…). Those clauses belong to section 3, not
+   * to the box, so the box closes. A sub-heading whose first words are themselves a clause ("### School
+   * laptops", then "7.1") groups its clauses and keeps them.
+   */
+  const resumed = (clause: string): PolicySection | undefined => {
+    const top = stack.at(-1);
+    if (!top?.section || !current || top.section !== current) return undefined;
+    if (!top.inherited) return undefined;
+    const parentAt = stack.findLastIndex((s) => !s.inherited && s.number !== undefined && clause.startsWith(`${s.number}.`));
+    if (parentAt < 0 || top.number !== stack[parentAt]!.number) return undefined;
+    if (!current.paragraphs.some((p) => p.number === undefined)) return undefined;
+    stack.length = parentAt + 1;
+    return stack[parentAt]!.section;
+  };
+
   for (const block of blocks) {
     if (block.kind === 'heading') {
       while (stack.length > 0 && stack.at(-1)!.level >= block.level) stack.pop();
+      // An unnumbered sub-heading ("### Rules at a glance" under "## 3. Using school email") is cited
+      // with the number of the section it sits in, so that "Rules at a glance" in section 3 and in
+      // section 6 can be told apart.
+      const number = block.number ?? stack.findLast((s) => s.number)?.number;
       const entry: Open = { level: block.level, heading: block.text };
-      if (block.number) entry.number = block.number;
+      if (number) entry.number = number;
+      if (number && !block.number) entry.inherited = true;
       stack.push(entry);
-      current = open(block.text, block.number);
+      current = entry.section = open(block.text, number);
       continue;
     }
     if (!current) {
       stack.push({ level: 0, heading: title });
       current = open(title, undefined);
     }
+    if (block.number) current = resumed(block.number) ?? current;
     const para: Paragraph = { kind: block.kind, text: block.text };
     if (block.number) para.number = block.number;
     if (block.label) para.label = block.label;
