@@ -23,9 +23,11 @@ const short = (text: string, max = 600) => (text.length <= max ? text : `${text.
 /** The bot's reply to a policy question: extract, "From section 4.2 Email", link, and "Was this helpful?". */
 export function answerCard(d: AnswerCardData): StaffCard {
   const cite = d.citations[0];
-  const body: StaffCard['body'] = [
-    { type: 'TextBlock', text: plain(short(d.answer)), wrap: true },
-  ];
+  // A procedure comes as its opening clause and one step per line; each line is its own block, as a
+  // TextBlock's own line breaks render differently across Teams clients.
+  const body: StaffCard['body'] = short(d.answer)
+    .split('\n')
+    .map((line, i) => ({ type: 'TextBlock', text: plain(line), wrap: true, ...(i > 0 ? { spacing: 'Small' as const } : {}) }));
   if (d.answered && cite && d.worded) {
     // Staff see what the policy itself says, not only the model's summary of it.
     body.push(

@@ -33,6 +33,17 @@ describe('staff cards', () => {
     expect(texts(answerCard(answer))).not.toContain(WORDED_NOTE);
   });
 
+  it('an answer giving the steps of a procedure shows the opening clause and each step in its own block', () => {
+    const steps = 'If you have sent personal data to the wrong person, you must:\n• tell the School Business Manager straight away;\n• write down what was sent.';
+    const texts = (answerCard({ ...answer, answer: steps }).body ?? []).map((b) => (b as { text?: string }).text);
+    expect(texts.slice(0, 4)).toEqual([
+      'If you have sent personal data to the wrong person, you must:',
+      '• tell the School Business Manager straight away;',
+      '• write down what was sent.',
+      'From section 4.2 Email of Email and Acceptable Use Policy',
+    ]);
+  });
+
   it('an abstaining answer offers neither a citation nor a link', () => {
     const card = answerCard({ question: 'Can I bring a dog?', answered: false, answer: "Our policy doesn't cover that — please ask the School Business Manager.", citations: [] });
     expect(JSON.stringify(card)).not.toContain('From section');

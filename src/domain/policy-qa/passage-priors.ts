@@ -1,4 +1,5 @@
 import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
+import { sentences } from './extract.ts';
 import type { Passage } from './types.ts';
 
 /**
@@ -117,7 +118,9 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const sideGroup = passages.map((p) => OPENS_WITH_SIDE_GROUP.test(p.text) || (p.label !== undefined && OPENS_WITH_SIDE_GROUP.test(p.label)));
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
   const contactRow = passages.map((p) => p.kind === 'row' && CONTACTS_HEADING.test(p.heading));
-  const conditional = passages.map((p) => CONDITIONAL.test(p.text) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
+  // "Check the recipients… If you send personal information to the wrong person, tell…": the condition
+  // need not open the passage.
+  const conditional = passages.map((p) => sentences(p.text).some((x) => CONDITIONAL.test(x)) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
 
   return (i, kind) => {
     if (form[i]) return 0;

@@ -7,6 +7,7 @@ import { decisiveTopics, eventTopics } from './lexicon.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
+import { procedureAnswer, procedureAt } from './procedure.ts';
 import { sectionLabel, toPassages } from './passages.ts';
 import { peopleNamed, placesNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
@@ -170,17 +171,21 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (!best || !features || probability < tuning.answerThreshold) {
       return { ...declined(best?.score ?? 0, best?.cov ?? 0, probability), ...(features ? { features } : {}) };
     }
-    const passage = best.item.passage;
-    const doc = docs[passage.docIndex]!;
-    const quote = bestExtract(index, passage.text, q.units);
-    const citation: Citation = {
-      section: sectionLabel(passage),
-      quote,
-      passageId: passage.id,
-      document: doc.title,
-      link: linkFor(doc, passage.sectionId),
+    // A procedure is answered whole. Each of its clause and steps is cited in its own words, the one that
+    // matched best first.
+    const procedure = kind.reportsIncident ? procedureAt(passages, passages.indexOf(best.item.passage)) : undefined;
+    const cite = (passage: Passage, quote: string): Citation => {
+      const doc = docs[passage.docIndex]!;
+      return { section: sectionLabel(passage), quote, passageId: passage.id, document: doc.title, link: linkFor(doc, passage.sectionId) };
     };
-    return { question, answered: true, answer: withLeadIn(passage, quote), citations: [citation], evidence: { score: best.score, coverage: best.cov, probability }, features };
+    if (procedure) {
+      const parts = [best.item.passage, ...[procedure.lead, ...procedure.steps].filter((p) => p !== best.item.passage)];
+      const citations = parts.map((p) => cite(p, p.text.replace(/\s+/g, ' ').trim()));
+      return { question, answered: true, answer: procedureAnswer(procedure), citations, evidence: { score: best.score, coverage: best.cov, probability }, features };
+    }
+    const passage = best.item.passage;
+    const quote = bestExtract(index, passage.text, q.units);
+    return { question, answered: true, answer: withLeadIn(passage, quote), citations: [cite(passage, quote)], evidence: { score: best.score, coverage: best.cov, probability }, features };
   };
 
   return {

@@ -141,6 +141,44 @@ describe('policy Q&A on situations staff describe', () => {
     expect(await ask('how do I book the school bus for a trip?', lost)).toBeUndefined();
   });
 
+  it('answers "what do I do?" with every step of the procedure, not only the step that matched best', async () => {
+    const breach: Section = [
+      '6. Mistakes',
+      '6.1 Check the recipients before you press send.',
+      '6.2 If you have sent personal data to the wrong person, you must:',
+      '- tell the School Business Manager straight away;',
+      '- try to recall the message;',
+      '- write down what was sent, to whom and when.',
+    ];
+    const doc = await clausePolicy('Larchfield Primary Staff Email Policy', ...rest, breach);
+    const answer = createPolicyQa([doc], { tuning: { answerThreshold: 0 } }).answer("Just sent a pupil's report to the wrong mum!! what do I do");
+    expect(answer.citations[0]?.section).toBe('6.2 Mistakes');
+    expect(answer.answer).toBe(
+      [
+        'If you have sent personal data to the wrong person, you must:',
+        '• tell the School Business Manager straight away;',
+        '• try to recall the message;',
+        '• write down what was sent, to whom and when.',
+      ].join('\n'),
+    );
+    // Each part is cited in the document's own words, the part that matched best first.
+    expect(answer.citations.map((c) => c.quote).sort()).toEqual(
+      [
+        'If you have sent personal data to the wrong person, you must:',
+        'tell the School Business Manager straight away;',
+        'try to recall the message;',
+        'write down what was sent, to whom and when.',
+      ].sort(),
+    );
+  });
+
+  it('cites the clause whose condition says what to do, wherever in the clause the condition comes', async () => {
+    // Our sample policy: 2.5 "Check the recipients… If you send personal information to the wrong person,
+    // tell the School Business Manager…" against 9.2 "Sharing parents' email addresses… is a data breach."
+    const qa = createPolicyQa([await markdownPolicy(oakfield)]);
+    expect(qa.answer('I sent an email to the wrong parent, what do I do?').citations[0]?.section).toBe('2.5 Using school email');
+  });
+
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
     // Our sample policy words both: "must not be larger than 2 MB" and "for anything bigger than 2 MB, …".
     const qa = createPolicyQa([await markdownPolicy(oakfield)]);
