@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
+import { amountMissing } from './answerability.ts';
 import { createPolicyQa } from './index.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
 
@@ -86,6 +87,16 @@ describe('deciding whether the policy answers', () => {
     expect(nearMiss.answered).toBe(false);
     expect(nearMiss.citations).toEqual([]);
     expect(nearMiss.evidence.probability).toBeLessThan(covered.evidence.probability);
+  });
+});
+
+describe('an amount asked for', () => {
+  it('is a frequency when the question asks how often: "at once" states an amount of time, not how often', () => {
+    const clause = 'Never share your password. If you think someone knows it, change it at once and tell the IT helpdesk.';
+    expect(amountMissing('how often do I have to change my password?', clause)).toBe(true);
+    expect(amountMissing('how quickly do I have to change my password if someone knows it?', clause)).toBe(false);
+    expect(amountMissing('how often do I have to change my password?', 'Passwords expire every 90 days.')).toBe(false);
+    expect(amountMissing('how often do I have to change my password?', 'Change your password once a term.')).toBe(false);
   });
 });
 

@@ -44,13 +44,18 @@ const STATES_AMOUNT = new RegExp(
 const ASKS_COUNT = /\bhow (many|much)\b/i;
 const STATES_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|a (few|couple))\\b`, 'i');
 
+/** "How often…" wants a frequency, which "change it at once" or "within 24 hours" does not give. */
+const ASKS_FREQUENCY = /\bhow (often|frequently)\b/i;
+const STATES_FREQUENCY = /\b(every|each|per|a|once a|twice a) (\w+ )?(day|week|month|term|half[- ]term|year|lesson|morning|evening|days|weeks|months|terms|years)\b|\b(daily|weekly|monthly|termly|annually|yearly|regularly|expire|expires|expiry)\b|\bat least every\b/i;
+
 /**
  * The question asks for an amount (how long, how often, how big…) and the passage states none: whatever
  * else matches, it does not answer ("how often must I change my password?" against "passwords must be
  * at least 12 characters and never shared").
  */
 export const amountMissing = (question: string, passageText: string): boolean =>
-  ASKS_AMOUNT.test(question) && (!STATES_AMOUNT.test(passageText) || (ASKS_COUNT.test(question) && !STATES_NUMBER.test(passageText)));
+  ASKS_AMOUNT.test(question) &&
+  (!STATES_AMOUNT.test(passageText) || (ASKS_COUNT.test(question) && !STATES_NUMBER.test(passageText)) || (ASKS_FREQUENCY.test(question) && !STATES_FREQUENCY.test(passageText)));
 
 /** Coverage from which nothing the question needs is missing (rounding aside). */
 const COMPLETE = 0.999;
