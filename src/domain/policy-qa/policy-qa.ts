@@ -124,7 +124,8 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // "Just sent a Y8 behaviour summary to the wrong mum, what do I do?" is answered by the clause for
     // any email sent to the wrong person: told of an event, the plain words say what it happened to.
     const toldOfEvent = kind.reportsIncident && expanded.some((u) => u.alts.some((a) => eventTopics.has(a)));
-    const units = toldOfEvent ? expanded.map((u) => (u.intent || u.alts.some((a) => a.startsWith('#')) ? u : { ...u, optional: true })) : expanded;
+    // Where it happened ("on the school bus") is the setting, whether or not it names a topic.
+    const units = toldOfEvent ? expanded.map((u) => (u.intent || (u.alts.some((a) => a.startsWith('#')) && !u.aside) ? u : { ...u, optional: true })) : expanded;
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));
     const q = { ...analysed, units, terms: [...analysed.terms, ...extra], weights: new Map([...analysed.weights, ...extra.map((a) => [a, EXPANDED_WEIGHT] as const)]) };

@@ -179,6 +179,15 @@ describe('policy Q&A on situations staff describe', () => {
     expect(qa.answer('I sent an email to the wrong parent, what do I do?').citations[0]?.section).toBe('2.5 Using school email');
   });
 
+  it('reads where a reported event happened as its setting, even when the place is a topic in its own right', async () => {
+    // Our sample policy never mentions a minibus, and "on the school bus" only says where the laptop was
+    // left: it must not weigh against the lost-device clause.
+    const qa = createPolicyQa([await markdownPolicy(oakfield)]);
+    const a = qa.answer('left my laptop on the school bus, who do I tell?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]?.section).toBe('10.3 Personal devices and removable media');
+  });
+
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
     // Our sample policy words both: "must not be larger than 2 MB" and "for anything bigger than 2 MB, …".
     const qa = createPolicyQa([await markdownPolicy(oakfield)]);
