@@ -75,7 +75,8 @@ export function answerFeatures(
   let missing = 0;
   for (const u of ideas) {
     if (u.optional && credit(passageTerms, u) === 0) continue;
-    const w = unitWeight(index, u, 1);
+    // As in coverage, an optional unit weighs only as far as the passage meets it.
+    const w = unitWeight(index, u, 1) * (u.optional ? credit(passageTerms, u) : 1);
     if (unseen(index, u)) missing += w;
     else {
       seen += w;

@@ -69,7 +69,9 @@ export function coverage(index: Bm25fIndex, terms: Set<string>, units: QueryUnit
     // An optional unit ("on the train") the passage does not meet neither helps nor counts against it.
     if (unit.optional && met === 0) continue;
     const w = unitWeight(index, unit, options.unseenWeight) * (incidental && unseen(index, unit) ? options.incidentalWeight : 1);
-    total += w;
+    // An optional unit counts only as far as the passage meets it: "on the coach", half met through a
+    // WordNet relative ("drive"), adds half its weight, met, rather than a whole weight half met.
+    total += unit.optional ? w * met : w;
     covered += w * met;
   }
   return total === 0 ? 0 : covered / total;

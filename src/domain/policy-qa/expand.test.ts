@@ -3,8 +3,9 @@ import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
 import { analyseQuestion, analyseText } from './analyse.ts';
 import { buildIndex } from './bm25f.ts';
+import { coverage } from './coverage.ts';
 import { expandUnits, lemmas } from './expand.ts';
-import { createPolicyQa, toPassages } from './index.ts';
+import { createPolicyQa, defaultTuning, toPassages } from './index.ts';
 
 const source = [
   '# Ash Lane Primary ICT Rules',
@@ -52,5 +53,16 @@ describe('question expansion', () => {
     expect(discounted.citations[0]!.section).toBe('3.1 Forwarding');
     expect(discounted.evidence.coverage).toBeGreaterThan(full.evidence.coverage);
     expect(createPolicyQa([doc]).answer('how do I book the minibus for the nativity?').answered).toBe(false);
+  });
+
+  it('counts an optional word met only through a related one at the share it is met, never against the passage', async () => {
+    const index = buildIndex(toPassages([await policy()]));
+    // "… at the concert?": the setting is optional, and a passage on performances half meets it.
+    const units = [
+      { alts: ['forward'], words: [] },
+      { alts: ['concert'], words: [], surface: 'concert', optional: true, near: ['performanc'] },
+    ];
+    expect(coverage(index, new Set(['forward', 'performanc']), units, defaultTuning)).toBe(1);
+    expect(coverage(index, new Set(['forward']), units, defaultTuning)).toBe(1);
   });
 });
