@@ -293,4 +293,11 @@ export const staffConcepts: Concept[] = [
     doc: ['declaration', 'sign the policy', 'signed copy', 'acceptable use agreement', 'confirm that i have read', 'i have read and understood'],
     ask: ['sign it every year', 'sign the policy', 'sign this policy', 'sign the aup', 'sign the acceptable use', 're-sign', 'sign again', 'sign something', 'sign anything', 'have i signed'],
   },
+  {
+    // Part-time staff ask about their own pattern ("I only work Tues and Weds"); policies say "part-time",
+    // "job-share" or "non-working days". Named days alone are not enough: "on a course Thurs and Fri" is absence.
+    id: 'part-time',
+    doc: ['part-time', 'part time', 'job-share', 'job share', 'jobshare', 'non-working day', 'non-working days', 'working pattern', 'days you do not work'],
+    ask: ['only work', 'days a week', 'my working days', 'part timer'],
+  },
 ];

@@ -56,6 +56,18 @@ const cases: { does: string; question: string; sections: Section[]; cites: strin
     cites: '8.1 Leaving the school',
   },
   {
+    does: 'reads "I only work Tues and Weds" as part-time, and answers from the clause for part-time staff',
+    question: 'I only work tues and weds, do I have to keep switching the auto reply on?',
+    sections: [
+      [
+        '6. Absence',
+        '6.1 Switch on an automatic reply whenever you will be away from school for more than two days.',
+        '6.2 Part-time and job-share staff do not need an automatic reply on their usual non-working days.',
+      ],
+    ],
+    cites: '6.2 Absence',
+  },
+  {
     does: 'reads an approval prompt the asker did not start as the rule on unexpected prompts',
     question: "my phone keeps asking me to approve a sign in but I wasn't logging in, should I press approve?",
     sections: [
