@@ -18,6 +18,8 @@ export interface QuestionKind {
   asksPermission: boolean;
   /** Tells of something that has happened and asks what to do ("I've sent it to the wrong mum, what now?"). */
   reportsIncident: boolean;
+  /** Asks what to do or who to tell ("what now?", "who do I tell?"), not only tells what happened. */
+  asksWhatToDo: boolean;
   /** Asks for a limit ("what's the biggest attachment I can send?"). */
   asksLimit: boolean;
   /** Asks who to tell, ask or contact. */
@@ -49,6 +51,7 @@ const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
   const asksPermission = ASKS_PERMISSION.test(question);
   const asksWho = alts.includes('#who-to-tell');
+  const asksWhatToDo = asksWho || ASKS_WHAT_TO_DO.test(question);
   return {
     aboutSigning: alts.some((a) => SIGNING.has(a)),
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
@@ -56,7 +59,8 @@ export function questionKind(question: string, alts: readonly string[]): Questio
     namesSideGroup: NAMES_SIDE_GROUP.test(question),
     asksLimit: alts.includes('#limit'),
     asksWho,
-    reportsIncident: asksWho || ASKS_WHAT_TO_DO.test(question) || (SOMETHING_HAPPENED.test(question) && !asksPermission),
+    reportsIncident: asksWhatToDo || (SOMETHING_HAPPENED.test(question) && !asksPermission),
+    asksWhatToDo,
   };
 }
 

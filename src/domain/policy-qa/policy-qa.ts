@@ -122,10 +122,12 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const expanded = expandUnits(index, analysed.units);
     const kind = questionKind(question, expanded.flatMap((u) => u.alts));
     // "Just sent a Y8 behaviour summary to the wrong mum, what do I do?" is answered by the clause for
-    // any email sent to the wrong person: told of an event, the plain words say what it happened to.
-    const toldOfEvent = kind.reportsIncident && expanded.some((u) => u.alts.some((a) => eventTopics.has(a)));
-    // Where it happened ("on the school bus") is the setting, whether or not it names a topic.
-    const units = toldOfEvent ? expanded.map((u) => (u.intent || (u.alts.some((a) => a.startsWith('#')) && !u.aside) ? u : { ...u, optional: true })) : expanded;
+    // any email sent to the wrong person. Asked what to do about an event, only the event must be met:
+    // what it happened to ("a Y8 behaviour summary", "my school laptop") and where ("on the school bus")
+    // count where a passage meets them. Told of an event but asked something else ("will I have to pay
+    // for it?"), the question keeps all its ideas.
+    const toldOfEvent = kind.asksWhatToDo && expanded.some((u) => u.alts.some((a) => eventTopics.has(a)));
+    const units = toldOfEvent ? expanded.map((u) => (u.intent || u.alts.some((a) => eventTopics.has(a)) ? u : { ...u, optional: true })) : expanded;
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));
     const q = { ...analysed, units, terms: [...analysed.terms, ...extra], weights: new Map([...analysed.weights, ...extra.map((a) => [a, EXPANDED_WEIGHT] as const)]) };

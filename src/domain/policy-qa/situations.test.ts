@@ -200,6 +200,21 @@ describe('policy Q&A on situations staff describe', () => {
     expect(a.citations[0]?.section).toBe('10.3 Personal devices and removable media');
   });
 
+  it('answers "what do I do?" after an event from the clause for the event, not from one about what it happened to', async () => {
+    const sending: Section = ['7. Sending personal data', "7.1 Before you send anything containing personal data, check the recipient's address: auto-complete is the most common cause of emails going to the wrong person."];
+    const mistakes: Section = ['8. Mistakes and data breaches', '8.1 If you have sent an email to the wrong person, recall it straight away and tell the School Business Manager within two hours.'];
+    expect(await ask("HELP I've just sent a pupil's SEN report to the wrong mum, what do I do??", sending, mistakes)).toBe('8.1 Mistakes and data breaches');
+  });
+
+  it('keeps every idea of a question that tells of an event but asks something else ("will I have to pay?")', async () => {
+    const lost: Section = ['9. Lost devices', '9.1 If a school laptop or iPad is lost or stolen, tell the office the same day so that it can be locked remotely.'];
+    const doc = await clausePolicy('Larchfield Primary Staff Email Policy', ...rest, lost);
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('my school laptop got pinched out of my car, who do I tell?').features?.complete).toBe(1);
+    // Paying for it is what is asked, and the lost-device clause says nothing about it.
+    expect(qa.answer('my school laptop got pinched out of my car, will I have to pay for a new one?').features?.complete).toBe(0);
+  });
+
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
     // Our sample policy words both: "must not be larger than 2 MB" and "for anything bigger than 2 MB, …".
     const qa = createPolicyQa([await markdownPolicy(oakfield)]);
