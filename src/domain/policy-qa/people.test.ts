@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clausePolicy } from '../../../test/support/policy.ts';
 import { createPolicyQa } from './index.ts';
-import { peopleNamed } from './people.ts';
+import { peopleNamed, placesNamed } from './people.ts';
 
 describe('people a question names', () => {
   it('finds first names written with a capital inside the question, and names after a title', () => {
@@ -12,6 +12,12 @@ describe('people a question names', () => {
   it('leaves the same words alone as ordinary words', () => {
     expect(peopleNamed('Max size for attachments?').size).toBe(0);
     expect(peopleNamed('is there a grace period before my account closes?').size).toBe(0);
+  });
+
+  it('finds a place of one or several capitalised words after a preposition', () => {
+    expect([...placesNamed('taking year 8 to Drayton Manor on friday - which phone do I ring parents on?')]).toEqual(['drayton', 'manor']);
+    expect([...placesNamed('the music dept at Millbrook wants the video')]).toEqual(['millbrook']);
+    expect(placesNamed("can I email the class list to the PTA's chair?").size).toBe(0);
   });
 
   it('does not let a pupil\'s name count as something the policy is silent on', async () => {

@@ -33,7 +33,8 @@ export function peopleNamed(question: string): Set<string> {
  * residential in the Lakes", "off to Spain at Easter"): a place or date named after a preposition is
  * colour, so when the policy never uses the word it is set aside like a name.
  */
-const PLACE = /\b(?:at|in|from|to|near) (?:the )?([A-Z][a-z]+)\b(?!['’])/g;
+// A place may be several words: "to Drayton Manor", "at Kings Cross".
+const PLACE = /\b(?:at|in|from|to|near) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)\b(?!['’])/g;
 
 /** Stems of the places and dates a question names. */
 export function placesNamed(question: string): Set<string> {
