@@ -5,7 +5,9 @@ import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
 // Comments, <!DOCTYPE …>, <![CDATA[…]]> and <?xml …?> declarations are markup, never policy text.
-const token = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
+const token = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(script|style|head|noscript|template)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+)/g;
+/** The document's title as Google Docs ("title") and Word ("MsoTitle") export it: a styled paragraph, not <h1>. */
+const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -22,17 +24,19 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
   let table: TableRow[] = [];
   let row: TableRow | undefined;
   let cell: string[] | undefined;
+  let styledTitle = false;
 
   const flush = (): void => {
     const text = joinWrapped(buffer);
     buffer = [];
     if (!text) return;
+    if (styledTitle) title ??= text;
     if (typeof kind === 'object') blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(text) });
     else blocks.push(bodyBlock(kind, text));
   };
 
   for (const m of html.matchAll(token)) {
-    const [, , closing, rawName, text] = m;
+    const [, , closing, rawName, attributes, text] = m;
     if (text !== undefined) {
       (cell ?? buffer).push(decodeEntities(text));
       continue;
@@ -59,6 +63,15 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       (cell ?? buffer).push(' ');
     } else if (blockTags.has(name) && !cell) {
       flush();
+      if (styledTitle) {
+        styledTitle = false;
+        kind = 'para';
+      }
+      if (!closing && (name === 'p' || name === 'div') && TITLE_CLASS.test(attributes ?? '')) {
+        styledTitle = true;
+        kind = { heading: 1 };
+        continue;
+      }
       if (name === 'table') {
         blocks.push(...tableBlocks(table));
         table = [];

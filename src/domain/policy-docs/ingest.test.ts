@@ -107,6 +107,21 @@ describe('ingest html', () => {
     expect(JSON.stringify(d)).not.toContain('alert');
   });
 
+  it('takes the title from the paragraph styled as the title in a Google Docs or Word export, not from the first heading', async () => {
+    const html = `<html><body><p class="c23"><span>Larch Hill School</span></p>
+      <p class="c20 title" id="h.x"><span class="c19">Staff Email Policy</span></p><p>Version 2</p>
+      <h1 class="c13"><span>1. Purpose and scope</span></h1><p>1.1 This policy applies to all staff.</p></body></html>`;
+    const d = await doc({ bytes: new TextEncoder().encode(html), type: 'html' });
+    expect(d.title).toBe('Staff Email Policy');
+    expect(d.sections.map((s) => [s.number ?? '', s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['', 'Staff Email Policy', ['Larch Hill School']],
+      ['', 'Staff Email Policy', ['Version 2']],
+      ['1', 'Purpose and scope', ['This policy applies to all staff.']],
+    ]);
+    const word = await doc({ bytes: '<body><p class=MsoTitle>Oak Lane AUP</p><h1>1. Email</h1><p>Use your school account.</p></body>', type: 'html' });
+    expect(word.title).toBe('Oak Lane AUP');
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
