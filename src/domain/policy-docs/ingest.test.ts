@@ -266,6 +266,16 @@ describe('ingest plain text', () => {
     expect(all).not.toMatch(/_Toc|bookmark|HYPERLINK|Meadow School –|\.{5}/);
   });
 
+  it("names the document by the front-matter line saying what it is, not by the trust's name above it", async () => {
+    const front = ['PENNINE RIDGE LEARNING TRUST', '', 'Calderbrook Academy', '', 'STAFF EMAIL AND ACCEPTABLE USE POLICY', '', 'Version: 3.2', ''];
+    const body = ['1. Scope', '', '1.1 This policy applies to all staff.'];
+    expect((await doc({ bytes: [...front, ...body].join('\n'), type: 'txt' })).title).toBe('STAFF EMAIL AND ACCEPTABLE USE POLICY');
+    // A title that large type wrapped onto a second heading line is read whole.
+    expect((await doc({ bytes: ['# Thornbury', '', '# Staff Email and Online Safety', '', '## Policy', '', '## 1. Scope', '', 'All staff.'].join('\n'), type: 'md' })).title).toBe(
+      'Staff Email and Online Safety Policy',
+    );
+  });
+
   // A paragraph wrapped at about 70 characters, as typed in a plain-text editor or extracted from a PDF.
   const filler = [
     'Staff must follow the rules in this section whenever they use school',

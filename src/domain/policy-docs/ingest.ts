@@ -50,7 +50,30 @@ function asText(bytes: Uint8Array | string): string {
   }
 }
 
-const firstHeading = (blocks: Block[]): string | undefined => blocks.find((b) => b.kind === 'heading')?.text;
+/** What a policy calls itself: "Staff Email Policy", "Code of Conduct", "Acceptable Use Agreement". */
+const NAMES_A_DOCUMENT = /\b(polic(y|ies)|code|agreement|procedures?|guidance|guidelines|standards?|rules|protocol)\b/i;
+const FRONT_MATTER_BLOCKS = 12;
+
+/**
+ * Without a title in the file's metadata, the document is named by the first line of its front matter
+ * that says what kind of document it is ("STAFF EMAIL, DATA AND ACCEPTABLE USE POLICY"), rather than the
+ * trust's or school's name above it; failing that, by its first heading. A title that large type
+ * wrapped onto a second heading line ("Staff Email and Online Safety" / "Policy") is read whole.
+ */
+function firstHeading(blocks: Block[]): string | undefined {
+  const end = blocks.findIndex((b) => (b.kind === 'heading' && b.number) || (b.kind === 'para' && b.text.length > 200));
+  const front = blocks.slice(0, Math.min(end < 0 ? blocks.length : end, FRONT_MATTER_BLOCKS));
+  const line = (b: Block | undefined): string | undefined =>
+    b && (b.kind === 'heading' || b.kind === 'para') && !b.number && b.text.length <= 120 && !/[.:]$/.test(b.text) ? b.text : undefined;
+  for (const [i, b] of front.entries()) {
+    const prev = front[i - 1];
+    const wrapped = b.kind === 'heading' && prev?.kind === 'heading' ? `${prev.text} ${b.text}` : undefined;
+    for (const text of [line(b), wrapped && line({ ...b, text: wrapped })]) {
+      if (text && NAMES_A_DOCUMENT.test(text) && text.split(/\s+/).length >= 3) return text;
+    }
+  }
+  return blocks.find((b) => b.kind === 'heading')?.text;
+}
 
 function findContact(blocks: Block[]): string | undefined {
   for (const b of blocks) {
