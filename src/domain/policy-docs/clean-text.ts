@@ -19,6 +19,29 @@ const pageNumberLine = /^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?\s*$/i
 const pageFooterLine = /^(?:.{0,100}?(?:\s{3,}|\t|\s\|\s))?page\s+\d{1,3}\s*(?:of|\/)\s*\d{1,3}(?:(?:\s{3,}|\t|\s\|\s).{0,100})?$/i;
 const leaders = /(?:[._…]\s?){3,}/g;
 
+/** A contents entry or a heading, compared without its number, case or spacing. */
+export const entryKey = (text: string): string =>
+  text
+    .replace(/^\s*(?:section\s+)?\d+(?:\.\d+)*\.?\s+/i, '')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The entries of a contents page ("Who to Contact<TAB>10"), which `cleanText` drops: a heading listed
+ * there is one of the document's sections, whatever its type or numbering suggests.
+ */
+export function contentsEntries(raw: string): Set<string> {
+  const entries = new Set<string>();
+  for (const line of raw.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!contentsLine.test(line)) continue;
+    const entry = entryKey(line.replace(/(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/, ''));
+    if (entry) entries.add(entry);
+  }
+  return entries.size >= 3 ? entries : new Set();
+}
+
 export function cleanText(raw: string): string {
   const text = raw
     .replace(/\r\n?/g, '\n')

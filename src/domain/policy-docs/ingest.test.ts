@@ -266,6 +266,23 @@ describe('ingest plain text', () => {
     expect(all).not.toMatch(/_Toc|bookmark|HYPERLINK|Meadow School –|\.{5}/);
   });
 
+  it('reads a heading the contents page lists as a section of its own, not part of the numbered section before it', async () => {
+    const txt = [
+      'Larch Hill Staff AUP', '', 'Contents', '', '1. Scope\t2', '2. Leaving\t3', 'Who to Contact\t4', 'Code of Practice\t5', '', '',
+      '1. Scope', '', '1.1 This policy applies to all staff.', '',
+      '2. Leaving', '', '2.1 Return your laptop on your last day.', '',
+      'Who to Contact', '', 'Ask the office about anything in this policy.', '',
+      'Code of Practice', '', 'Lock your screen every time you walk away.',
+    ].join('\n');
+    const d = await doc({ bytes: txt, type: 'txt' });
+    expect(d.sections.map((s) => [s.number ?? '', s.heading, s.path.length])).toEqual([
+      ['1', 'Scope', 1],
+      ['2', 'Leaving', 1],
+      ['', 'Who to Contact', 1],
+      ['', 'Code of Practice', 1],
+    ]);
+  });
+
   it("names the document by the front-matter line saying what it is, not by the trust's name above it", async () => {
     const front = ['PENNINE RIDGE LEARNING TRUST', '', 'Calderbrook Academy', '', 'STAFF EMAIL AND ACCEPTABLE USE POLICY', '', 'Version: 3.2', ''];
     const body = ['1. Scope', '', '1.1 This policy applies to all staff.'];

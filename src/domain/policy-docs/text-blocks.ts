@@ -1,4 +1,4 @@
-import { cleanText } from './clean-text.ts';
+import { cleanText, contentsEntries, entryKey } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
 import { gridRows, isGrid } from './grid-table.ts';
@@ -24,7 +24,7 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   const lines = cleanText(raw).split('\n');
   const groups = groupLines(lines);
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false);
+  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, contentsEntries(raw));
   let g = 0;
   while (g < groups.length) {
     const run = runs.find(([from]) => from === g);
@@ -89,10 +89,14 @@ class BlockBuilder {
 
   private readonly markedHeadings: boolean;
 
-  constructor(wrappedAt: number | undefined, markedHeadings: boolean) {
+  constructor(wrappedAt: number | undefined, markedHeadings: boolean, contents: Set<string>) {
     this.wrappedAt = wrappedAt;
     this.markedHeadings = markedHeadings;
+    this.contents = contents;
   }
+
+  /** Entries of the document's contents page: a heading listed there is a section of its own. */
+  private readonly contents: Set<string>;
 
   blocks: Block[] = [];
   private open: { kind: 'para' | 'bullet'; parts: string[]; number?: string } | undefined;
@@ -122,12 +126,12 @@ class BlockBuilder {
     this.open = undefined;
   }
 
-  private heading(level: number, text: string, number?: string): void {
+  private heading(level: number, text: string, number?: string, listed = false): void {
     this.flush();
     this.inImplicitList = false;
     const prev = this.blocks.at(-1);
     // Headings with nothing between them nest: "Email Use Policy" then "All users".
-    if (number === undefined && prev?.kind === 'heading' && prev.number === undefined && level <= prev.level) {
+    if (number === undefined && !listed && prev?.kind === 'heading' && prev.number === undefined && level <= prev.level) {
       level = Math.min(prev.level + 1, 4);
     }
     const block: Block = { kind: 'heading', level, text: text.replace(/:$/, '').trim() };
@@ -193,11 +197,13 @@ class BlockBuilder {
       this.open!.parts.push(text);
       return;
     }
-    if (!this.pendingNumber && !shape.number && this.isHeading(text, shape.hint, first, last, nextRaw)) {
+    const listed = this.contents.has(entryKey(text)) && first && last;
+    if (!this.pendingNumber && !shape.number && (listed || this.isHeading(text, shape.hint, first, last, nextRaw))) {
       // A capitals heading among capitals sections is one more of them ("THE TRUST EMAIL DISCLAIMER"
-      // after "10.  WHEN YOU LEAVE THE TRUST"), not a part of the one before.
-      const level = isAllCaps(text) && (this.lastNumberedLevel === 0 || this.capitalSections) ? 1 : this.lastNumberedLevel + 1;
-      this.heading(level, text);
+      // after "10.  WHEN YOU LEAVE THE TRUST"), not a part of the one before; so is a heading the
+      // contents page lists on a line of its own ("Who to Contact" after section 14).
+      const level = listed || (isAllCaps(text) && (this.lastNumberedLevel === 0 || this.capitalSections)) ? 1 : this.lastNumberedLevel + 1;
+      this.heading(level, text, undefined, listed);
       return;
     }
     this.flush();
