@@ -53,4 +53,27 @@ describe('tab-separated tables and clause lists', () => {
       ['1.2', 'must be returned when you leave.'],
     ]);
   });
+
+  it('reads a tab-separated table whose rows blank lines set apart, with cells wrapped onto two lines', async () => {
+    const spaced = [
+      '14. KEEPING EMAIL', '',
+      '14.2 The following retention periods apply to email.', '',
+      'Type of email\t\t\t\tHow long it is kept', '',
+      'Inbox and your own folders\t\t2 years, then deleted automatically', '',
+      'Deleted Items folder', 'Emptied automatically after 30 days', '',
+      'Report a data breach', '\t\t\t\tSchool Business Manager, ext. 204', '',
+      'Shared mailboxes (office@)\t3 years, then deleted automatically', '',
+      '14.3 Do not export your mailbox to get around these periods.',
+    ].join('\n');
+    const r = await ingest({ bytes: spaced, type: 'txt' });
+    if (!r.ok) throw new Error(r.error.message);
+    const paragraphs = r.value.sections.flatMap((s) => s.paragraphs);
+    expect(paragraphs.filter((p) => p.kind === 'row').map((p) => [p.label, p.text, p.columns])).toEqual([
+      ['Inbox and your own folders', 'Inbox and your own folders 2 years, then deleted automatically', ['Type of email', 'How long it is kept']],
+      ['Deleted Items folder', 'Deleted Items folder Emptied automatically after 30 days', ['Type of email', 'How long it is kept']],
+      ['Report a data breach', 'Report a data breach School Business Manager, ext. 204', ['Type of email', 'How long it is kept']],
+      ['Shared mailboxes (office@)', 'Shared mailboxes (office@) 3 years, then deleted automatically', ['Type of email', 'How long it is kept']],
+    ]);
+    expect(r.value.sections.map((s) => s.heading)).toEqual(['KEEPING EMAIL']);
+  });
 });

@@ -32,3 +32,46 @@ export function gridRows(group: LineGroup): Block[] {
   // Pasted cells read as one line of text, so they are joined with a space rather than " | ".
   return tableBlocks(rows.map((cells) => ({ cells })), ' ');
 }
+
+/** Rows of a spaced grid needed before it is taken for a table rather than a few tabbed lines. */
+const MIN_SPACED_ROWS = 3;
+/** A tab between two cells, spaces beside it allowed ("If you need to \t\tContact"). */
+const INNER_TAB = /\S[ \t]*\t[ \t]*\S/;
+
+const tabbedRow = (g: LineGroup): string[] | undefined => {
+  const line = g.lines.length === 1 ? g.lines[0]!.trim() : undefined;
+  if (!line || !INNER_TAB.test(line)) return undefined;
+  const cells = cellsOf(line);
+  return /[a-z]{2}/i.test(cells[0] ?? '') && !/^\d{1,2}(?:\.\d{1,2})*\.?$/.test(cells[0] ?? '') ? cells : undefined;
+};
+
+/**
+ * A tab-separated table whose rows a blank line sets apart ("Type of email<TAB>How long it is kept",
+ * blank, "Deleted Items folder<TAB>30 days", blank…), as Word writes one whose cells hold paragraphs.
+ * A two-column row whose cells came out on two lines ("Deleted Items folder" / "Emptied
+ * automatically after 30 days", or the right-hand cell tabbed over on the second line) is one row. Returns the rows and the groups they span, from
+ * `from`, or undefined when no such table starts there.
+ */
+export function spacedGrid(groups: LineGroup[], from: number): { rows: Block[]; end: number } | undefined {
+  const first = groups[from] && tabbedRow(groups[from]);
+  if (!first || first.length < 2 || first.length > 6) return undefined;
+  const width = first.length;
+  // Or the right-hand cell alone on the next line, pushed over by tabs.
+  const splitRow = (g: LineGroup): string[] | undefined =>
+    width === 2 && g.lines.length === 2 && !g.lines.some((l) => INNER_TAB.test(l.trim())) ? g.lines.map((l) => l.replace(/\s+/g, ' ').trim()) : undefined;
+  const rows: { cells: string[]; tabbed: boolean }[] = [{ cells: first, tabbed: true }];
+  for (let i = from + 1; i < groups.length; i += 1) {
+    const tabbed = tabbedRow(groups[i]!);
+    if (tabbed?.length === width) rows.push({ cells: tabbed, tabbed: true });
+    else {
+      const split = splitRow(groups[i]!);
+      if (!split) break;
+      rows.push({ cells: split, tabbed: false });
+    }
+  }
+  // Two lines after the last tabbed row may be a heading and its text: the table ends at a tabbed row.
+  while (rows.length > 0 && !rows.at(-1)!.tabbed) rows.pop();
+  const pageNumbered = rows.filter((r) => /^\d{1,3}$/.test(r.cells.at(-1)!)).length / rows.length >= 0.75;
+  if (rows.filter((r) => r.tabbed).length < MIN_SPACED_ROWS || pageNumbered) return undefined;
+  return { rows: tableBlocks(rows.map((r) => ({ cells: r.cells })), ' '), end: from + rows.length };
+}

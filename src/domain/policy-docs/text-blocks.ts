@@ -1,7 +1,7 @@
 import { cleanText, contentsEntries, entryKey } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
-import { gridRows, isGrid } from './grid-table.ts';
+import { gridRows, isGrid, spacedGrid } from './grid-table.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
@@ -32,6 +32,13 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
       builder.flush();
       for (const row of tableRows(groups.slice(run[0], run[1]))) builder.push(row);
       g = run[1];
+      continue;
+    }
+    const spaced = spacedGrid(groups, g);
+    if (spaced) {
+      builder.flush();
+      for (const row of spaced.rows) builder.push(row);
+      g = spaced.end;
       continue;
     }
     const group = groups[g]!;
