@@ -1,3 +1,4 @@
+import { alignedRows, isAlignedTable } from './aligned-table.ts';
 import { cleanText, contentsEntries, entryKey } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
@@ -42,6 +43,12 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
       continue;
     }
     const group = groups[g]!;
+    if (isAlignedTable(group)) {
+      builder.flush();
+      for (const row of alignedRows(group)) builder.push(row);
+      g += 1;
+      continue;
+    }
     if (isGrid(group)) {
       builder.flush();
       for (const row of gridRows(group)) builder.push(row);

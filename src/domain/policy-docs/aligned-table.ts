@@ -1,0 +1,59 @@
+import type { LineGroup } from './flat-table.ts';
+import { tableBlocks } from './table-rows.ts';
+import type { Block } from './types.ts';
+
+/**
+ * Tables a word processor or a PDF tool saved as fixed-width text: each column starts at the same
+ * character on every line, with two or more spaces before it, and a cell too long for its column
+ * carries on below, on a line whose first column is empty or starts in lower case ("General email
+ * (Inbox, Sent Items and" / "other folders)"). Read line by line they became headings with runs of
+ * spaces in them, and a version history's "3.1  Jan 2024" a numbered clause.
+ */
+interface Cell {
+  at: number;
+  text: string;
+}
+
+const MIN_LINES = 3;
+const MAX_COLUMNS = 6;
+/** Header cells are labels: a few words each ("Retention period", "Summary of changes"). */
+const LABEL_WORDS = 5;
+
+/** The line's cells: runs of words separated by single spaces, apart from the next by two or more. */
+function cellsOf(line: string): Cell[] {
+  return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index, text: m[0] }));
+}
+
+function columnsOf(group: LineGroup): number[] | undefined {
+  const lines = group.lines;
+  if (lines.length < MIN_LINES || lines.some((l) => l.includes('\t'))) return undefined;
+  const header = cellsOf(lines[0]!);
+  if (header.length < 2 || header.length > MAX_COLUMNS || header[0]!.at !== 0) return undefined;
+  // "Policy owner:   Business Manager" lines are details set out in two columns, not a table.
+  if (header.some((c) => c.text.split(' ').length > LABEL_WORDS || /:$/.test(c.text))) return undefined;
+  const columns = header.map((c) => c.at);
+  const aligned = lines.every((l) => cellsOf(l).every((c) => columns.some((at) => Math.abs(at - c.at) <= 1)));
+  const body = lines.slice(1).map(cellsOf);
+  const multi = body.filter((cells) => cells.length >= 2).length;
+  return aligned && multi >= Math.max(2, body.length / 2) ? columns : undefined;
+}
+
+export const isAlignedTable = (group: LineGroup): boolean => columnsOf(group) !== undefined;
+
+export function alignedRows(group: LineGroup): Block[] {
+  const columns = columnsOf(group)!;
+  const column = (at: number): number => columns.findLastIndex((start) => start <= at + 1);
+  const rows: string[][] = [];
+  for (const line of group.lines) {
+    const cells = cellsOf(line);
+    const first = cells.find((c) => column(c.at) === 0);
+    const continues = rows.length > 1 && (!first || /^[a-z(]/.test(first.text));
+    if (!continues) rows.push(columns.map(() => ''));
+    const row = rows.at(-1)!;
+    for (const c of cells) {
+      const i = column(c.at);
+      row[i] = row[i] ? `${row[i]} ${c.text}` : c.text;
+    }
+  }
+  return tableBlocks(rows.map((cells) => ({ cells })), ' ');
+}
