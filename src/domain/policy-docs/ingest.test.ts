@@ -61,6 +61,16 @@ describe('ingest markdown', () => {
     expect(c.contentHash).not.toBe(a.contentHash);
   });
 
+  it('drops a divider line, and reads a line underlined with === or --- as a heading', async () => {
+    const md = ['Oak Lane Email Policy', '===', '', 'Approved by governors.', '', '---', '', 'Scope', '---', 'All staff.', '', '***'].join('\n');
+    const d = await doc({ bytes: md, type: 'md' });
+    expect(d.title).toBe('Oak Lane Email Policy');
+    expect(d.sections.map((s) => [s.heading, s.path.length, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['Oak Lane Email Policy', 1, ['Approved by governors.']],
+      ['Scope', 2, ['All staff.']],
+    ]);
+  });
+
   it("gives an unnumbered sub-heading its section's number, and returns the section's clauses after a summary box to the section", async () => {
     const boxed = [
       '## 3. Using school email',
