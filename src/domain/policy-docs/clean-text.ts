@@ -42,6 +42,35 @@ export function contentsEntries(raw: string): Set<string> {
   return entries.size >= 3 ? entries : new Set();
 }
 
+const CONTENTS_TITLE = /^\s*(?:table of )?contents\s*:?\s*$/i;
+/** A contents entry: a short line that is not a sentence ("3.<TAB>Your school account", "Acknowledgement form"). */
+const entryLike = (line: string): boolean => line.trim().length > 0 && line.trim().length <= 90 && !/[.!?;:,]$/.test(line.trim());
+const MIN_ENTRIES = 3;
+
+/**
+ * A contents page typed without page numbers ("Contents", then "1.<TAB>A note from me" … "Acknowledgement
+ * form"): its lines would otherwise be read as headings and text. The run of short lines under a
+ * "Contents" line is blanked out, and its entries are returned as `contentsEntries` would return them.
+ */
+export function withoutContents(raw: string): { text: string; entries: Set<string> } {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const entries = new Set<string>();
+  const at = lines.findIndex((l) => CONTENTS_TITLE.test(l));
+  if (at < 0) return { text: lines.join('\n'), entries };
+  let from = at + 1;
+  while (from < lines.length && lines[from]!.trim() === '') from += 1;
+  let to = from;
+  while (to < lines.length && entryLike(lines[to]!)) to += 1;
+  if (to - from < MIN_ENTRIES || lines.slice(from, to).some((l) => contentsLine.test(l))) return { text: lines.join('\n'), entries };
+  for (let i = from; i < to; i += 1) {
+    const entry = entryKey(lines[i]!.replace(/\t/g, ' '));
+    if (entry) entries.add(entry);
+    lines[i] = '';
+  }
+  lines[at] = '';
+  return { text: lines.join('\n'), entries };
+}
+
 export function cleanText(raw: string): string {
   const text = raw
     .replace(/\r\n?/g, '\n')

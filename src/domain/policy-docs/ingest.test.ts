@@ -293,6 +293,21 @@ describe('ingest plain text', () => {
     ]);
   });
 
+  it('drops a contents page typed without page numbers, and reads its last entry as a section of its own', async () => {
+    const txt = [
+      'Larch Hill Code of Conduct', '', 'Contents', '1.\tScope', '2.\tLeaving', 'Acknowledgement form', '', '',
+      '1.\tScope', '', '1.1\tThis code applies to all staff.', '',
+      '2.\tLeaving', '', '2.1\tReturn your laptop on your last day.', '', '',
+      'Acknowledgement form', '', 'Please return this slip to the office.',
+    ].join('\n');
+    const d = await doc({ bytes: txt, type: 'txt' });
+    expect(d.sections.map((s) => [s.number ?? '', s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['1', 'Scope', ['This code applies to all staff.']],
+      ['2', 'Leaving', ['Return your laptop on your last day.']],
+      ['', 'Acknowledgement form', ['Please return this slip to the office.']],
+    ]);
+  });
+
   it("names the document by the front-matter line saying what it is, not by the trust's name above it", async () => {
     const front = ['PENNINE RIDGE LEARNING TRUST', '', 'Calderbrook Academy', '', 'STAFF EMAIL AND ACCEPTABLE USE POLICY', '', 'Version: 3.2', ''];
     const body = ['1. Scope', '', '1.1 This policy applies to all staff.'];

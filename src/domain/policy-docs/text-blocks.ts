@@ -1,5 +1,5 @@
 import { alignedRows, isAlignedTable } from './aligned-table.ts';
-import { cleanText, contentsEntries, entryKey } from './clean-text.ts';
+import { cleanText, contentsEntries, entryKey, withoutContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
 import { gridRows, isGrid, spacedGrid } from './grid-table.ts';
@@ -22,10 +22,11 @@ export interface TextOptions {
 
 /** Plain text (typed, pasted, or extracted from a PDF) to structural blocks. */
 export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
-  const lines = cleanText(raw).split('\n');
+  const { text, entries } = withoutContents(raw);
+  const lines = cleanText(text).split('\n');
   const groups = groupLines(lines);
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, contentsEntries(raw));
+  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, new Set([...contentsEntries(raw), ...entries]));
   let g = 0;
   while (g < groups.length) {
     const run = runs.find(([from]) => from === g);
