@@ -132,6 +132,14 @@ describe('ingest html', () => {
     expect(word.title).toBe('Oak Lane AUP');
   });
 
+  it("leaves out a web page's breadcrumbs, sidebar and site footer", async () => {
+    const html = `<body><nav>Home &rsaquo; Policies &rsaquo; Staff</nav><h1>Oak Lane AUP</h1>
+      <aside><h3>In this section</h3><ul><li>Admissions</li></ul></aside>
+      <h2>1. Email</h2><p>Use your school account.</p><footer><p>&copy; 2025 Oak Lane School. Website by SchoolCMS</p></footer></body>`;
+    const d = await doc({ bytes: html, type: 'html' });
+    expect(d.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.']);
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
