@@ -30,6 +30,8 @@ function boldHeading(p: Para, text: string): boolean {
  * paragraph styles become headings, numbered/list paragraphs bullets, table rows "cell | cell".
  * Field instructions (w:instrText: HYPERLINK, PAGEREF, TOC) and contents-page paragraphs are skipped.
  */
+const BULLET_GLYPH = /^[•·▪◦❖➢►■●○–-]\s+(?=\S)/;
+
 export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title?: string }> {
   let xml: string;
   let numberingXml: string | undefined;
@@ -87,7 +89,12 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     } else if (!inList && boldHeading(p, text)) {
       // Many schools make headings by bolding a Normal paragraph rather than using Heading styles.
       blocks.push({ kind: 'heading', level: Math.min(styledLevel + 1, 4), ...numberedHeading(text) });
-    } else blocks.push(bodyBlock(listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
+    } else {
+      // A bullet typed by hand ("•<TAB>install software…") is a list item like one Word numbers.
+      const typed = BULLET_GLYPH.exec(text);
+      if (typed) text = text.slice(typed[0].length);
+      blocks.push(bodyBlock(typed || listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
+    }
   };
 
   for (const m of xml.matchAll(token)) {

@@ -226,6 +226,17 @@ describe('ingest docx', () => {
     expect(byNumber(d, '2')!.paragraphs.map((p) => [p.number, p.text])).toEqual([['2.1', 'Memory sticks must be encrypted.']]);
   });
 
+  it('reads a paragraph starting with a typed bullet as a list item, without the bullet', async () => {
+    const plain = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const body = [plain('4.1 You must not use school devices to:'), plain('•\tgamble or run a business;'), plain('• install software yourself.')].join('');
+    const d = await doc({ bytes: docxOf(body), type: 'docx' });
+    expect(d.sections.flatMap((s) => s.paragraphs.map((p) => [p.kind, p.number, p.text]))).toEqual([
+      ['para', '4.1', 'You must not use school devices to:'],
+      ['bullet', '4.1', 'gamble or run a business;'],
+      ['bullet', '4.1', 'install software yourself.'],
+    ]);
+  });
+
   it('takes a short all-bold paragraph for a heading when the document uses no Heading styles', async () => {
     const bold = (text: string): string => `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
     const plain = (text: string): string => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
