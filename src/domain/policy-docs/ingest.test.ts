@@ -337,6 +337,20 @@ describe('ingest plain text', () => {
     );
   });
 
+  it("does not take a flowchart's 'Yes' / 'No' or a sentence that lost its full stop for a heading", async () => {
+    const txt = [
+      '5. Incidents', '', 'Was illegal material found?', '', 'No', '', '',
+      'Review the incident and decide on sanctions.', '', '',
+      'The member of staff may also wish to take advice from their union', '', '',
+      'Parental Involvement', '', 'Parents are told about incidents that involve their child.',
+    ].join('\n');
+    const d = await doc({ bytes: txt, type: 'txt' });
+    expect(d.sections.map((s) => [s.heading, s.path.at(-2), s.paragraphs.map((p) => p.text)])).toEqual([
+      ['Incidents', undefined, ['Was illegal material found?', 'No', 'Review the incident and decide on sanctions.', 'The member of staff may also wish to take advice from their union']],
+      ['Parental Involvement', 'Incidents', ['Parents are told about incidents that involve their child.']],
+    ]);
+  });
+
   // A paragraph wrapped at about 70 characters, as typed in a plain-text editor or extracted from a PDF.
   const filler = [
     'Staff must follow the rules in this section whenever they use school',

@@ -67,6 +67,7 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   return builder.blocks;
 }
 
+const MODAL = /\b(must|may|might|should|shall|will|would|can|could)\b/i;
 const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', '&', '/']);
 /** Inside running text only Title Case lines are taken as headings; "Always use your own passwords" is a list item. */
 function titleLike(text: string): boolean {
@@ -119,6 +120,9 @@ class BlockBuilder {
   private lastNumberedLevel = 0;
   /** Numbered top-level headings are written in capitals ("10.  WHEN YOU LEAVE THE TRUST"). */
   private capitalSections = false;
+  /** The last line was a sentence standing alone without its full stop: what follows starts afresh. */
+  private sentenceAlone = false;
+  private afterSentenceAlone = false;
   /** Set while short unmarked lines follow "…include:" — they are list items, not headings. */
   private inImplicitList = false;
 
@@ -171,6 +175,8 @@ class BlockBuilder {
 
   line(line: Line, nextRaw: string | undefined): void {
     const { shape, first, last } = line;
+    this.afterSentenceAlone = this.sentenceAlone;
+    this.sentenceAlone = false;
     switch (shape.t) {
       case 'clause-number':
         this.flush();
@@ -245,8 +251,15 @@ class BlockBuilder {
     if (isAllCaps(text) && !/[.;,]$/.test(text)) return true;
     if (/https?:|www\.|@/.test(text)) return false;
     if (!looksLikeHeading(text, first && last ? 14 : 10) || text.length > 100) return false;
+    // A flowchart's "Yes" and "No", and a sentence that lost its full stop ("The member of staff may
+    // also wish to take advice from their union"), stand alone without being headings.
+    if (/^\W*(yes|no|or|and)\W*$/i.test(text)) return false;
+    if (first && last && !titleLike(text) && wordCount(text) >= 8 && MODAL.test(text)) {
+      this.sentenceAlone = true;
+      return false;
+    }
     const prev = this.open?.parts.at(-1) ?? lastText(this.blocks.at(-1));
-    const afterBreak = prev === undefined || endsSentence(prev) || this.blocks.at(-1)?.kind !== 'para';
+    const afterBreak = prev === undefined || endsSentence(prev) || this.blocks.at(-1)?.kind !== 'para' || this.afterSentenceAlone;
     if (first && last) return afterBreak;
     if (!(first || afterBreak) || nextRaw === undefined || !titleLike(text)) return false;
     const next = shapeOf(nextRaw);
