@@ -351,6 +351,23 @@ describe('ingest plain text', () => {
     ]);
   });
 
+  it('ends a list of unmarked items at the next numbered clause, which then introduces its own list', async () => {
+    const txt = [
+      '6. DATA', '6.1 High-risk data includes:', 'health information;', 'safeguarding information.',
+      '6.4 High-risk data sent outside the Trust must be encrypted.', '6.5 Before you send any email, check:', '• the address;', '• the attachment.',
+    ].join('\n');
+    const d = await doc({ bytes: txt, type: 'txt' });
+    expect(d.sections[0]!.paragraphs.map((p) => [p.kind, p.number, p.text])).toEqual([
+      ['para', '6.1', 'High-risk data includes:'],
+      ['bullet', '6.1', 'health information;'],
+      ['bullet', '6.1', 'safeguarding information.'],
+      ['para', '6.4', 'High-risk data sent outside the Trust must be encrypted.'],
+      ['para', '6.5', 'Before you send any email, check:'],
+      ['bullet', '6.5', 'the address;'],
+      ['bullet', '6.5', 'the attachment.'],
+    ]);
+  });
+
   // A paragraph wrapped at about 70 characters, as typed in a plain-text editor or extracted from a PDF.
   const filler = [
     'Staff must follow the rules in this section whenever they use school',

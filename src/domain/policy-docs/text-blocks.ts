@@ -228,9 +228,11 @@ class BlockBuilder {
       return;
     }
     this.flush();
+    const number = shape.number ?? this.pendingNumber;
+    // A clause with its own number ("6.5 Before you send, check:") ends the list before it.
+    if (number) this.inImplicitList = false;
     const kind = this.inImplicitList && wordCount(text) <= 14 ? 'bullet' : 'para';
     this.open = { kind, parts: [text] };
-    const number = shape.number ?? this.pendingNumber;
     if (number) this.open.number = number;
     this.pendingNumber = undefined;
     if (/:$/.test(text)) this.inImplicitList = true;
