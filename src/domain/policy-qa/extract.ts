@@ -5,12 +5,22 @@ import { covers, unitWeight } from './coverage.ts';
 const MAX_SENTENCES = 3;
 const MAX_CHARS = 420;
 
+/** "(ie. Malware)", "Mrs. Patel", "ext. 204": a full stop that ends an abbreviation, not a sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|ie|eg|incl|approx|esp|viz|cf|vs|Mr|Mrs|Ms|Dr|St|Co|Ltd|Dept|ext|tel)\.$/i;
+
 export function sentences(text: string): string[] {
-  return text
+  const parts = text
     .replace(/\s+/g, ' ')
     .trim()
     .split(/(?<=[.!?]["'’”)]?)\s+(?=[A-Z0-9“"‘'(])/)
     .filter(Boolean);
+  const joined: string[] = [];
+  for (const part of parts) {
+    const prev = joined.at(-1);
+    if (prev !== undefined && ABBREVIATION.test(prev)) joined[joined.length - 1] = `${prev} ${part}`;
+    else joined.push(part);
+  }
+  return joined;
 }
 
 /**
