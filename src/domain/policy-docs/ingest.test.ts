@@ -61,6 +61,12 @@ describe('ingest markdown', () => {
     expect(c.contentHash).not.toBe(a.contentHash);
   });
 
+  it('drops a contents list, which names sections but states nothing', async () => {
+    const md = ['# Oak Lane Email Policy', '', '## Contents', '', '1. Scope', '2. Monitoring', '3. Leaving', '', '## 1. Scope', '', 'All staff.'].join('\n');
+    const d = await doc({ bytes: md, type: 'md' });
+    expect(d.sections.map((s) => [s.heading, s.paragraphs.map((p) => p.text)])).toEqual([['Scope', ['All staff.']]]);
+  });
+
   it('drops a divider line, and reads a line underlined with === or --- as a heading', async () => {
     const md = ['Oak Lane Email Policy', '===', '', 'Approved by governors.', '', '---', '', 'Scope', '---', 'All staff.', '', '***'].join('\n');
     const d = await doc({ bytes: md, type: 'md' });

@@ -16,6 +16,9 @@ const slug = (text: string): string =>
     .replace(/^-|-$/g, '')
     .slice(0, 48);
 
+const CONTENTS = /^\s*(?:table of )?contents\s*$/i;
+const entryLike = (text: string): boolean => text.length <= 90 && !/[.!?;:]$/.test(text.trim());
+
 /** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
 const introducesTable = (text: string): boolean => /:\s*$|\b(table|below|following)\b/i.test(text);
 
@@ -113,6 +116,8 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     }
     current.paragraphs.push(para);
   }
+  // A contents list ("Contents": "4. Your school email account", …) names sections; it says nothing.
+  for (const s of sections) if (CONTENTS.test(s.heading) && s.paragraphs.every((p) => entryLike(p.text))) s.paragraphs = [];
   for (const s of sections) s.text = s.paragraphs.map((p) => p.text).join('\n');
   return sections.filter((s) => s.paragraphs.length > 0);
 }
