@@ -44,7 +44,7 @@ export function contentsEntries(raw: string): Set<string> {
 
 const CONTENTS_TITLE = /^\s*(?:table of )?contents\s*:?\s*$/i;
 /** A contents entry: a short line that is not a sentence ("3.<TAB>Your school account", "Acknowledgement form"). */
-const entryLike = (line: string): boolean => line.trim().length > 0 && line.trim().length <= 90 && !/[.!?;:,]$/.test(line.trim());
+export const entryLike = (line: string): boolean => line.trim().length > 0 && line.trim().length <= 90 && !/[.!?;:,]$/.test(line.trim());
 const MIN_ENTRIES = 3;
 
 /**

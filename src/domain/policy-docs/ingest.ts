@@ -13,7 +13,7 @@ export async function ingest(input: IngestInput): Promise<Result<PolicyDocument>
   const converted = await toBlocks(input);
   if (!converted.ok) return converted;
   const { blocks, title: found } = converted.value;
-  const title = input.title?.trim() || found || firstHeading(blocks) || 'Policy';
+  const title = input.title?.trim() || found || titleInFrontMatter(blocks) || 'Policy';
   const sections = buildSections(blocks, title);
   if (sections.length === 0) return err('invalid_input', 'The document has no readable policy text.');
   const normalised = blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).join('\n');
@@ -60,7 +60,7 @@ const FRONT_MATTER_BLOCKS = 12;
  * trust's or school's name above it; failing that, by its first heading. A title that large type
  * wrapped onto a second heading line ("Staff Email and Online Safety" / "Policy") is read whole.
  */
-function firstHeading(blocks: Block[]): string | undefined {
+function titleInFrontMatter(blocks: Block[]): string | undefined {
   const end = blocks.findIndex((b) => (b.kind === 'heading' && b.number) || (b.kind === 'para' && b.text.length > 200));
   const front = blocks.slice(0, Math.min(end < 0 ? blocks.length : end, FRONT_MATTER_BLOCKS));
   const line = (b: Block | undefined): string | undefined =>

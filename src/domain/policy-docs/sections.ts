@@ -1,3 +1,4 @@
+import { entryLike } from './clean-text.ts';
 import type { Block, Paragraph, PolicySection } from './types.ts';
 
 interface Open {
@@ -17,7 +18,6 @@ const slug = (text: string): string =>
     .slice(0, 48);
 
 const CONTENTS = /^\s*(?:table of )?contents\s*$/i;
-const entryLike = (text: string): boolean => text.length <= 90 && !/[.!?;:]$/.test(text.trim());
 
 /** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
 const introducesTable = (text: string): boolean => /:\s*$|\b(table|below|following)\b/i.test(text);
@@ -58,8 +58,7 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
    */
   const resumed = (clause: string): PolicySection | undefined => {
     const top = stack.at(-1);
-    if (!top?.section || !current || top.section !== current) return undefined;
-    if (!top.inherited) return undefined;
+    if (!top?.inherited || !current || top.section !== current) return undefined;
     const parentAt = stack.findLastIndex((s) => !s.inherited && s.number !== undefined && clause.startsWith(`${s.number}.`));
     if (parentAt < 0 || top.number !== stack[parentAt]!.number) return undefined;
     if (!current.paragraphs.some((p) => p.number === undefined)) return undefined;

@@ -33,4 +33,3 @@ export function procedureAt(passages: readonly Passage[], at: number): Procedure
 
 /** The procedure as the answer reads in a chat: the clause, then one step per line. */
 export const procedureAnswer = (p: Procedure): string => [p.lead.text, ...p.steps.map((s) => `• ${s.text}`)].join('\n');
-
