@@ -9,6 +9,8 @@ import { joinWrapped } from './wrap.ts';
 const token = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(script|style|head|noscript|template|nav|footer|aside)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+)/g;
 /** The document's title as Google Docs ("title") and Word ("MsoTitle") export it: a styled paragraph, not <h1>. */
 const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
+/** Classes a CMS gives its page furniture: the same breadcrumbs, sidebars and banners as <nav> or <aside>. */
+const CHROME_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:sidebar|breadcrumbs?|site-header|site-footer|header-strip|cookie-banner|skip-link|navbar)\b/i;
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -36,14 +38,27 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
     else blocks.push(bodyBlock(kind, text));
   };
 
+  // Inside a CMS's chrome (<div class="sidebar">…): the element's name and how deep in it we are.
+  let chrome: { name: string; depth: number } | undefined;
+
   for (const m of html.matchAll(token)) {
     const [, , closing, rawName, attributes, text] = m;
+    if (chrome) {
+      if (rawName?.toLowerCase() === chrome.name && !/\/\s*$/.test(attributes ?? '')) chrome.depth += closing ? -1 : 1;
+      if (chrome.depth === 0) chrome = undefined;
+      continue;
+    }
     if (text !== undefined) {
       (cell ?? buffer).push(decodeEntities(text));
       continue;
     }
     if (!rawName) continue;
     const name = rawName.toLowerCase();
+    if (!closing && CHROME_CLASS.test(attributes ?? '')) {
+      flush();
+      chrome = { name, depth: 1 };
+      continue;
+    }
     const heading = /^h([1-6])$/.exec(name);
     if (heading) {
       flush();

@@ -144,6 +144,13 @@ describe('ingest html', () => {
       <h2>1. Email</h2><p>Use your school account.</p><footer><p>&copy; 2025 Oak Lane School. Website by SchoolCMS</p></footer></body>`;
     const d = await doc({ bytes: html, type: 'html' });
     expect(d.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.']);
+    // A CMS that marks its furniture by class rather than by element, with nested <div>s inside it.
+    const cms = `<body><div class="header-strip"><a href="#main">Skip to content</a></div><div class="breadcrumb">Home &gt; Policies</div>
+      <div class="row"><div class="col-md-9"><h2>1. Email</h2><p>Use your school account.</p></div>
+      <div class="col-md-3 sidebar"><div class="widget"><h3>In this section</h3><ul><li>Governors</li></ul></div></div></div>
+      <p>Last reviewed September 2025.</p></body>`;
+    const c = await doc({ bytes: cms, type: 'html' });
+    expect(c.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.', 'Last reviewed September 2025.']);
   });
 
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
