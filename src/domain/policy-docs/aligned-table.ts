@@ -24,36 +24,30 @@ function cellsOf(line: string): Cell[] {
   return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index, text: m[0] }));
 }
 
-function columnsOf(group: LineGroup): number[] | undefined {
+/** The table's rows, or undefined when the group is not a fixed-width table. */
+export function alignedTable(group: LineGroup): Block[] | undefined {
   const lines = group.lines;
   if (lines.length < MIN_LINES || lines.some((l) => l.includes('\t'))) return undefined;
-  const header = cellsOf(lines[0]!);
+  const cells = lines.map(cellsOf);
+  const header = cells[0]!;
   if (header.length < 2 || header.length > MAX_COLUMNS || header[0]!.at !== 0) return undefined;
   // "Policy owner:   Business Manager" lines are details set out in two columns, not a table.
   if (header.some((c) => c.text.split(' ').length > LABEL_WORDS || /:$/.test(c.text))) return undefined;
   const columns = header.map((c) => c.at);
-  const aligned = lines.every((l) => cellsOf(l).every((c) => columns.some((at) => Math.abs(at - c.at) <= 1)));
-  const body = lines.slice(1).map(cellsOf);
-  const multi = body.filter((cells) => cells.length >= 2).length;
-  return aligned && multi >= Math.max(2, body.length / 2) ? columns : undefined;
-}
-
-export const isAlignedTable = (group: LineGroup): boolean => columnsOf(group) !== undefined;
-
-export function alignedRows(group: LineGroup): Block[] {
-  const columns = columnsOf(group)!;
+  const aligned = cells.every((line) => line.every((c) => columns.some((at) => Math.abs(at - c.at) <= 1)));
+  const body = cells.slice(1);
+  if (!aligned || body.filter((line) => line.length >= 2).length < Math.max(2, body.length / 2)) return undefined;
   const column = (at: number): number => columns.findLastIndex((start) => start <= at + 1);
   const rows: string[][] = [];
-  for (const line of group.lines) {
-    const cells = cellsOf(line);
-    const first = cells.find((c) => column(c.at) === 0);
+  for (const line of cells) {
+    const first = line.find((c) => column(c.at) === 0);
     const continues = rows.length > 1 && (!first || /^[a-z(]/.test(first.text));
     if (!continues) rows.push(columns.map(() => ''));
     const row = rows.at(-1)!;
-    for (const c of cells) {
+    for (const c of line) {
       const i = column(c.at);
       row[i] = row[i] ? `${row[i]} ${c.text}` : c.text;
     }
   }
-  return tableBlocks(rows.map((cells) => ({ cells })), ' ');
+  return tableBlocks(rows.map((r) => ({ cells: r })), ' ');
 }

@@ -9,6 +9,11 @@ export type LineShape =
   | { t: 'text'; text: string; hint: boolean; indented: boolean; number?: string };
 
 const bulletMarker = /^(?:[·❖•\-*‣▪■►◦–—∙●○➢✓✔]|o(?=\s))\s*/;
+/** The text after a bullet typed by hand ("•<TAB>install software…"), or undefined when it has none. */
+export function afterTypedBullet(text: string): string | undefined {
+  const marker = bulletMarker.exec(text);
+  return marker && /\s$/.test(marker[0]) && marker[0].length < text.length ? text.slice(marker[0].length) : undefined;
+}
 const romanOrLetterItem = /^\((?:[ivx]{1,5}|[a-z])\)\s+/i;
 const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,3})([.)])?\s+(\S.*)$/;
 const clauseOnly = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$/;

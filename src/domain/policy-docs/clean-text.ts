@@ -13,7 +13,8 @@ const strayToc = /\b_(?:Toc|GoBack|Hlk|Ref)\d*\b/g;
 const mergeFormat = /\\\*\s*MERGEFORMAT/g;
 const image = /\[image:[^\]]*\]/g;
 const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
-const contentsLine = /^[^\t]{2,140}?(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/;
+/** "Who to Contact<TAB>10", "Scope.....<TAB>2": a contents-page line; the entry is its first group. */
+const contentsLine = /^([^\t]{2,140}?)(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/;
 const pageNumberLine = /^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?\s*$/i;
 // A footer set out across the page: "Staff Email Policy v3.2          Page 4 of 11".
 const pageFooterLine = /^(?:.{0,100}?(?:\s{3,}|\t|\s\|\s))?page\s+\d{1,3}\s*(?:of|\/)\s*\d{1,3}(?:(?:\s{3,}|\t|\s\|\s).{0,100})?$/i;
@@ -28,46 +29,36 @@ export const entryKey = (text: string): string =>
     .trim()
     .toLowerCase();
 
-/**
- * The entries of a contents page ("Who to Contact<TAB>10"), which `cleanText` drops: a heading listed
- * there is one of the document's sections, whatever its type or numbering suggests.
- */
-export function contentsEntries(raw: string): Set<string> {
-  const entries = new Set<string>();
-  for (const line of raw.replace(/\r\n?/g, '\n').split('\n')) {
-    if (!contentsLine.test(line)) continue;
-    const entry = entryKey(line.replace(/(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/, ''));
-    if (entry) entries.add(entry);
-  }
-  return entries.size >= 3 ? entries : new Set();
-}
-
-const CONTENTS_TITLE = /^\s*(?:table of )?contents\s*:?\s*$/i;
+/** "Contents" or "Table of contents": the title of a contents page or section. */
+export const isContentsTitle = (text: string): boolean => /^\s*(?:table of )?contents\s*:?\s*$/i.test(text);
 /** A contents entry: a short line that is not a sentence ("3.<TAB>Your school account", "Acknowledgement form"). */
 export const entryLike = (line: string): boolean => line.trim().length > 0 && line.trim().length <= 90 && !/[.!?;:,]$/.test(line.trim());
 const MIN_ENTRIES = 3;
 
 /**
- * A contents page typed without page numbers ("Contents", then "1.<TAB>A note from me" … "Acknowledgement
- * form"): its lines would otherwise be read as headings and text. The run of short lines under a
- * "Contents" line is blanked out, and its entries are returned as `contentsEntries` would return them.
+ * A contents page says which headings are sections of their own, whatever their type or numbering
+ * suggests: its entries are returned. Lines ending in a page number ("Who to Contact<TAB>10") are
+ * dropped later by `cleanText`; a contents page typed without page numbers (the run of short lines
+ * under a "Contents" line) is blanked out here, as it would otherwise be read as headings and text.
  */
-export function withoutContents(raw: string): { text: string; entries: Set<string> } {
+export function readContents(raw: string): { text: string; entries: Set<string> } {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-  const entries = new Set<string>();
-  const at = lines.findIndex((l) => CONTENTS_TITLE.test(l));
+  const paged = lines.flatMap((l) => contentsLine.exec(l)?.[1] ?? []);
+  const entries = new Set(paged.length >= MIN_ENTRIES ? paged.map(entryKey).filter(Boolean) : []);
+  const at = lines.findIndex(isContentsTitle);
   if (at < 0) return { text: lines.join('\n'), entries };
   let from = at + 1;
   while (from < lines.length && lines[from]!.trim() === '') from += 1;
   let to = from;
-  while (to < lines.length && entryLike(lines[to]!)) to += 1;
-  if (to - from < MIN_ENTRIES || lines.slice(from, to).some((l) => contentsLine.test(l))) return { text: lines.join('\n'), entries };
-  for (let i = from; i < to; i += 1) {
-    const entry = entryKey(lines[i]!.replace(/\t/g, ' '));
-    if (entry) entries.add(entry);
-    lines[i] = '';
+  while (to < lines.length && entryLike(lines[to]!) && !contentsLine.test(lines[to]!)) to += 1;
+  if (to - from >= MIN_ENTRIES) {
+    for (let i = from; i < to; i += 1) {
+      const entry = entryKey(lines[i]!.replace(/\t/g, ' '));
+      if (entry) entries.add(entry);
+      lines[i] = '';
+    }
+    lines[at] = '';
   }
-  lines[at] = '';
   return { text: lines.join('\n'), entries };
 }
 

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { err, ok, type Result } from '../result.ts';
+import { afterTypedBullet } from './classify-line.ts';
 import { numberRef, parseNumbering, type NumberRef } from './docx-numbering.ts';
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
@@ -30,8 +31,6 @@ function boldHeading(p: Para, text: string): boolean {
  * paragraph styles become headings, numbered/list paragraphs bullets, table rows "cell | cell".
  * Field instructions (w:instrText: HYPERLINK, PAGEREF, TOC) and contents-page paragraphs are skipped.
  */
-const BULLET_GLYPH = /^[•·▪◦❖➢►■●○–-]\s+(?=\S)/;
-
 export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title?: string }> {
   let xml: string;
   let numberingXml: string | undefined;
@@ -91,8 +90,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
       blocks.push({ kind: 'heading', level: Math.min(styledLevel + 1, 4), ...numberedHeading(text) });
     } else {
       // A bullet typed by hand ("•<TAB>install software…") is a list item like one Word numbers.
-      const typed = BULLET_GLYPH.exec(text);
-      if (typed) text = text.slice(typed[0].length);
+      const typed = afterTypedBullet(text);
+      if (typed) text = typed;
       blocks.push(bodyBlock(typed || listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
     }
   };

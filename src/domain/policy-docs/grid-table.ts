@@ -15,20 +15,24 @@ const cellsOf = (line: string): string[] =>
     .map((c) => c.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 
+/** "6.4<tab>USB sticks…" and "<tab>➢<tab>item" are numbered clauses and bullets, not rows: a row's first cell has words. */
+const startsWithWords = (cells: string[]): boolean => /[a-z]{2}/i.test(cells[0] ?? '') && !/^\d{1,2}(?:\.\d{1,2})*\.?$/.test(cells[0] ?? '');
+/** Contents pages look like tables but end every row in a page number. */
+const pageNumbered = (rows: string[][]): boolean => rows.filter((r) => /^\d{1,3}$/.test(r.at(-1)!)).length / rows.length >= 0.75;
+const MAX_COLUMNS = 6;
+
 export function isGrid(group: LineGroup): boolean {
   const lines = group.lines.filter((l) => l.trim() !== '');
   if (lines.length < 3 || !lines.every((l) => /\S\t+\S/.test(l.trim()))) return false;
-  // "6.4<tab>USB sticks…" and "<tab>➢<tab>item" are numbered clauses and bullets, not rows.
-  if (lines.some((l) => !/[a-z]{2}/i.test(cellsOf(l)[0] ?? '') || /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(cellsOf(l)[0] ?? ''))) return false;
+  if (!lines.every((l) => startsWithWords(cellsOf(l)))) return false;
   const counts = lines.map((l) => cellsOf(l).length);
   const width = counts[0]!;
-  return width >= 2 && width <= 6 && counts.filter((n) => n === width).length / counts.length >= 0.75;
+  return width >= 2 && width <= MAX_COLUMNS && counts.filter((n) => n === width).length / counts.length >= 0.75;
 }
 
 export function gridRows(group: LineGroup): Block[] {
   const rows = group.lines.filter((l) => l.trim() !== '').map(cellsOf);
-  const pageNumbered = rows.filter((r) => /^\d{1,3}$/.test(r.at(-1)!)).length / rows.length >= 0.75;
-  if (pageNumbered) return [];
+  if (pageNumbered(rows)) return [];
   // Pasted cells read as one line of text, so they are joined with a space rather than " | ".
   return tableBlocks(rows.map((cells) => ({ cells })), ' ');
 }
@@ -42,21 +46,20 @@ const tabbedRow = (g: LineGroup): string[] | undefined => {
   const line = g.lines.length === 1 ? g.lines[0]!.trim() : undefined;
   if (!line || !INNER_TAB.test(line)) return undefined;
   const cells = cellsOf(line);
-  return /[a-z]{2}/i.test(cells[0] ?? '') && !/^\d{1,2}(?:\.\d{1,2})*\.?$/.test(cells[0] ?? '') ? cells : undefined;
+  return startsWithWords(cells) ? cells : undefined;
 };
 
 /**
  * A tab-separated table whose rows a blank line sets apart ("Type of email<TAB>How long it is kept",
  * blank, "Deleted Items folder<TAB>30 days", blank…), as Word writes one whose cells hold paragraphs.
- * A two-column row whose cells came out on two lines ("Deleted Items folder" / "Emptied
- * automatically after 30 days", or the right-hand cell tabbed over on the second line) is one row. Returns the rows and the groups they span, from
- * `from`, or undefined when no such table starts there.
+ * A two-column row whose cells came out on two lines ("Deleted Items folder" / "Emptied automatically
+ * after 30 days", or the right-hand cell tabbed over on the second line) is one row. Returns the rows
+ * and the groups they span, from `from`, or undefined when no such table starts there.
  */
 export function spacedGrid(groups: LineGroup[], from: number): { rows: Block[]; end: number } | undefined {
   const first = groups[from] && tabbedRow(groups[from]);
-  if (!first || first.length < 2 || first.length > 6) return undefined;
+  if (!first || first.length < 2 || first.length > MAX_COLUMNS) return undefined;
   const width = first.length;
-  // Or the right-hand cell alone on the next line, pushed over by tabs.
   const splitRow = (g: LineGroup): string[] | undefined =>
     width === 2 && g.lines.length === 2 && !g.lines.some((l) => INNER_TAB.test(l.trim())) ? g.lines.map((l) => l.replace(/\s+/g, ' ').trim()) : undefined;
   const rows: { cells: string[]; tabbed: boolean }[] = [{ cells: first, tabbed: true }];
@@ -71,7 +74,6 @@ export function spacedGrid(groups: LineGroup[], from: number): { rows: Block[]; 
   }
   // Two lines after the last tabbed row may be a heading and its text: the table ends at a tabbed row.
   while (rows.length > 0 && !rows.at(-1)!.tabbed) rows.pop();
-  const pageNumbered = rows.filter((r) => /^\d{1,3}$/.test(r.cells.at(-1)!)).length / rows.length >= 0.75;
-  if (rows.filter((r) => r.tabbed).length < MIN_SPACED_ROWS || pageNumbered) return undefined;
+  if (rows.filter((r) => r.tabbed).length < MIN_SPACED_ROWS || pageNumbered(rows.map((r) => r.cells))) return undefined;
   return { rows: tableBlocks(rows.map((r) => ({ cells: r.cells })), ' '), end: from + rows.length };
 }

@@ -53,7 +53,7 @@ export function markdownToBlocks(source: string): Block[] {
     }
     // "Title" underlined with === or --- is a heading (setext); a rule on its own line is a divider.
     const rule = /^\s{0,3}(?:(=+)|([-*_])(?:\s*\2){2,})\s*$/.exec(line);
-    if (!inFence && rule && (rule[1] || /^\s*-/.test(line)) && para?.kind === 'para') {
+    if (!inFence && rule && (rule[1] || rule[2] === '-') && para?.kind === 'para') {
       const text = joinWrapped(para.parts.map(inline));
       para = undefined;
       blocks.push({ kind: 'heading', level: rule[1] ? 1 : 2, ...numberedHeading(text) });

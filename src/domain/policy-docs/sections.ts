@@ -1,4 +1,4 @@
-import { entryLike } from './clean-text.ts';
+import { entryLike, isContentsTitle } from './clean-text.ts';
 import type { Block, Paragraph, PolicySection } from './types.ts';
 
 interface Open {
@@ -16,8 +16,6 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 48);
-
-const CONTENTS = /^\s*(?:table of )?contents\s*$/i;
 
 /** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
 const introducesTable = (text: string): boolean => /:\s*$|\b(table|below|following)\b/i.test(text);
@@ -116,7 +114,7 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     current.paragraphs.push(para);
   }
   // A contents list ("Contents": "4. Your school email account", …) names sections; it says nothing.
-  for (const s of sections) if (CONTENTS.test(s.heading) && s.paragraphs.every((p) => entryLike(p.text))) s.paragraphs = [];
+  for (const s of sections) if (isContentsTitle(s.heading) && s.paragraphs.every((p) => entryLike(p.text))) s.paragraphs = [];
   for (const s of sections) s.text = s.paragraphs.map((p) => p.text).join('\n');
   return sections.filter((s) => s.paragraphs.length > 0);
 }

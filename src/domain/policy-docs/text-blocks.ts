@@ -1,5 +1,5 @@
-import { alignedRows, isAlignedTable } from './aligned-table.ts';
-import { cleanText, contentsEntries, entryKey, withoutContents } from './clean-text.ts';
+import { alignedTable } from './aligned-table.ts';
+import { cleanText, entryKey, readContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
 import { gridRows, isGrid, spacedGrid } from './grid-table.ts';
@@ -22,11 +22,11 @@ export interface TextOptions {
 
 /** Plain text (typed, pasted, or extracted from a PDF) to structural blocks. */
 export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
-  const { text, entries } = withoutContents(raw);
+  const { text, entries } = readContents(raw);
   const lines = cleanText(text).split('\n');
   const groups = groupLines(lines);
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, new Set([...contentsEntries(raw), ...entries]));
+  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries);
   let g = 0;
   while (g < groups.length) {
     const run = runs.find(([from]) => from === g);
@@ -44,9 +44,10 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
       continue;
     }
     const group = groups[g]!;
-    if (isAlignedTable(group)) {
+    const aligned = alignedTable(group);
+    if (aligned) {
       builder.flush();
-      for (const row of alignedRows(group)) builder.push(row);
+      for (const row of aligned) builder.push(row);
       g += 1;
       continue;
     }
@@ -67,7 +68,6 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   return builder.blocks;
 }
 
-const MODAL = /\b(must|may|might|should|shall|will|would|can|could)\b/i;
 const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', '&', '/']);
 /** Inside running text only Title Case lines are taken as headings; "Always use your own passwords" is a list item. */
 function titleLike(text: string): boolean {
@@ -75,6 +75,9 @@ function titleLike(text: string): boolean {
   if (words.length <= 2) return true;
   return words.filter((w) => /^[A-Z0-9(“"‘']/.test(w)).length / words.length >= 0.6;
 }
+const MODAL = /\b(must|may|might|should|shall|will|would|can|could)\b/i;
+/** "The member of staff may also wish to take advice from their union": a sentence, though it lost its full stop. */
+const sentenceWithoutStop = (text: string): boolean => !titleLike(text) && wordCount(text) >= 8 && MODAL.test(text);
 const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
 const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text);
 
@@ -120,9 +123,6 @@ class BlockBuilder {
   private lastNumberedLevel = 0;
   /** Numbered top-level headings are written in capitals ("10.  WHEN YOU LEAVE THE TRUST"). */
   private capitalSections = false;
-  /** The last line was a sentence standing alone without its full stop: what follows starts afresh. */
-  private sentenceAlone = false;
-  private afterSentenceAlone = false;
   /** Set while short unmarked lines follow "…include:" — they are list items, not headings. */
   private inImplicitList = false;
 
@@ -175,8 +175,6 @@ class BlockBuilder {
 
   line(line: Line, nextRaw: string | undefined): void {
     const { shape, first, last } = line;
-    this.afterSentenceAlone = this.sentenceAlone;
-    this.sentenceAlone = false;
     switch (shape.t) {
       case 'clause-number':
         this.flush();
@@ -255,13 +253,10 @@ class BlockBuilder {
     if (!looksLikeHeading(text, first && last ? 14 : 10) || text.length > 100) return false;
     // A flowchart's "Yes" and "No", and a sentence that lost its full stop ("The member of staff may
     // also wish to take advice from their union"), stand alone without being headings.
-    if (/^\W*(yes|no|or|and)\W*$/i.test(text)) return false;
-    if (first && last && !titleLike(text) && wordCount(text) >= 8 && MODAL.test(text)) {
-      this.sentenceAlone = true;
-      return false;
-    }
+    if (/^\W*(yes|no|or|and)\W*$/i.test(text) || (first && last && sentenceWithoutStop(text))) return false;
     const prev = this.open?.parts.at(-1) ?? lastText(this.blocks.at(-1));
-    const afterBreak = prev === undefined || endsSentence(prev) || this.blocks.at(-1)?.kind !== 'para' || this.afterSentenceAlone;
+    // After such a sentence, as after one with its full stop, what follows starts afresh.
+    const afterBreak = prev === undefined || endsSentence(prev) || sentenceWithoutStop(prev) || this.blocks.at(-1)?.kind !== 'para';
     if (first && last) return afterBreak;
     if (!(first || afterBreak) || nextRaw === undefined || !titleLike(text)) return false;
     const next = shapeOf(nextRaw);

@@ -1,3 +1,4 @@
+import { isContentsTitle } from '../policy-docs/index.ts';
 import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
 import { sentences } from './extract.ts';
 import type { Passage } from './types.ts';
@@ -81,7 +82,6 @@ const CONTACT_ROW = 0.8;
 /** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
 const SIDE_GROUP_ONLY = 0.75;
 
-const CONTENTS_HEADING = /^(table of )?contents$/i;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
 const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
 const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
@@ -106,7 +106,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   // A blank form answers nothing, not even "do I need to sign?".
   const form = passages.map((p) => formField(p.text));
   // A contents list states no rule wherever it sits ("15. Email signatures and the school disclaimer").
-  const aside = passages.map((p, i) => frontMatter[i]! || CONTENTS_HEADING.test(p.heading.trim()));
+  const aside = passages.map((p, i) => frontMatter[i]! || isContentsTitle(p.heading));
   // The sign-off slip ("Please sign and return this slip…") answers only questions about signing.
   const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
   const otherVoice = pupilOrParentVoice(passages);

@@ -30,10 +30,10 @@ export function peopleNamed(question: string): Set<string> {
 
 /**
  * Where the question's story happens or who it is for ("the music dept at Millbrook", "on the
- * residential in the Lakes", "off to Spain at Easter"): a place or date named after a preposition is
- * colour, so when the policy never uses the word it is set aside like a name.
+ * residential in the Lakes", "off to Spain at Easter", "to Drayton Manor"): a place or date of one or
+ * more capitalised words after a preposition is colour, so when the policy never uses the word it is
+ * set aside like a name.
  */
-// A place may be several words: "to Drayton Manor", "at Kings Cross".
 const PLACE = /\b(?:at|in|from|to|near) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)\b(?!['’])/g;
 
 /** Stems of the places and dates a question names. */

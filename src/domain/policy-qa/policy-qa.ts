@@ -126,8 +126,9 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // what it happened to ("a Y8 behaviour summary", "my school laptop") and where ("on the school bus")
     // count where a passage meets them. Told of an event but asked something else ("will I have to pay
     // for it?"), the question keeps all its ideas.
-    const toldOfEvent = kind.asksWhatToDo && expanded.some((u) => u.alts.some((a) => eventTopics.has(a)));
-    const units = toldOfEvent ? expanded.map((u) => (u.intent || u.alts.some((a) => eventTopics.has(a)) ? u : { ...u, optional: true })) : expanded;
+    const isEvent = (u: QueryUnit): boolean => u.alts.some((a) => eventTopics.has(a));
+    const toldOfEvent = kind.asksWhatToDo && expanded.some(isEvent);
+    const units = toldOfEvent ? expanded.map((u) => (u.intent || isEvent(u) ? u : { ...u, optional: true })) : expanded;
     // Expanded words score too, at the weight of the word they stand in for.
     const extra = [...new Set(units.flatMap((u) => u.near ?? []))].filter((a) => !analysed.weights.has(a));
     const q = { ...analysed, units, terms: [...analysed.terms, ...extra], weights: new Map([...analysed.weights, ...extra.map((a) => [a, EXPANDED_WEIGHT] as const)]) };
@@ -146,7 +147,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: priorOf(i, kind) };
+      return { at: i, item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: priorOf(i, kind) };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
     const scored = lexical
@@ -176,7 +177,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     }
     // A procedure is answered whole. Each of its clause and steps is cited in its own words, the one that
     // matched best first.
-    const procedure = kind.reportsIncident ? procedureAt(passages, passages.indexOf(best.item.passage)) : undefined;
+    const procedure = kind.reportsIncident ? procedureAt(passages, best.at) : undefined;
     const cite = (passage: Passage, quote: string): Citation => {
       const doc = docs[passage.docIndex]!;
       return { section: sectionLabel(passage), quote, passageId: passage.id, document: doc.title, link: linkFor(doc, passage.sectionId) };
