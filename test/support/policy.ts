@@ -1,11 +1,14 @@
-import { ingest, type PolicyDocument } from '../../src/domain/policy-docs/index.ts';
+import { ingest, type IngestInput, type PolicyDocument } from '../../src/domain/policy-docs/index.ts';
 
-/** A policy written inline in a test, ingested as Markdown the way an upload would be. */
-export async function markdownPolicy(source: string): Promise<PolicyDocument> {
-  const r = await ingest({ bytes: source, type: 'md' });
+/** A policy ingested the way an upload would be; a test that expects it to be read fails if it is not. */
+export async function ingestedPolicy(input: IngestInput): Promise<PolicyDocument> {
+  const r = await ingest(input);
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
+
+/** A policy written inline in a test, ingested as Markdown the way an upload would be. */
+export const markdownPolicy = (source: string): Promise<PolicyDocument> => ingestedPolicy({ bytes: source, type: 'md' });
 
 /**
  * A policy of numbered sections written inline: each section is its heading ("2. Accounts") followed by

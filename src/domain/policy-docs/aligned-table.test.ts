@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingest } from './index.ts';
+import { ingestedPolicy } from '../../../test/support/policy.ts';
 
 // A retention table and a version history saved as fixed-width text, the way Word and PDF tools write them.
 const text = [
@@ -26,9 +26,8 @@ const text = [
 
 describe('fixed-width tables in plain text', () => {
   it('reads each row across its columns, a cell carried onto the next line included, with the header as column labels', async () => {
-    const r = await ingest({ bytes: text, type: 'txt' });
-    if (!r.ok) throw new Error(r.error.message);
-    const rows = r.value.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'row');
+    const d = await ingestedPolicy({ bytes: text, type: 'txt' });
+    const rows = d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'row');
     expect(rows.map((p) => [p.label, p.text])).toEqual([
       ['1.0', '1.0 Sep 2020 New policy replacing the separate Email Protocol'],
       ['3.1', '3.1 Jan 2024 Section 10 updated (former pupils)'],
@@ -38,7 +37,7 @@ describe('fixed-width tables in plain text', () => {
     ]);
     expect(rows.at(-1)!.columns).toEqual(['Item', 'Retention period', 'Who']);
     // The version history is not read as clause 3.1, nor the header as a heading.
-    expect(r.value.sections.map((s) => [s.number ?? '', s.heading])).toEqual([
+    expect(d.sections.map((s) => [s.number ?? '', s.heading])).toEqual([
       ['', 'Document control'],
       ['11', 'RETENTION'],
     ]);
@@ -46,8 +45,7 @@ describe('fixed-width tables in plain text', () => {
 
   it('leaves details set out in two columns ("Policy owner:   Business Manager") as lines of text', async () => {
     const details = ['Policy owner:            Business Manager', 'Approved by:             Local Governing Body', 'Next review:             October 2025'].join('\n');
-    const r = await ingest({ bytes: details, type: 'txt' });
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.sections.flatMap((s) => s.paragraphs).every((p) => p.kind !== 'row')).toBe(true);
+    const d = await ingestedPolicy({ bytes: details, type: 'txt' });
+    expect(d.sections.flatMap((s) => s.paragraphs).every((p) => p.kind !== 'row')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingest } from './index.ts';
+import { ingestedPolicy } from '../../../test/support/policy.ts';
 
 const text = [
   'RECORDS POLICY',
@@ -29,9 +29,8 @@ const text = [
 
 describe('tab-separated tables and clause lists', () => {
   it('keeps one row per line, labelled by its first cell and the column headers, inside the clause that introduces it', async () => {
-    const r = await ingest({ bytes: text, type: 'txt' });
-    if (!r.ok) throw new Error(r.error.message);
-    const paragraphs = r.value.sections.flatMap((s) => s.paragraphs);
+    const d = await ingestedPolicy({ bytes: text, type: 'txt' });
+    const paragraphs = d.sections.flatMap((s) => s.paragraphs);
     const rows = paragraphs.filter((p) => p.kind === 'row');
     expect(rows.map((p) => p.text)).toEqual(['Pupil files 25 years from date of birth', 'Visitor book 6 years', 'Deleted Items folder 30 days']);
     expect(rows.map((p) => p.label)).toEqual(['Pupil files', 'Visitor book', 'Deleted Items folder']);
@@ -41,13 +40,12 @@ describe('tab-separated tables and clause lists', () => {
     }
     // The contents page is not mistaken for a table, nor the header row for a heading.
     expect(paragraphs.some((p) => /Introduction/.test(p.text))).toBe(false);
-    expect(r.value.sections.some((s) => /Retention period/.test(s.heading))).toBe(false);
+    expect(d.sections.some((s) => /Retention period/.test(s.heading))).toBe(false);
   });
 
   it('gives the items of "1.2 Devices issued to staff:" that clause number', async () => {
-    const r = await ingest({ bytes: text, type: 'txt' });
-    if (!r.ok) throw new Error(r.error.message);
-    const items = r.value.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'bullet');
+    const d = await ingestedPolicy({ bytes: text, type: 'txt' });
+    const items = d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'bullet');
     expect(items.map((p) => [p.number, p.text])).toEqual([
       ['1.2', 'must be encrypted;'],
       ['1.2', 'must be returned when you leave.'],
@@ -65,15 +63,14 @@ describe('tab-separated tables and clause lists', () => {
       'Shared mailboxes (office@)\t3 years, then deleted automatically', '',
       '14.3 Do not export your mailbox to get around these periods.',
     ].join('\n');
-    const r = await ingest({ bytes: spaced, type: 'txt' });
-    if (!r.ok) throw new Error(r.error.message);
-    const paragraphs = r.value.sections.flatMap((s) => s.paragraphs);
+    const d = await ingestedPolicy({ bytes: spaced, type: 'txt' });
+    const paragraphs = d.sections.flatMap((s) => s.paragraphs);
     expect(paragraphs.filter((p) => p.kind === 'row').map((p) => [p.label, p.text, p.columns])).toEqual([
       ['Inbox and your own folders', 'Inbox and your own folders 2 years, then deleted automatically', ['Type of email', 'How long it is kept']],
       ['Deleted Items folder', 'Deleted Items folder Emptied automatically after 30 days', ['Type of email', 'How long it is kept']],
       ['Report a data breach', 'Report a data breach School Business Manager, ext. 204', ['Type of email', 'How long it is kept']],
       ['Shared mailboxes (office@)', 'Shared mailboxes (office@) 3 years, then deleted automatically', ['Type of email', 'How long it is kept']],
     ]);
-    expect(r.value.sections.map((s) => s.heading)).toEqual(['KEEPING EMAIL']);
+    expect(d.sections.map((s) => s.heading)).toEqual(['KEEPING EMAIL']);
   });
 });

@@ -1,12 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { ingestedPolicy } from '../../../test/support/policy.ts';
 import { ingest, type PolicyDocument } from './index.ts';
 
-async function doc(input: Parameters<typeof ingest>[0]): Promise<PolicyDocument> {
-  const r = await ingest(input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 const byNumber = (d: PolicyDocument, n: string) => d.sections.find((s) => s.number === n);
 
 describe('ingest markdown', () => {
@@ -31,7 +27,7 @@ describe('ingest markdown', () => {
   ].join('\n');
 
   it('keeps headings, clause numbers, rows and bullets', async () => {
-    const d = await doc({ bytes: md, type: 'md' });
+    const d = await ingestedPolicy({ bytes: md, type: 'md' });
     expect(d.title).toBe('Riverside Email Policy');
     expect(d.contact).toBe('the Office Manager, office@riverside.sch.uk');
     const scope = byNumber(d, '1')!;
@@ -48,14 +44,14 @@ describe('ingest markdown', () => {
 
   it('decodes entity references left by a Word or CMS paste, and drops a spacer line of &nbsp;', async () => {
     const pasted = ['# Ash Lane Email Policy', '', '## 3. Parents', '', '3.1 Use Bcc for parents&nbsp;&amp; carers.', '', '&nbsp;', '', '3.2 Reply within two days.'].join('\n');
-    const d = await doc({ bytes: pasted, type: 'md' });
+    const d = await ingestedPolicy({ bytes: pasted, type: 'md' });
     expect(byNumber(d, '3')!.paragraphs.map((p) => p.text)).toEqual(['Use Bcc for parents & carers.', 'Reply within two days.']);
   });
 
   it('hashes the normalised text', async () => {
-    const a = await doc({ bytes: md, type: 'md' });
-    const b = await doc({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });
-    const c = await doc({ bytes: md.replace('5 MB', '10 MB'), type: 'md' });
+    const a = await ingestedPolicy({ bytes: md, type: 'md' });
+    const b = await ingestedPolicy({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });
+    const c = await ingestedPolicy({ bytes: md.replace('5 MB', '10 MB'), type: 'md' });
     expect(a.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(b.contentHash).toBe(a.contentHash);
     expect(c.contentHash).not.toBe(a.contentHash);
@@ -63,13 +59,13 @@ describe('ingest markdown', () => {
 
   it('drops a contents list, which names sections but states nothing', async () => {
     const md = ['# Oak Lane Email Policy', '', '## Contents', '', '1. Scope', '2. Monitoring', '3. Leaving', '', '## 1. Scope', '', 'All staff.'].join('\n');
-    const d = await doc({ bytes: md, type: 'md' });
+    const d = await ingestedPolicy({ bytes: md, type: 'md' });
     expect(d.sections.map((s) => [s.heading, s.paragraphs.map((p) => p.text)])).toEqual([['Scope', ['All staff.']]]);
   });
 
   it('drops a divider line, and reads a line underlined with === or --- as a heading', async () => {
     const md = ['Oak Lane Email Policy', '===', '', 'Approved by governors.', '', '---', '', 'Scope', '---', 'All staff.', '', '***'].join('\n');
-    const d = await doc({ bytes: md, type: 'md' });
+    const d = await ingestedPolicy({ bytes: md, type: 'md' });
     expect(d.title).toBe('Oak Lane Email Policy');
     expect(d.sections.map((s) => [s.heading, s.path.length, s.paragraphs.map((p) => p.text)])).toEqual([
       ['Oak Lane Email Policy', 1, ['Approved by governors.']],
@@ -94,7 +90,7 @@ describe('ingest markdown', () => {
       '',
       '**7.1** Keep your laptop out of sight in a car.',
     ].join('\n');
-    const d = await doc({ bytes: boxed, type: 'md' });
+    const d = await ingestedPolicy({ bytes: boxed, type: 'md' });
     expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.number ?? '-')])).toEqual([
       ['3', 'Using school email', ['3.1']],
       ['3', 'Rules at a glance', ['-', '-']],
@@ -110,7 +106,7 @@ describe('ingest html', () => {
       <h2>3. Passwords</h2><p>Passwords must be at least&nbsp;10 characters &amp; never shared.</p>
       <ul><li>Change it each term</li><li>Lock your screen</li></ul>
       <table><tr><th>Who</th><td>Network manager</td></tr></table></body></html>`;
-    const d = await doc({ bytes: new TextEncoder().encode(html), type: 'html' });
+    const d = await ingestedPolicy({ bytes: new TextEncoder().encode(html), type: 'html' });
     expect(d.title).toBe('Oak Lane AUP');
     const s = byNumber(d, '3')!;
     expect(s.heading).toBe('Passwords');
@@ -127,14 +123,14 @@ describe('ingest html', () => {
     const html = `<html><body><p class="c23"><span>Larch Hill School</span></p>
       <p class="c20 title" id="h.x"><span class="c19">Staff Email Policy</span></p><p>Version 2</p>
       <h1 class="c13"><span>1. Purpose and scope</span></h1><p>1.1 This policy applies to all staff.</p></body></html>`;
-    const d = await doc({ bytes: new TextEncoder().encode(html), type: 'html' });
+    const d = await ingestedPolicy({ bytes: new TextEncoder().encode(html), type: 'html' });
     expect(d.title).toBe('Staff Email Policy');
     expect(d.sections.map((s) => [s.number ?? '', s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
       ['', 'Staff Email Policy', ['Larch Hill School']],
       ['', 'Staff Email Policy', ['Version 2']],
       ['1', 'Purpose and scope', ['This policy applies to all staff.']],
     ]);
-    const word = await doc({ bytes: '<body><p class=MsoTitle>Oak Lane AUP</p><h1>1. Email</h1><p>Use your school account.</p></body>', type: 'html' });
+    const word = await ingestedPolicy({ bytes: '<body><p class=MsoTitle>Oak Lane AUP</p><h1>1. Email</h1><p>Use your school account.</p></body>', type: 'html' });
     expect(word.title).toBe('Oak Lane AUP');
   });
 
@@ -142,21 +138,21 @@ describe('ingest html', () => {
     const html = `<body><nav>Home &rsaquo; Policies &rsaquo; Staff</nav><h1>Oak Lane AUP</h1>
       <aside><h3>In this section</h3><ul><li>Admissions</li></ul></aside>
       <h2>1. Email</h2><p>Use your school account.</p><footer><p>&copy; 2025 Oak Lane School. Website by SchoolCMS</p></footer></body>`;
-    const d = await doc({ bytes: html, type: 'html' });
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
     expect(d.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.']);
     // A CMS that marks its furniture by class rather than by element, with nested <div>s inside it.
     const cms = `<body><div class="header-strip"><a href="#main">Skip to content</a></div><div class="breadcrumb">Home &gt; Policies</div>
       <div class="row"><div class="col-md-9"><h2>1. Email</h2><p>Use your school account.</p></div>
       <div class="col-md-3 sidebar"><div class="widget"><h3>In this section</h3><ul><li>Governors</li></ul></div></div></div>
       <p>Last reviewed September 2025.</p></body>`;
-    const c = await doc({ bytes: cms, type: 'html' });
+    const c = await ingestedPolicy({ bytes: cms, type: 'html' });
     expect(c.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.', 'Last reviewed September 2025.']);
   });
 
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
-    const d = await doc({ bytes: new TextEncoder().encode(html), type: 'html' });
+    const d = await ingestedPolicy({ bytes: new TextEncoder().encode(html), type: 'html' });
     const text = d.sections.flatMap((s) => s.paragraphs.map((p) => p.text));
     expect(text).toEqual(['Home › Policies » Staff', 'Reply within 2–3 days…']);
   });
@@ -187,7 +183,7 @@ describe('ingest docx', () => {
 
   it('maps heading styles, list numbering and table rows', async () => {
     const bytes = zipSync({ 'word/document.xml': strToU8(xml), '[Content_Types].xml': strToU8('<Types/>') });
-    const d = await doc({ bytes, type: 'docx' });
+    const d = await ingestedPolicy({ bytes, type: 'docx' });
     expect(d.title).toBe('Hill Top Staff AUP');
     const s = byNumber(d, '4.2')!;
     expect(s.path).toEqual(['Hill Top Staff AUP', 'Email', 'Forwarding']);
@@ -223,7 +219,7 @@ describe('ingest docx', () => {
       para('Declaration', `<w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr>`),
       para('I have read this policy.'),
     ].join('');
-    const d = await doc({ bytes: docxOf(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }), type: 'docx' });
+    const d = await ingestedPolicy({ bytes: docxOf(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }), type: 'docx' });
     expect(d.sections.map((s) => [s.number, s.heading])).toEqual([
       ['1', 'Email'],
       ['2', 'Devices'],
@@ -242,7 +238,7 @@ describe('ingest docx', () => {
   it('reads a paragraph starting with a typed bullet as a list item, without the bullet', async () => {
     const plain = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
     const body = [plain('4.1 You must not use school devices to:'), plain('•\tgamble or run a business;'), plain('• install software yourself.')].join('');
-    const d = await doc({ bytes: docxOf(body), type: 'docx' });
+    const d = await ingestedPolicy({ bytes: docxOf(body), type: 'docx' });
     expect(d.sections.flatMap((s) => s.paragraphs.map((p) => [p.kind, p.number, p.text]))).toEqual([
       ['para', '4.1', 'You must not use school devices to:'],
       ['bullet', '4.1', 'gamble or run a business;'],
@@ -260,7 +256,7 @@ describe('ingest docx', () => {
       bold('Personal devices'),
       `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Note: </w:t></w:r><w:r><w:t>phones need a PIN</w:t></w:r></w:p>`,
     ].join('');
-    const d = await doc({ bytes: docxOf(body), type: 'docx' });
+    const d = await ingestedPolicy({ bytes: docxOf(body), type: 'docx' });
     expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
       ['4', 'Email', ['Use your school account for all school business.', 'Staff must never share their password.']],
       [undefined, 'Personal devices', ['Note: phones need a PIN']],
@@ -292,7 +288,7 @@ describe('ingest plain text', () => {
   ].join('\n');
 
   it('finds numbered, named, capitalised and bookmarked headings and removes debris', async () => {
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     expect(d.sections.map((s) => [s.number ?? '', s.heading])).toEqual([
       ['1', 'Scope'],
       // An unnumbered heading after a numbered one is read as its sub-heading, and cited with its number.
@@ -316,7 +312,7 @@ describe('ingest plain text', () => {
       'Who to Contact', '', 'Ask the office about anything in this policy.', '',
       'Code of Practice', '', 'Lock your screen every time you walk away.',
     ].join('\n');
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     expect(d.sections.map((s) => [s.number ?? '', s.heading, s.path.length])).toEqual([
       ['1', 'Scope', 1],
       ['2', 'Leaving', 1],
@@ -332,7 +328,7 @@ describe('ingest plain text', () => {
       '2.\tLeaving', '', '2.1\tReturn your laptop on your last day.', '', '',
       'Acknowledgement form', '', 'Please return this slip to the office.',
     ].join('\n');
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     expect(d.sections.map((s) => [s.number ?? '', s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
       ['1', 'Scope', ['This code applies to all staff.']],
       ['2', 'Leaving', ['Return your laptop on your last day.']],
@@ -343,9 +339,9 @@ describe('ingest plain text', () => {
   it("names the document by the front-matter line saying what it is, not by the trust's name above it", async () => {
     const front = ['PENNINE RIDGE LEARNING TRUST', '', 'Calderbrook Academy', '', 'STAFF EMAIL AND ACCEPTABLE USE POLICY', '', 'Version: 3.2', ''];
     const body = ['1. Scope', '', '1.1 This policy applies to all staff.'];
-    expect((await doc({ bytes: [...front, ...body].join('\n'), type: 'txt' })).title).toBe('STAFF EMAIL AND ACCEPTABLE USE POLICY');
+    expect((await ingestedPolicy({ bytes: [...front, ...body].join('\n'), type: 'txt' })).title).toBe('STAFF EMAIL AND ACCEPTABLE USE POLICY');
     // A title that large type wrapped onto a second heading line is read whole.
-    expect((await doc({ bytes: ['# Thornbury', '', '# Staff Email and Online Safety', '', '## Policy', '', '## 1. Scope', '', 'All staff.'].join('\n'), type: 'md' })).title).toBe(
+    expect((await ingestedPolicy({ bytes: ['# Thornbury', '', '# Staff Email and Online Safety', '', '## Policy', '', '## 1. Scope', '', 'All staff.'].join('\n'), type: 'md' })).title).toBe(
       'Staff Email and Online Safety Policy',
     );
   });
@@ -357,7 +353,7 @@ describe('ingest plain text', () => {
       'The member of staff may also wish to take advice from their union', '', '',
       'Parental Involvement', '', 'Parents are told about incidents that involve their child.',
     ].join('\n');
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     expect(d.sections.map((s) => [s.heading, s.path.at(-2), s.paragraphs.map((p) => p.text)])).toEqual([
       ['Incidents', undefined, ['Was illegal material found?', 'No', 'Review the incident and decide on sanctions.', 'The member of staff may also wish to take advice from their union']],
       ['Parental Involvement', 'Incidents', ['Parents are told about incidents that involve their child.']],
@@ -369,7 +365,7 @@ describe('ingest plain text', () => {
       '6. DATA', '6.1 High-risk data includes:', 'health information;', 'safeguarding information.',
       '6.4 High-risk data sent outside the Trust must be encrypted.', '6.5 Before you send any email, check:', '• the address;', '• the attachment.',
     ].join('\n');
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     expect(d.sections[0]!.paragraphs.map((p) => [p.kind, p.number, p.text])).toEqual([
       ['para', '6.1', 'High-risk data includes:'],
       ['bullet', '6.1', 'health information;'],
@@ -402,7 +398,7 @@ describe('ingest plain text', () => {
       '',
       ...filler, ...filler, ...filler,
     ].join('\n');
-    const paragraphs = (await doc({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
     expect(paragraphs.find((p) => p.number === '2.1')?.text).toMatch(/^Multi-factor .* provides for free\.$/);
     expect(paragraphs.find((p) => p.number === '2.2')?.text).toBe('Records about a pupil go into Arbor or into the pupil folder on SharePoint');
     expect(paragraphs).toHaveLength(8);
@@ -425,7 +421,7 @@ describe('ingest plain text', () => {
       '"Specific people", and they expire after 30 days.',
       '', ...filler, ...pageBreak(7),
     ].join('\n');
-    const paragraphs = (await doc({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
     expect(paragraphs.find((p) => p.number === '7.1')?.text).toBe('Only email personal data when there is a genuine need, only to the people who need it, and include no more than they need.');
     expect(paragraphs.find((p) => p.number === '7.2')?.text).toMatch(/^Send large files .* which is "Specific people", and they expire after 30 days\.$/);
     expect(paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Page \d of 9|Moorside Learning Trust/);
@@ -443,7 +439,7 @@ describe('ingest plain text', () => {
       'Not during lessons or while supervising pupils, at any time of the day.',
       '',
     ].join('\n');
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     const paragraphs = d.sections.flatMap((x) => x.paragraphs);
     expect(paragraphs.find((p) => p.number === '5.3')?.text).toBe('Occasional, brief personal use of school email is allowed provided it does not interfere with your work.');
     expect(d.sections.map((s) => s.heading)).toEqual(['USING SCHOOL EMAIL', 'Personal Use In Lessons']);
@@ -459,7 +455,7 @@ describe('ingest plain text', () => {
       'Staff must return all ICT equipment to their line manager when they leave the school',
       'even if it was bought with a grant.',
     ].join('\n');
-    const paragraphs = (await doc({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs).map((p) => p.text);
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs).map((p) => p.text);
     expect(paragraphs).toEqual([
       'As a user of the school ICT equipment, you are responsible for your activity',
       'Ensure that all ICT equipment that you use is kept physically secure',
@@ -477,7 +473,7 @@ describe('ingest plain text', () => {
       'THE TRUST EMAIL DISCLAIMER', '',
       'The following wording is added automatically to every email sent outside the Trust.', '',
     ].join('\n');
-    const d = await doc({ bytes: txt, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
     const disclaimer = d.sections.find((s) => s.heading === 'THE TRUST EMAIL DISCLAIMER');
     expect(disclaimer?.path).toEqual(['THE TRUST EMAIL DISCLAIMER']);
   });
@@ -489,7 +485,7 @@ describe('ingest plain text', () => {
       cell('', 'Old emails are deleted after'), cell('Storage', '12 months.'), cell('', ''),
       cell('', 'Attachments may be up to 2 MB'), cell('Message', 'in size. Use shared areas for'), cell('size', 'bigger files.'), cell('', ''),
     ].join('\n');
-    const d = await doc({ bytes: `1. Email\n\nIntro text for the email section.\n\n${table}`, type: 'txt' });
+    const d = await ingestedPolicy({ bytes: `1. Email\n\nIntro text for the email section.\n\n${table}`, type: 'txt' });
     const rows = d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'row');
     expect(rows).toEqual([
       { kind: 'row', text: 'Old emails are deleted after 12 months.', label: 'Storage' },
@@ -512,7 +508,7 @@ describe('tables', () => {
       '| Everyday email | Deleted two years after it was sent |',
       '| Deleted Items folder | Emptied after 30 days |',
     ].join('\n');
-    const rows = rowsOf(await doc({ bytes: md, type: 'md' }));
+    const rows = rowsOf(await ingestedPolicy({ bytes: md, type: 'md' }));
     expect(rows).toEqual([
       { kind: 'row', text: 'Everyday email | Deleted two years after it was sent', number: '7.2', label: 'Everyday email', columns: ['Type of message', 'How long it is kept'], leadIn: 'The table below shows how long messages are kept.' },
       { kind: 'row', text: 'Deleted Items folder | Emptied after 30 days', number: '7.2', label: 'Deleted Items folder', columns: ['Type of message', 'How long it is kept'], leadIn: 'The table below shows how long messages are kept.' },
@@ -524,7 +520,7 @@ describe('tables', () => {
       <tr><th>Problem</th><th>Who to tell</th></tr>
       <tr><td>Lost laptop</td><td>Business manager, same day</td></tr>
       <tr><th>Phishing email</th><td>IT support</td></tr></table>`;
-    const rows = rowsOf(await doc({ bytes: new TextEncoder().encode(html), type: 'html' }));
+    const rows = rowsOf(await ingestedPolicy({ bytes: new TextEncoder().encode(html), type: 'html' }));
     expect(rows.map((r) => [r.text, r.label, r.columns])).toEqual([
       ['Lost laptop | Business manager, same day', 'Lost laptop', ['Problem', 'Who to tell']],
       ['Phishing email | IT support', 'Phishing email', ['Problem', 'Who to tell']],
@@ -536,15 +532,15 @@ describe('tables', () => {
     const row = (a: string, b: string, header = false): string => `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cell(a)}${cell(b)}</w:tr>`;
     const docx = (table: string): Uint8Array =>
       docxOf(`<w:p><w:r><w:t>1 Email</w:t></w:r></w:p><w:tbl>${table}</w:tbl>`);
-    const marked = rowsOf(await doc({ bytes: docx(row('Item', 'Limit', true) + row('Attachments', '2 MB')), type: 'docx' }));
+    const marked = rowsOf(await ingestedPolicy({ bytes: docx(row('Item', 'Limit', true) + row('Attachments', '2 MB')), type: 'docx' }));
     expect(marked.map((r) => [r.text, r.columns])).toEqual([['Attachments | 2 MB', ['Item', 'Limit']]]);
-    const guessed = rowsOf(await doc({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB') + row('Mailbox', '50 GB')), type: 'docx' }));
+    const guessed = rowsOf(await ingestedPolicy({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB') + row('Mailbox', '50 GB')), type: 'docx' }));
     expect(guessed.map((r) => [r.text, r.columns])).toEqual([
       ['Attachments | 2 MB', ['Item', 'Limit']],
       ['Mailbox | 50 GB', ['Item', 'Limit']],
     ]);
     // Two rows are too few to tell a header from content: both stay.
-    const short = rowsOf(await doc({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB')), type: 'docx' }));
+    const short = rowsOf(await ingestedPolicy({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB')), type: 'docx' }));
     expect(short.map((r) => r.text)).toEqual(['Item | Limit', 'Attachments | 2 MB']);
   });
 });
