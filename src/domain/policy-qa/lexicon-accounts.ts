@@ -89,7 +89,8 @@ export const accountConcepts: Concept[] = [
     event: true,
     doc: ['did not start', 'didn\'t start', 'did not request', 'did not initiate', 'not expecting', 'unexpected prompt', 'unexpected request', 'unexpected sign-in', 'unexpected mfa', 'choose deny', 'select deny', 'press deny', 'tap deny', 'never approve'],
     ask: [
-      'wasn\'t logging in', 'wasnt logging in', 'was not logging in', 'wasn\'t signing in', 'wasnt signing in', 'wasn\'t logging into', 'wasnt logging into', 'not logging in', 'didn\'t try to sign in',
+      'wasn\'t logging in', 'wasnt logging in', 'was not logging in', 'wasn\'t signing in', 'wasnt signing in', 'wasn\'t logging into', 'wasnt logging into', 'not logging in', 'not logging into', 'not signing in', 'not signing into', 'haven\'t signed in', 'havent signed in',
+      'not trying to sign in', 'not trying to log in', 'didn\'t try to sign in',
       'didn\'t try to log in', 'wasn\'t me', 'wasnt me', 'aren\'t me', 'arent me', 'not me', 'isn\'t me', 'out of nowhere', 'press approve', 'tap approve', 'just approve', 'make them stop', 'make it stop',
     ],
   },

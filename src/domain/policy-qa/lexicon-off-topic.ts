@@ -15,7 +15,7 @@ export const offTopicConcepts: Concept[] = [
   {
     id: 'pay',
     doc: ['salary', 'pay scale', 'payslip', 'pay rise', 'pension', 'overtime', 'expenses', 'mileage', 'reimburse'],
-    ask: ['get paid', 'pay day', 'wages'],
+    ask: ['get paid', 'pay day', 'wages', 'claim back', 'claim for'],
   },
   {
     id: 'parking',
@@ -29,7 +29,8 @@ export const offTopicConcepts: Concept[] = [
   },
   {
     id: 'repairs',
-    doc: ['heating', 'radiator', 'broken heater', 'leak', 'maintenance request', 'caretaker', 'site manager'],
+    // "a data leak" is not a leaking roof.
+    doc: ['heating', 'radiator', 'broken heater', 'water leak', 'roof leak', 'leaking roof', 'maintenance request', 'caretaker', 'site manager'],
     ask: ['leaking', 'broken window', 'fix the heating'],
   },
   {
@@ -39,7 +40,7 @@ export const offTopicConcepts: Concept[] = [
   },
   {
     id: 'staff-events',
-    doc: ['inset day', 'training day', 'staff meeting', 'christmas party', 'staff party', 'timetable'],
+    doc: ['inset day', 'training day', 'staff meeting', 'christmas party', 'staff party'],
     ask: ['inset', 'cpd days', 'cpd day'],
   },
   {

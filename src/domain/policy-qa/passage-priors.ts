@@ -1,6 +1,7 @@
 import { isContentsTitle } from '../policy-docs/index.ts';
 import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
 import { sentences } from './extract.ts';
+import { eventTopics } from './lexicon.ts';
 import type { Passage } from './types.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface QuestionKind {
   asksWhatToDo: boolean;
   /** Asks for a limit ("what's the biggest attachment I can send?"). */
   asksLimit: boolean;
+  /** Asks how big a file or email may be, so the limit that answers is a size. */
+  asksSize: boolean;
   /** Asks who to tell, ask or contact. */
   asksWho: boolean;
   /** Names one of the groups whose own arrangements a policy sets apart (supply staff, governors…). */
@@ -32,6 +35,12 @@ export interface QuestionKind {
 const SIGNING = new Set(['#declaration', '#acknowledge']);
 const ASKS_PERMISSION =
   /^\s*(can|could|may|am|are|is it|do i (need|have)|should|must)\b|\b(allowed|ok|okay|alright|fine|permitted)\b|(?<!\b(what|how|where|who|which|when|why|whom)\s)\b(can|could|may|should|must) (i|we)\b/i;
+
+/**
+ * "My phone keeps pinging with approvals and I'm not signing in??" asks nothing in words: told of an
+ * event and nothing more, staff want to know what to do about it.
+ */
+const ASKS_IN_WORDS = /\b(what|how|who|whom|when|where|why|which|whether)\b|(^|[.!?,;:]\s*)(can|could|may|should|must|shall|is|are|am|was|do|does|did|will|would|have|has)\b|\b(can|could|may|should|must|shall|do|will) (i|we|you|they|it|staff)\b|\b(ok|okay|alright|allowed)\b|\b(legit|genuine|real|a scam|safe|normal|right)\W*\?/i;
 
 /** "What now?", "what should I do?" ("who do I tell?" is the lexicon's #who-to-tell intent). */
 const ASKS_WHAT_TO_DO = /\b(what (do|should|shall|must|can) (i|we) do|what now|what happens now|what next|what do i need to do|what am i (meant|supposed) to do|how do i report)\b/i;
@@ -52,13 +61,14 @@ const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
   const asksPermission = ASKS_PERMISSION.test(question);
   const asksWho = alts.includes('#who-to-tell');
-  const asksWhatToDo = asksWho || ASKS_WHAT_TO_DO.test(question);
+  const asksWhatToDo = asksWho || ASKS_WHAT_TO_DO.test(question) || (!ASKS_IN_WORDS.test(question) && alts.some((a) => eventTopics.has(a)));
   return {
     aboutSigning: alts.some((a) => SIGNING.has(a)),
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
     asksPermission,
     namesSideGroup: NAMES_SIDE_GROUP.test(question),
     asksLimit: alts.includes('#limit'),
+    asksSize: alts.includes('#attachment-size'),
     asksWho,
     reportsIncident: asksWhatToDo || (SOMETHING_HAPPENED.test(question) && !asksPermission),
     asksWhatToDo,
@@ -92,6 +102,8 @@ const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|s
 const CONTACTS_HEADING = /\b(contacts?|who to (contact|tell|ask|go to)|key people|getting help|help and support)\b/i;
 const LIMIT_STATEMENT =
   /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of))\b/i;
+// "no more than 14 days" is a limit too, but not the answer to "what's the biggest file?".
+const STATES_SIZE = /\d\s?(kb|mb|gb|megabytes?|gigabytes?)\b/i;
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
 const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 
@@ -121,6 +133,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
   const sideGroup = passages.map((p) => OPENS_WITH_SIDE_GROUP.test(p.text) || (p.label !== undefined && OPENS_WITH_SIDE_GROUP.test(p.label)));
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
+  const statesSize = passages.map((p) => STATES_SIZE.test(p.text));
   const contactRow = passages.map((p) => p.kind === 'row' && CONTACTS_HEADING.test(p.heading));
   // "Check the recipients… If you send personal information to the wrong person, tell…": the condition
   // need not open the passage.
@@ -136,7 +149,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
       (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1) *
       (contactRow[i] && !kind.asksWho ? CONTACT_ROW : 1) *
-      (kind.asksLimit && statesLimit[i] ? STATES_LIMIT : 1)
+      (kind.asksLimit && statesLimit[i] && (statesSize[i] || !kind.asksSize) ? STATES_LIMIT : 1)
     );
   };
 }

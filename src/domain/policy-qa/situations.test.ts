@@ -222,4 +222,34 @@ describe('policy Q&A on situations staff describe', () => {
       expect(qa.answer(question).citations[0]?.section).toBe('6.1 Attachments and large files');
     }
   });
+
+  it('answers "what is the biggest file?" with a size, not with another limit ("no more than 14 days")', async () => {
+    const files: Section = [
+      '5. Attachments and large files',
+      '5.4 The maximum size of a single email, including attachments, is 25 MB.',
+      '5.5 Share files from OneDrive using the Specific people option, and set the link to expire after no more than 14 days.',
+    ];
+    expect(await ask('whats the biggest file I can attach to an email?', files)).toBe('5.4 Attachments and large files');
+  });
+
+  it('reads an event told without a question ("…and I\'m not signing in??") as asking what to do about it', async () => {
+    const mfa: Section = [
+      '9. Passwords and MFA',
+      '9.3 Multi-factor authentication is required whenever you sign in away from school. Sign-ins are approved in the Authenticator app on your phone.',
+      '9.4 If you get an MFA request that you did not start, press Deny and ring the IT office.',
+    ];
+    const question = "my phone keeps buzzing with authenticator approvals at midnight and I'm not signing into anything??";
+    expect(await ask(question, mfa)).toBe('9.4 Passwords and MFA');
+  });
+
+  it('declines INSET dates, expense claims and repairs, topics the policy never mentions', async () => {
+    // The policy's "exam timetables" are not the staff calendar, and "claim anything back" asks about expenses.
+    const mailings: Section = ['6. Emailing parents', '6.3 Heads of Year can ask the Data Office to send large mailings, such as exam timetables, to parents.'];
+    expect(await ask("when's the next INSET day after Christmas?", mailings)).toBeUndefined();
+    const devices: Section = ['7. Devices', '7.1 You may use your own phone for school email through the Outlook app.'];
+    expect(await ask('I use my own phone data for school email, can I claim anything back?', devices)).toBeUndefined();
+    // A data leak is not a leaking roof.
+    const breaches: Section = ['8. Data breaches', '8.1 Report a data leak to the Data Protection Officer the same day.'];
+    expect(await ask('the heating in my classroom is broken, who do I report it to?', breaches)).toBeUndefined();
+  });
 });
