@@ -17,9 +17,14 @@ export function afterTypedBullet(text: string): string | undefined {
 const romanOrLetterItem = /^\((?:[ivx]{1,5}|[a-z])\)\s+/i;
 const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,3})([.)])?\s+(\S.*)$/;
 const clauseOnly = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$/;
+const DATED = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)/i;
 const namedHeading = /^(section|appendix|annex|part|schedule)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\b\s*[:.\-–]?\s*(.*)$/i;
 
-export function shapeOf(rawLine: string): LineShape {
+/**
+ * `plainNumbersAreClauses`: the document numbers its clauses "1)" … "53)" (or "1." …) straight through its
+ * sections, so such a number is the clause's own, not a list item's.
+ */
+export function shapeOf(rawLine: string, plainNumbersAreClauses = false): LineShape {
   const hint = rawLine.includes(HEADING_HINT);
   const indented = /^[ \t]/.test(rawLine);
   let line = rawLine.replaceAll(HEADING_HINT, '').trim();
@@ -42,17 +47,32 @@ export function shapeOf(rawLine: string): LineShape {
     bullet = true;
   }
   const num = numbered.exec(line);
+  // "3.1  Jan 2024  MFA added": a version history's row, not clause 3.1.
+  if (num && !bullet && DATED.test(num[3]!)) return { t: 'text', text: line, hint, indented };
   if (num) {
     const number = num[1]!;
     const text = num[3]!;
     if (!bullet && looksLikeHeading(text)) return { t: 'numbered', number, text };
     // "2.1 The use of …" is a clause; "1. I will …" is just a list item; "10 rules for …" is prose.
     if (number.includes('.')) return bullet ? { t: 'bullet', text, number } : { t: 'text', text, hint, indented, number };
-    if (num[2]) return { t: 'bullet', text };
+    if (num[2]) return plainNumbersAreClauses ? { t: 'text', text, hint, indented, number } : { t: 'bullet', text };
   }
   if (bullet) return { t: 'bullet', text: line };
   return { t: 'text', text: line, hint, indented };
 }
+
+/**
+ * Whether "N)" or "N." numbers run straight through the document (1) … 53)) rather than restarting in
+ * each list: then they number its clauses. Headings numbered the same way count towards the run.
+ */
+export function numbersClausesThroughout(lines: readonly string[]): boolean {
+  const numbers = lines.flatMap((l) => {
+    const m = /^\s*(\d{1,2})[.)]\s+\S/.exec(l);
+    return m ? [Number(m[1])] : [];
+  });
+  return numbers.length >= MIN_CLAUSES && numbers.every((n, i) => i === 0 || n > numbers[i - 1]!);
+}
+const MIN_CLAUSES = 10;
 
 export const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 

@@ -62,6 +62,9 @@ export function readContents(raw: string): { text: string; entries: Set<string> 
   return { text: lines.join('\n'), entries };
 }
 
+/** "(ie. Malware)", "Mrs. Patel", "ext. 204": a full stop that ends an abbreviation, not a sentence. */
+export const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|ie|eg|incl|approx|esp|viz|cf|vs|Mr|Mrs|Ms|Dr|St|Co|Ltd|Dept|ext|tel)\.$/i;
+
 export function cleanText(raw: string): string {
   const text = raw
     .replace(/\r\n?/g, '\n')
@@ -78,7 +81,8 @@ export function cleanText(raw: string): string {
       const cleaned = cleanLine(line);
       if (cleaned !== undefined) lines.push(...cleaned.split('\n'));
     });
-    lines.push('', '');
+    // A form feed is a page break, like a page number line: a sentence it splits is joined again.
+    lines.push('', PAGE_MARK, '');
   }
   return joinAcrossPageBreaks(dropFooterNextToPageNumbers(lines))
     .map((l) => (l === PAGE_MARK ? '' : l))
@@ -155,7 +159,9 @@ function joinAcrossPageBreaks(lines: string[]): string[] {
       let next = i + 1;
       while (next < lines.length && !isText(lines[next]!)) next += 1;
       const after = lines[next];
-      joining = before !== undefined && after !== undefined && !/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after);
+      // "…phone the IT Helpdesk on ext." / page footer / "2150.": an abbreviation ends no sentence.
+      joining =
+        before !== undefined && after !== undefined && (ABBREVIATION.test(before.trim()) || (!/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after)));
       if (joining) {
         while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
         return;

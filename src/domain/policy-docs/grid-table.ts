@@ -24,8 +24,11 @@ const MAX_COLUMNS = 6;
 export function isGrid(group: LineGroup): boolean {
   const lines = group.lines.filter((l) => l.trim() !== '');
   if (lines.length < 3 || !lines.every((l) => /\S\t+\S/.test(l.trim()))) return false;
-  if (!lines.every((l) => startsWithWords(cellsOf(l)))) return false;
   const counts = lines.map((l) => cellsOf(l).length);
+  // A version history's rows start with a number ("3.1<tab>Jan 2024<tab>…") under a header of words; a
+  // numbered clause with a tab after its number has only two cells.
+  const rowOk = (l: string, i: number): boolean => startsWithWords(cellsOf(l)) || (i > 0 && counts[i]! >= 3 && counts[i] === counts[0]);
+  if (!startsWithWords(cellsOf(lines[0]!)) || !lines.every(rowOk)) return false;
   const width = counts[0]!;
   return width >= 2 && width <= MAX_COLUMNS && counts.filter((n) => n === width).length / counts.length >= 0.75;
 }

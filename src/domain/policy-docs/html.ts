@@ -1,3 +1,4 @@
+import { looksLikeHeading } from './classify-line.ts';
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
@@ -9,8 +10,17 @@ import { joinWrapped } from './wrap.ts';
 const token = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(script|style|head|noscript|template|nav|footer|aside)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+)/g;
 /** The document's title as Google Docs ("title") and Word ("MsoTitle") export it: a styled paragraph, not <h1>. */
 const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
-/** Classes a CMS gives its page furniture: the same breadcrumbs, sidebars and banners as <nav> or <aside>. */
-const CHROME_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:sidebar|breadcrumbs?|site-header|site-footer|header-strip|cookie-banner|skip-link|navbar)\b/i;
+/**
+ * Classes and ids a CMS gives its page furniture: the same breadcrumbs, sidebars and banners as <nav>
+ * or <aside>. Only a class or id that starts with the name counts: "sidebar-primary" is a sidebar, but
+ * WordPress themes put "ast-right-sidebar" or "no-sidebar" on <body> to say how the page is laid out.
+ */
+const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-footer|header-strip|cookie|skip-link|navbar)(?:[-_]|$)/i;
+const ATTRIBUTE = /\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+/** The elements that hold the page's content: never chrome, whatever their classes say. */
+const CONTENT_TAGS = new Set(['html', 'body', 'main', 'article']);
+const isChrome = (name: string, attributes: string): boolean =>
+  !CONTENT_TAGS.has(name) && [...attributes.matchAll(ATTRIBUTE)].some((a) => (a[2] ?? a[3] ?? a[4] ?? '').split(/\s+/).some((t) => CHROME_NAME.test(t)));
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -28,14 +38,26 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
   let row: TableRow | undefined;
   let cell: string[] | undefined;
   let styledTitle = false;
+  // The level of the last heading outside a <details>, and whether the paragraph being read is all bold.
+  let level = 1;
+  let inDetails = 0;
+  let bold = 0;
+  let boldOnly: boolean | undefined;
 
   const flush = (): void => {
     const text = joinWrapped(buffer);
+    const allBold = boldOnly === true;
     buffer = [];
+    boldOnly = undefined;
     if (!text) return;
     if (styledTitle) title ??= text;
-    if (typeof kind === 'object') blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(text) });
-    else blocks.push(bodyBlock(kind, text));
+    if (typeof kind === 'object') {
+      blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(text) });
+      if (!inDetails) level = kind.heading;
+    } else if (kind === 'para' && allBold && looksLikeHeading(text.replace(/\?$/, ''))) {
+      // "<p><strong>School laptops</strong></p>": a CMS editor's sub-heading, set in bold rather than as <h4>.
+      blocks.push({ kind: 'heading', level: Math.min(level + 1, 6), ...numberedHeading(text) });
+    } else blocks.push(bodyBlock(kind, text));
   };
 
   // Inside a CMS's chrome (<div class="sidebar">…): the element's name and how deep in it we are.
@@ -49,18 +71,30 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       continue;
     }
     if (text !== undefined) {
-      (cell ?? buffer).push(decodeEntities(text));
+      const decoded = decodeEntities(text);
+      if (!cell && decoded.trim()) boldOnly = bold > 0 && boldOnly !== false;
+      (cell ?? buffer).push(decoded);
       continue;
     }
     if (!rawName) continue;
     const name = rawName.toLowerCase();
-    if (!closing && CHROME_CLASS.test(attributes ?? '')) {
+    if (!closing && isChrome(name, attributes ?? '')) {
       flush();
       chrome = { name, depth: 1 };
       continue;
     }
     const heading = /^h([1-6])$/.exec(name);
-    if (heading) {
+    if (name === 'strong' || name === 'b') {
+      bold = Math.max(0, bold + (closing ? -1 : 1));
+    } else if (name === 'details') {
+      flush();
+      inDetails = Math.max(0, inDetails + (closing ? -1 : 1));
+    } else if (name === 'summary') {
+      // An accordion's "Section 4: Emailing parents" is the title of the section it opens, at the level
+      // of the headings around it.
+      flush();
+      kind = closing ? 'para' : { heading: Math.max(level, 2) };
+    } else if (heading) {
       flush();
       kind = closing ? 'para' : { heading: Number(heading[1]) };
     } else if (name === 'li') {

@@ -1,4 +1,4 @@
-export { isContentsTitle } from './clean-text.ts';
+export { ABBREVIATION, isContentsTitle } from './clean-text.ts';
 export { ingest } from './ingest.ts';
 export { policyDocTypes } from './types.ts';
 export type { IngestInput, Paragraph, PolicyDocType, PolicyDocument, PolicySection } from './types.ts';

@@ -149,6 +149,29 @@ describe('ingest html', () => {
     expect(c.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.', 'Last reviewed September 2025.']);
   });
 
+  it('reads a WordPress page whose <body> class names its sidebar layout, leaving out the cookie bar and the sidebar itself', async () => {
+    // Astra and other themes put "ast-right-sidebar" or "no-sidebar" on every page's <body>.
+    const html = `<body class="page ast-right-sidebar"><div id="cookie-law-info-bar"><span>This website uses cookies.</span></div>
+      <main class="site-main"><h1>Oak Lane AUP</h1><h2>1. Email</h2><p>Use your school account.</p></main>
+      <div class="sidebar-primary widget-area"><h2>Latest news</h2><p>Sports day results</p></div></body>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.']);
+  });
+
+  it("reads an accordion's <summary> and a paragraph set all in bold as headings, but not a bold rule or a bold clause number", async () => {
+    const html = `<body><h1>Oak Lane AUP</h1><h2>1. Purpose</h2><p>1.1 This policy applies to all staff.</p>
+      <details><summary>Section 2: Devices</summary><p><strong>School laptops</strong></p><p>2.1 Keep your laptop with you.</p>
+      <p><strong>2.2</strong> Lock your screen when you leave it.</p><p><strong>Do not lend your laptop to anyone.</strong></p></details>
+      <details><summary>Section 3: Leaving</summary><p>3.1 Return your laptop.</p></details></body>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.map((s) => `${s.number} ${s.heading}`)).toEqual(['1 Purpose', '2 School laptops', '3 Leaving']);
+    expect(d.sections[1]!.paragraphs.map((p) => [p.number, p.text])).toEqual([
+      ['2.1', 'Keep your laptop with you.'],
+      ['2.2', 'Lock your screen when you leave it.'],
+      [undefined, 'Do not lend your laptop to anyone.'],
+    ]);
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
@@ -425,6 +448,62 @@ describe('ingest plain text', () => {
     expect(paragraphs.find((p) => p.number === '7.1')?.text).toBe('Only email personal data when there is a genuine need, only to the people who need it, and include no more than they need.');
     expect(paragraphs.find((p) => p.number === '7.2')?.text).toMatch(/^Send large files .* which is "Specific people", and they expire after 30 days\.$/);
     expect(paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Page \d of 9|Moorside Learning Trust/);
+  });
+
+  it('joins a clause that a page break splits after an abbreviation ("on ext." / "2150.")', async () => {
+    const txt = [
+      '10. PHISHING', '',
+      ...filler,
+      '10.3 If you have clicked a link and typed your password, change it and phone the IT Helpdesk on ext.',
+      '\f2150. This is also a possible data breach.',
+      '',
+      '10.4 Report suspicious emails with the Report button.',
+      '', ...filler,
+    ].join('\n');
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.find((p) => p.number === '10.3')?.text).toMatch(/on ext\. 2150\. This is also a possible data breach\.$/);
+    expect(paragraphs.filter((p) => p.text.startsWith('2150'))).toEqual([]);
+  });
+
+  it('reads a version history as rows, not as clauses 3.0 and 3.1, whether its cells are tabbed or spaced', async () => {
+    const history = (cells: (row: string[]) => string): string[] => [
+      cells(['Version', 'Date', 'Author', 'Summary of changes']),
+      cells(['3.0', 'Sept 2022', 'KO', 'Rewritten after the move to Microsoft 365']),
+      cells(['3.1', 'Jan 2024', 'KO / DF', 'MFA compulsory for all staff']),
+    ];
+    for (const cells of [(row: string[]) => row.join('\t'), (row: string[]) => row.join(' ')]) {
+      const txt = ['BRAMBLE HILL SCHOOL', '', 'STAFF EMAIL CODE', '', ...history(cells), '', '1. PURPOSE', '', '1.1 This code applies to all staff who use school email.'].join('\n');
+      const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
+      const paragraphs = d.sections.flatMap((x) => x.paragraphs);
+      expect(paragraphs.map((p) => p.number).filter(Boolean)).toEqual(['1.1']);
+      expect(paragraphs.find((p) => p.text.includes('Jan 2024'))?.text).toMatch(/^3\.1 Jan 2024 /);
+    }
+  });
+
+  it('reads clauses numbered "1)" … "12)" straight through the document as clauses, and "1)" lists that restart as list items', async () => {
+    const clauses = Array.from({ length: 12 }, (_, i) => `${i + 1}) Rule number ${i + 1} applies to every member of staff, every day.`);
+    const txt = ['ACCOUNTS', '', ...clauses.slice(0, 6).flatMap((c) => [c, '']), 'DEVICES', '', ...clauses.slice(6).flatMap((c) => [c, ''])].join('\n');
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.map((p) => p.number)).toEqual(clauses.map((_, i) => String(i + 1)));
+    // Two lists each numbered from 1): their items.
+    const lists = ['ACCOUNTS', '', ...clauses.slice(0, 6), '', 'DEVICES', '', ...clauses.slice(0, 6)].join('\n');
+    const items = (await ingestedPolicy({ bytes: lists, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(items.every((p) => p.kind === 'bullet' && p.number === undefined)).toBe(true);
+  });
+
+  it('measures the wrap width on prose, not on tabbed table rows far longer than it', async () => {
+    const row = (n: number): string => `Row ${n}\t${'A long table cell that runs well past the width of the wrapped prose around it, '.repeat(2)}`;
+    const txt = [
+      '11. DEVICES', '',
+      ...filler, ...filler, ...filler, ...filler, ...filler, ...filler,
+      ...Array.from({ length: 8 }, (_, i) => row(i)), '',
+      '11.2 You may read school email on your own phone or tablet using the Outlook',
+      'app only. Your device must have a screen lock with a PIN of at least six digits.',
+      'The Outlook app is protected by Intune, which stops you saving attachments.',
+      '', ...filler,
+    ].join('\n');
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.find((p) => p.number === '11.2')?.text).toMatch(/six digits\. The Outlook app is protected by Intune, which stops you saving attachments\.$/);
   });
 
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {

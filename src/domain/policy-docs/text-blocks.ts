@@ -1,6 +1,6 @@
 import { alignedTable } from './aligned-table.ts';
-import { cleanText, entryKey, readContents } from './clean-text.ts';
-import { isAllCaps, looksLikeHeading, shapeOf, wordCount, type LineShape } from './classify-line.ts';
+import { ABBREVIATION, cleanText, entryKey, readContents } from './clean-text.ts';
+import { isAllCaps, looksLikeHeading, numbersClausesThroughout, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
 import { gridRows, isGrid, spacedGrid } from './grid-table.ts';
 import type { Block } from './types.ts';
@@ -26,7 +26,7 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   const lines = cleanText(text).split('\n');
   const groups = groupLines(lines);
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries);
+  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries, numbersClausesThroughout(lines));
   let g = 0;
   while (g < groups.length) {
     const run = runs.find(([from]) => from === g);
@@ -59,7 +59,7 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
     }
     group.lines.forEach((text, i) => {
       if (text.trim() === '') return;
-      builder.line({ shape: shapeOf(text), first: i === 0, last: i === group.lines.length - 1 }, group.lines[i + 1]);
+      builder.line({ shape: builder.shape(text), first: i === 0, last: i === group.lines.length - 1 }, group.lines[i + 1]);
     });
     builder.endGroup();
     g += 1;
@@ -79,7 +79,7 @@ const MODAL = /\b(must|may|might|should|shall|will|would|can|could)\b/i;
 /** "The member of staff may also wish to take advice from their union": a sentence, though it lost its full stop. */
 const sentenceWithoutStop = (text: string): boolean => !titleLike(text) && wordCount(text) >= 8 && MODAL.test(text);
 const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
-const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text);
+const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text) && !ABBREVIATION.test(text);
 
 /**
  * How a new rule opens ("Do not…", "Never…", "Staff must…"): after a line without a full stop it starts
@@ -96,7 +96,12 @@ const FULL_LINE = 0.85;
  * characters of one width; paragraphs typed on one line each vary widely.
  */
 function wrapWidth(lines: string[]): number | undefined {
-  const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 40).sort((a, b) => a - b);
+  // A line holding a tab is a table row or a clause laid out beside its number, never wrapped prose.
+  const lengths = lines
+    .filter((l) => !l.trim().includes('\t'))
+    .map((l) => l.trim().length)
+    .filter((n) => n >= 40)
+    .sort((a, b) => a - b);
   if (lengths.length < 20) return undefined;
   const width = lengths[Math.floor(lengths.length * 0.9)]!;
   const nearWidth = lengths.filter((n) => n >= width * FULL_LINE && n <= width * 1.05).length;
@@ -108,10 +113,18 @@ class BlockBuilder {
 
   private readonly markedHeadings: boolean;
 
-  constructor(wrappedAt: number | undefined, markedHeadings: boolean, contents: Set<string>) {
+  constructor(wrappedAt: number | undefined, markedHeadings: boolean, contents: Set<string>, plainNumbersAreClauses: boolean) {
     this.wrappedAt = wrappedAt;
     this.markedHeadings = markedHeadings;
     this.contents = contents;
+    this.plainNumbersAreClauses = plainNumbersAreClauses;
+  }
+
+  /** "7) MFA is switched on…" is clause 7 in a document numbered 1) … 53) throughout, else a list item. */
+  private readonly plainNumbersAreClauses: boolean;
+
+  shape(line: string): LineShape {
+    return shapeOf(line, this.plainNumbersAreClauses);
   }
 
   /** Entries of the document's contents page: a heading listed there is a section of its own. */
@@ -239,7 +252,7 @@ class BlockBuilder {
   /** The next line of the same paragraph carries on this one's sentence. */
   private runsOn(text: string, nextRaw: string | undefined): boolean {
     if (nextRaw === undefined || nextRaw.trim() === '') return false;
-    const next = shapeOf(nextRaw);
+    const next = this.shape(nextRaw);
     if (next.t !== 'text' || next.number) return false;
     return /^[a-z(]/.test(next.text) || (this.wrappedAt !== undefined && text.length >= this.wrappedAt * FULL_LINE);
   }
@@ -259,7 +272,7 @@ class BlockBuilder {
     const afterBreak = prev === undefined || endsSentence(prev) || sentenceWithoutStop(prev) || this.blocks.at(-1)?.kind !== 'para';
     if (first && last) return afterBreak;
     if (!(first || afterBreak) || nextRaw === undefined || !titleLike(text)) return false;
-    const next = shapeOf(nextRaw);
+    const next = this.shape(nextRaw);
     if (next.t === 'bullet') return true;
     return next.t === 'text' && wordCount(next.text) >= 12;
   }

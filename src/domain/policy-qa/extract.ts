@@ -1,12 +1,10 @@
+import { ABBREVIATION } from '../policy-docs/index.ts';
 import { analyseText, type QueryUnit } from './analyse.ts';
 import type { Bm25fIndex } from './bm25f.ts';
 import { covers, unitWeight } from './coverage.ts';
 
 const MAX_SENTENCES = 3;
 const MAX_CHARS = 420;
-
-/** "(ie. Malware)", "Mrs. Patel", "ext. 204": a full stop that ends an abbreviation, not a sentence. */
-const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|ie|eg|incl|approx|esp|viz|cf|vs|Mr|Mrs|Ms|Dr|St|Co|Ltd|Dept|ext|tel)\.$/i;
 
 export function sentences(text: string): string[] {
   const parts = text
