@@ -3,7 +3,7 @@ import { HEADING_HINT } from './clean-text.ts';
 /** What one line of plain text looks like on its own, before paragraphs are assembled. */
 export type LineShape =
   | { t: 'clause-number'; number: string }
-  | { t: 'numbered'; number: string; text: string }
+  | { t: 'numbered'; number: string; text: string; hint: boolean }
   | { t: 'named-heading'; number?: string; text: string }
   | { t: 'bullet'; text: string; number?: string }
   | { t: 'text'; text: string; hint: boolean; indented: boolean; number?: string };
@@ -52,7 +52,7 @@ export function shapeOf(rawLine: string, plainNumbersAreClauses = false): LineSh
   if (num) {
     const number = num[1]!;
     const text = num[3]!;
-    if (!bullet && looksLikeHeading(text)) return { t: 'numbered', number, text };
+    if (!bullet && looksLikeHeading(text)) return { t: 'numbered', number, text, hint };
     // "2.1 The use of …" is a clause; "1. I will …" is just a list item; "10 rules for …" is prose.
     if (number.includes('.')) return bullet ? { t: 'bullet', text, number } : { t: 'text', text, hint, indented, number };
     if (num[2]) return plainNumbersAreClauses ? { t: 'text', text, hint, indented, number } : { t: 'bullet', text };

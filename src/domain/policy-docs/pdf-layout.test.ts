@@ -137,4 +137,23 @@ describe('laying out a PDF page from its text runs', () => {
     ]);
     expect(text.split('\n').filter(Boolean)).toEqual(['What has happened or what\tWho to contact\tHow', 'Lost device\tSchool Business Manager\tIn person, same day']);
   });
+
+  it('keeps clauses set beside their numbers line by line, so the lists inside them stay lists', () => {
+    const text = pageText([
+      run('7.1', 60, 745),
+      run('In this policy, sensitive data includes:', 100, 745),
+      run('•', 100, 730),
+      run('health information, including:', 115, 730),
+      run('o', 115, 715),
+      run('medical conditions and allergies;', 130, 715),
+      run('7.2', 60, 700),
+      run('Sensitive data must be encrypted when it leaves the academy.', 100, 700),
+    ]);
+    expect(text.split('\n').filter(Boolean)).toEqual([
+      '7.1\tIn this policy, sensitive data includes:',
+      '• health information, including:',
+      'o medical conditions and allergies;',
+      '7.2\tSensitive data must be encrypted when it leaves the academy.',
+    ]);
+  });
 });

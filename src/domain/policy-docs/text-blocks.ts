@@ -196,7 +196,8 @@ class BlockBuilder {
       case 'numbered': {
         // "5.3 Occasional, brief personal use of email is allowed" wrapped onto "provided that…" reads
         // like a heading on its own; the next line running on from it shows it is a clause.
-        if (this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
+        // Where headings are set larger (a PDF), a numbered line in body type is a clause, however short.
+        if ((this.markedHeadings && !shape.hint) || this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
           this.flush();
           this.open = { kind: 'para', parts: [shape.text], number: shape.number };
           this.pendingNumber = undefined;
