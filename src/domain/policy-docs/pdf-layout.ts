@@ -6,6 +6,7 @@
  * "received" reads as one row, as it does when the table is pasted from Word.
  */
 import { HEADING_HINT } from './clean-text.ts';
+import { joinWrapped } from './wrap.ts';
 
 export interface TextRun {
   text: string;
@@ -191,5 +192,5 @@ function tableRows(lines: Line[], table: { columns: number[]; cells: Segment[][]
     if (startsRow) rows.push(columns.map(() => []));
     for (const s of cells) rows.at(-1)![column(s)]!.push(s.text);
   });
-  return rows.map((cells) => cells.map((c) => c.join(' ')).join('\t'));
+  return rows.map((cells) => cells.map((c) => joinWrapped(c)).join('\t'));
 }

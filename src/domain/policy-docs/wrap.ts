@@ -4,6 +4,13 @@ const keptHyphenPrefix = /(?:^|\s)(?:non|co|pre|re|self|e|anti|multi|well|up|out
 /** Second halves of hyphenated compounds ("read-only", "school-based"): a line break never joins them. */
 const keptHyphenSuffix = /^(?:only|based|related|owned|led|level|free|wide|specific|term|time|friendly|aged|made|like|mail|safe|up)\b/i;
 
+/**
+ * "dataprotection@hartleyvale.org." + "uk", "office@stcuthberts-" + "thornbury.org.uk": an email or web
+ * address that the line broke inside. Its hyphen is part of the address, not a word's.
+ */
+const addressBroken = /(?:\S+@\S*|(?:https?:\/\/|www\.)\S*)[./@-]$/i;
+const addressRest = /^(?:(?:uk|com|org|net|gov|sch|ac|co|nhs|edu|info)\b|[a-z0-9-]+(?:\.[a-z0-9-]+)+)/;
+
 /** Joins visual lines back into running text, mending words hyphenated across a line break. */
 export function joinWrapped(parts: string[]): string {
   let out = '';
@@ -11,6 +18,7 @@ export function joinWrapped(parts: string[]): string {
     const part = raw.trim();
     if (!part) continue;
     if (!out) out = part;
+    else if (addressBroken.test(out) && addressRest.test(part)) out += part;
     else if (/[a-z]-$/i.test(out) && /^[a-z]/.test(part)) {
       out = keptHyphenPrefix.test(out) || (/[a-z]{3}-$/i.test(out) && keptHyphenSuffix.test(part)) ? out + part : out.slice(0, -1) + part;
     } else out = `${out} ${part}`;
