@@ -367,6 +367,9 @@ describe('ingest plain text', () => {
     expect((await ingestedPolicy({ bytes: ['# Thornbury', '', '# Staff Email and Online Safety', '', '## Policy', '', '## 1. Scope', '', 'All staff.'].join('\n'), type: 'md' })).title).toBe(
       'Staff Email and Online Safety Policy',
     );
+    // …and so is one whose first line cannot end a title, even when its second line names a policy alone.
+    const wrapped = ['HARTLEY VALE ACADEMY', '', 'STAFF EMAIL AND', '', 'DATA PROTECTION POLICY', '', 'Version 4.0', '', ...body].join('\n');
+    expect((await ingestedPolicy({ bytes: wrapped, type: 'txt' })).title).toBe('STAFF EMAIL AND DATA PROTECTION POLICY');
   });
 
   it("does not take a flowchart's 'Yes' / 'No' or a sentence that lost its full stop for a heading", async () => {

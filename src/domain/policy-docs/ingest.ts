@@ -53,6 +53,7 @@ function asText(bytes: Uint8Array | string): string {
 /** What a policy calls itself: "Staff Email Policy", "Code of Conduct", "Acceptable Use Agreement". */
 const NAMES_A_DOCUMENT = /\b(polic(y|ies)|code|agreement|procedures?|guidance|guidelines|standards?|rules|protocol)\b/i;
 const FRONT_MATTER_BLOCKS = 12;
+const UNFINISHED = /(?:\b(?:and|of|for|the|on|in|to|with)|[&,–-])$/i;
 
 /**
  * Without a title in the file's metadata, the document is named by the first line of its front matter
@@ -68,7 +69,10 @@ function titleInFrontMatter(blocks: Block[]): string | undefined {
   for (const [i, b] of front.entries()) {
     const prev = front[i - 1];
     const wrapped = b.kind === 'heading' && prev?.kind === 'heading' ? `${prev.text} ${b.text}` : undefined;
-    for (const text of [line(b), wrapped && line({ ...b, text: wrapped })]) {
+    // "Staff Email and" / "Data Protection Policy": a line that cannot end a title runs on into the next.
+    const runsOn = prev !== undefined && UNFINISHED.test(prev.text);
+    const candidates = [line(b), wrapped && line({ ...b, text: wrapped })];
+    for (const text of runsOn ? candidates.reverse() : candidates) {
       if (text && NAMES_A_DOCUMENT.test(text) && text.split(/\s+/).length >= 3) return text;
     }
   }

@@ -156,4 +156,10 @@ describe('laying out a PDF page from its text runs', () => {
       '7.2\tSensitive data must be encrypted when it leaves the academy.',
     ]);
   });
+
+  it('keeps the lines of a title in large type together, though they are set further apart than body text', () => {
+    const body = Array.from({ length: 6 }, (_, i) => run('Body text of the policy set in eleven point type, fifteen points apart.', 62, 500 - 15 * i));
+    const runs = [run('Staff Email and', 62, 600, 28), run('Data Protection Policy', 62, 566, 28), ...body];
+    expect(pageText(runs, bodySize(runs)).split('\n').slice(0, 3)).toEqual([`${HEADING_HINT}Staff Email and`, `${HEADING_HINT}Data Protection Policy`, '']);
+  });
 });

@@ -64,7 +64,9 @@ export function pageText(runs: readonly TextRun[], body = 0): string {
   let i = 0;
   while (i < lines.length) {
     // The space a writer leaves between paragraphs survives only as a wider gap: make it a blank line.
-    if (i > 0 && lines[i - 1]!.y - lines[i]!.y > PARAGRAPH_GAP * leading) out.push('');
+    // Lines of larger type (a title wrapped onto two lines) are set further apart to begin with.
+    const scale = i > 0 && body > 0 ? Math.max(1, Math.min(lines[i - 1]!.size, lines[i]!.size) / body) : 1;
+    if (i > 0 && lines[i - 1]!.y - lines[i]!.y > PARAGRAPH_GAP * leading * scale) out.push('');
     const table = tableAt(lines, i);
     if (table) {
       const end = i + table.cells.length;
