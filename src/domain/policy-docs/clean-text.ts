@@ -89,6 +89,12 @@ export function cleanText(raw: string): string {
     .join('\n');
 }
 
+const separatedWords = (line: string): boolean =>
+  !/^\W*•/.test(line) &&
+  line
+    .split('•')
+    .every((part) => part.trim() !== '' && part.trim().split(/\s+/).length <= 3);
+
 function cleanLine(line: string): string | undefined {
   let hint = false;
   let out = line.replace(bookmark, (_m, name: string) => {
@@ -97,8 +103,9 @@ function cleanLine(line: string): string | undefined {
   });
   out = out.replace(image, '').replace(fieldCode, '').replace(mergeFormat, '').replace(strayToc, '');
   out = out.replace(htmlTag, ' ');
-  // Flattened list items glued onto one line ("• one• two") become separate bullet lines.
-  if (/\S\s*•/.test(out)) out = out.replace(/\s*•\s*/g, '\n• ').replace(/^\n/, '');
+  // Flattened list items glued onto one line ("• one• two") become separate bullet lines; a motto or a
+  // breadcrumb whose words the dots only separate ("Aspire • Belong • Achieve") stays one line.
+  if (/\S\s*•/.test(out) && !separatedWords(out)) out = out.replace(/\s*•\s*/g, '\n• ').replace(/^\n/, '');
   if (contentsLine.test(out)) return undefined;
   if (pageNumberLine.test(out) || pageFooterLine.test(out.trim())) return PAGE_MARK;
   if (out.replace(leaders, '') !== out) {

@@ -509,6 +509,16 @@ describe('ingest plain text', () => {
     expect(paragraphs.find((p) => p.number === '11.2')?.text).toMatch(/six digits\. The Outlook app is protected by Intune, which stops you saving attachments\.$/);
   });
 
+  it('splits list items flattened onto one line, but not a motto whose words the dots only separate', async () => {
+    const txt = ['HARTLEY VALE ACADEMY', 'Aspire • Belong • Achieve', '', '1. EMAIL', '', '• Use your school account for school business. • Never share your password.'].join('\n');
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['para', 'Aspire • Belong • Achieve'],
+      ['bullet', 'Use your school account for school business.'],
+      ['bullet', 'Never share your password.'],
+    ]);
+  });
+
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
     const txt = [
       '5. USING SCHOOL EMAIL', '',
