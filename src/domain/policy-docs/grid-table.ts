@@ -80,3 +80,29 @@ export function spacedGrid(groups: LineGroup[], from: number): { rows: Block[]; 
   if (rows.filter((r) => r.tabbed).length < MIN_SPACED_ROWS || pageNumbered(rows.map((r) => r.cells))) return undefined;
   return { rows: tableBlocks(rows.map((r) => ({ cells: r.cells })), ' '), end: from + rows.length };
 }
+
+/** The most columns a table pasted one cell per line is looked for with. */
+const MAX_CELL_COLUMNS = 5;
+const labelCell = (line: string): boolean => /^[A-Z]/.test(line) && !/\d/.test(line) && line.split(/\s+/).length <= 6 && !/[.;:,]$/.test(line);
+const dataCell = (line: string): boolean => line.length <= 100 && !/[.;:]$/.test(line) && !/^\W/.test(line);
+
+/**
+ * A table copied out of Word into a plain-text editor comes out one cell per line, row after row
+ * ("What" / "How long it is kept" / "What happens then" / "Deleted Items folder" / "30 days" / …).
+ * A run of short lines is such a table when its first few lines read as column labels, the lines
+ * divide into rows of that many cells, and some column other than the first holds figures in most
+ * rows (periods, extensions): a list of plain items has none. Returns the rows, or undefined.
+ */
+export function cellPerLineRows(group: LineGroup): Block[] | undefined {
+  const lines = group.lines.map((l) => l.replace(/\s+/g, ' ').trim());
+  if (lines.some((l) => l === '' || !dataCell(l))) return undefined;
+  for (let width = 2; width <= MAX_CELL_COLUMNS; width += 1) {
+    if (lines.length % width !== 0 || lines.length < 3 * width || !lines.slice(0, width).every(labelCell)) continue;
+    const rows = Array.from({ length: lines.length / width }, (_, r) => lines.slice(r * width, (r + 1) * width));
+    const body = rows.slice(1);
+    const figures = (column: number): boolean => body.filter((row) => /\d/.test(row[column]!)).length * 2 >= body.length;
+    if (!Array.from({ length: width - 1 }, (_, c) => c + 1).some(figures)) continue;
+    return tableBlocks(rows.map((cells, r) => ({ cells, header: r === 0 })), ' ');
+  }
+  return undefined;
+}

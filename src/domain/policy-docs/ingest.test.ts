@@ -519,6 +519,34 @@ describe('ingest plain text', () => {
     ]);
   });
 
+  it('starts a sub-clause lettered after its number ("35e)") on a new paragraph, even after a full wrapped line', async () => {
+    const txt = [
+      '35) Personal phones', ...filler, ...filler, ...filler, ...filler, ...filler, ...filler, ...filler,
+      '35d) If a personal device with school apps on it is lost or stolen, report it',
+      'as a data breach. The school can remotely wipe the school apps and their data,',
+      '35e) Do not use your personal phone to contact pupils or parents.',
+    ].join('\n');
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.slice(-2).map((p) => p.text)).toEqual([
+      '35d) If a personal device with school apps on it is lost or stolen, report it as a data breach. The school can remotely wipe the school apps and their data,',
+      '35e) Do not use your personal phone to contact pupils or parents.',
+    ]);
+  });
+
+  it('rebuilds a table that a text editor laid out one cell per line, and leaves a list of short items alone', async () => {
+    const cells = ['What', 'How long it is kept', 'What happens then', 'Inbox and Sent Items', '2 years from the date sent', 'Deleted automatically', 'Deleted Items folder', '30 days', 'Emptied automatically'];
+    const table = ['50) Email retention', '', ...cells].join('\n');
+    const rows = (await ingestedPolicy({ bytes: table, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(rows.map((r) => [r.kind, r.label, r.text])).toEqual([
+      ['row', 'Inbox and Sent Items', 'Inbox and Sent Items 2 years from the date sent Deleted automatically'],
+      ['row', 'Deleted Items folder', 'Deleted Items folder 30 days Emptied automatically'],
+    ]);
+    expect(rows[0]!.columns).toEqual(['What', 'How long it is kept', 'What happens then']);
+    const list = ['Use only these apps', '', 'Outlook', 'Teams', 'OneDrive', 'Arbor', 'CPOMS', 'Egress'].join('\n');
+    const items = (await ingestedPolicy({ bytes: list, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(items.some((p) => p.kind === 'row')).toBe(false);
+  });
+
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
     const txt = [
       '5. USING SCHOOL EMAIL', '',

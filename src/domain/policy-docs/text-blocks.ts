@@ -2,7 +2,7 @@ import { alignedTable } from './aligned-table.ts';
 import { ABBREVIATION, cleanText, entryKey, readContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, numbersClausesThroughout, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
-import { gridRows, isGrid, spacedGrid } from './grid-table.ts';
+import { cellPerLineRows, gridRows, isGrid, spacedGrid } from './grid-table.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
@@ -51,6 +51,13 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
       g += 1;
       continue;
     }
+    const cellRows = cellPerLineRows(group);
+    if (cellRows) {
+      builder.flush();
+      for (const row of cellRows) builder.push(row);
+      g += 1;
+      continue;
+    }
     if (isGrid(group)) {
       builder.flush();
       for (const row of gridRows(group)) builder.push(row);
@@ -86,6 +93,9 @@ const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text
  * a new item of a list whose bullets were lost, not the rest of the previous sentence.
  */
 const NEW_RULE = /^(Do not|Don['’]t|Never|Always|Ensure|Make sure|Please|Remember|Avoid|Only|Staff (must|should|may|will|are)|You (must|should|may|will|are)|All (staff|users|pupils)|It is)\b/;
+
+/** A sub-clause lettered after its clause's number ("6a)", "35e)") or on its own ("c)"). */
+const SUB_CLAUSE = /^(?:\d{1,2})?[a-z]\)\s/;
 
 /** A line this close to the wrap width was broken by the wrapping, not by the writer. */
 const FULL_LINE = 0.85;
@@ -174,6 +184,8 @@ class BlockBuilder {
   private continues(text: string, first: boolean): boolean {
     if (!this.open) return false;
     const prev = this.open.parts.at(-1) ?? '';
+    // "35e) Do not use your personal phone…" starts a sub-clause, even after a full line.
+    if (SUB_CLAUSE.test(text)) return false;
     if (/[a-z]-$/i.test(prev)) return true;
     // In hard-wrapped text a full line runs on into the next, even when it happens to end a sentence
     // ("…approve new apps." / "The DSL is…") or the next starts with a name ("…folder on" / "SharePoint").
