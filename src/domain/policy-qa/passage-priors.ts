@@ -92,6 +92,8 @@ const CONTACT_ROW = 0.8;
 /** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
 const SIDE_GROUP_ONLY = 0.75;
 
+/** A model policy's note to the schools adopting it ("Note for schools: delete this note before publishing"). */
+const TEMPLATE_NOTE = /^\W*(note (for|to) (schools|headteachers|governors|academies)|guidance (note )?for schools)\b|\bdelete this (note|box|guidance)\b/i;
 const SIGN_OFF_HEADING = /\b(declaration|acknowledge?ment (slip|form)|sign[- ]?off|staff signature)\b/i;
 const SIGN_OFF_TEXT = /\b(sign and return|return this (slip|form)|i have read and understood)\b/i;
 const INTRO_HEADING = /^(background|introduction|rationale|aims?( and objectives)?|overview|context)$/i;
@@ -118,7 +120,8 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   // A blank form answers nothing, not even "do I need to sign?".
   const form = passages.map((p) => formField(p.text));
   // A contents list states no rule wherever it sits ("15. Email signatures and the school disclaimer").
-  const aside = passages.map((p, i) => frontMatter[i]! || isContentsTitle(p.heading));
+  // A model policy's note to the schools adopting it is guidance to them, not a rule for staff.
+  const aside = passages.map((p, i) => frontMatter[i]! || isContentsTitle(p.heading) || TEMPLATE_NOTE.test(p.text));
   // The sign-off slip ("Please sign and return this slip…") answers only questions about signing.
   const signOff = passages.map((p) => SIGN_OFF_HEADING.test(p.heading) || SIGN_OFF_TEXT.test(p.text));
   const otherVoice = pupilOrParentVoice(passages);

@@ -252,4 +252,13 @@ describe('policy Q&A on situations staff describe', () => {
     const breaches: Section = ['8. Data breaches', '8.1 Report a data leak to the Data Protection Officer the same day.'];
     expect(await ask('the heating in my classroom is broken, who do I report it to?', breaches)).toBeUndefined();
   });
+
+  it("sets aside a model policy's note to the schools adopting it", async () => {
+    const forwarding: Section = [
+      '4. Forwarding',
+      '4.1 Forwarding of school email to a personal account is blocked.',
+      'Note for schools: if your school allows staff to forward school email to a personal Gmail account, amend this clause.',
+    ];
+    expect(await ask('can I forward my school email to my gmail?', forwarding)).toBe('4.1 Forwarding');
+  });
 });
