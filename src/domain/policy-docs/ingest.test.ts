@@ -547,6 +547,22 @@ describe('ingest plain text', () => {
     expect(items.some((p) => p.kind === 'row')).toBe(false);
   });
 
+  it('reads text that Notepad saved as "Unicode" (UTF-16 with a byte order mark)', async () => {
+    const text = 'STAFF EMAIL POLICY\r\n\r\n1. Email\r\n\r\n1.1 Use your school account for all school business.\r\n';
+    const utf16 = (littleEndian: boolean): Uint8Array => {
+      const out = new Uint8Array(2 + text.length * 2);
+      const view = new DataView(out.buffer);
+      view.setUint16(0, 0xfeff, littleEndian);
+      [...text].forEach((ch, i) => view.setUint16(2 + i * 2, ch.charCodeAt(0), littleEndian));
+      return out;
+    };
+    for (const littleEndian of [true, false]) {
+      const d = await ingestedPolicy({ bytes: utf16(littleEndian), type: 'txt' });
+      expect(d.title).toBe('STAFF EMAIL POLICY');
+      expect(d.sections.map((x) => [x.number, x.heading, x.paragraphs.map((p) => p.text)])).toEqual([['1', 'Email', ['Use your school account for all school business.']]]);
+    }
+  });
+
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
     const txt = [
       '5. USING SCHOOL EMAIL', '',

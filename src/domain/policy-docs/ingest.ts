@@ -40,9 +40,14 @@ async function toBlocks(input: IngestInput): Promise<Result<{ blocks: Block[]; t
   }
 }
 
-/** UTF-8 first; older Word exports are often Windows-1252. */
+/**
+ * UTF-8 first; older Word exports are often Windows-1252. Notepad's "Unicode" is UTF-16 with a byte
+ * order mark, which would otherwise read as letters with a NUL between each.
+ */
 function asText(bytes: Uint8Array | string): string {
   if (typeof bytes === 'string') return bytes;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
