@@ -8,7 +8,7 @@ import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
-const token = /<(\/?)(w:[A-Za-z]+)\b([^>]*?)(\/?)>|([^<]+)/g;
+const token = /<(\/?)(w:[A-Za-z]+|mc:Fallback)\b([^>]*?)(\/?)>|([^<]+)/g;
 const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
 
 interface Para {
@@ -49,6 +49,10 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   const blocks: Block[] = [];
   let title: string | undefined;
   let para: Para | undefined;
+  // A text box's paragraphs sit inside a paragraph of the body: the one they interrupt resumes after them.
+  const outer: Para[] = [];
+  // Word writes a text box twice, as DrawingML and as a VML fallback for old readers: the fallback is skipped.
+  let fallback = 0;
   let inText = false;
   let tableDepth = 0;
   let table: TableRow[] = [];
@@ -67,7 +71,9 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     // one numbered "4.2" is a clause. (numId 0 takes a paragraph out of its style's list.)
     const inList = label !== undefined || (p.numPr !== undefined && !/w:numId\b[^>]*w:val="0"/.test(p.numPr));
     const listed = inList && !number?.includes('.');
-    let text = joinWrapped(p.text);
+    // Word splits runs anywhere, mid-word included ("Sta" + "ff" where spell-check or an edit left a
+    // mark), and writes every space it means: the runs are joined as they are.
+    let text = p.text.join('').replace(/\s+/g, ' ').trim();
     if (!text) return;
     if (cell && tableDepth > 0) {
       cell.push(text);
@@ -98,6 +104,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
 
   for (const m of xml.matchAll(token)) {
     const [, closing, name, attrs = '', selfClosing, text] = m;
+    if (name === 'mc:Fallback' && !selfClosing) fallback = Math.max(0, fallback + (closing ? -1 : 1));
+    if (fallback > 0 || name === 'mc:Fallback') continue;
     if (text !== undefined) {
       if (inText && para) {
         const t = decodeEntities(text);
@@ -111,8 +119,11 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (selfClosing) break;
         if (closing) {
           if (para) endParagraph(para);
-          para = undefined;
-        } else para = { style: '', bold: 0, plain: 0, text: [] };
+          para = outer.pop();
+        } else {
+          if (para) outer.push(para);
+          para = { style: '', bold: 0, plain: 0, text: [] };
+        }
         break;
       case 'w:pStyle': {
         const style = /w:val="([^"]*)"/.exec(attrs);
@@ -140,6 +151,9 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
       case 'w:br':
       case 'w:cr':
         if (para && !closing) para.text.push(' ');
+        break;
+      case 'w:noBreakHyphen':
+        if (para && !closing) para.text.push('-');
         break;
       case 'w:tbl':
         tableDepth += closing ? -1 : 1;

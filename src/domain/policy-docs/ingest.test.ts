@@ -286,6 +286,29 @@ describe('ingest docx', () => {
     ]);
   });
 
+  it("reads a text box's paragraphs once, without losing the paragraph around it, and keeps a non-breaking hyphen", async () => {
+    const box = (text: string): string => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
+    const body =
+      '<w:p><w:r><w:t>Key points for busy staff. </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>' +
+      box('Never forward school email to a personal account.') +
+      '</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>' +
+      box('Never forward school email to a personal account.') +
+      '</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Read the whole policy.</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>Check your e</w:t></w:r><w:r><w:noBreakHyphen/><w:t>mail every working day.</w:t></w:r></w:p>';
+    const d = await ingestedPolicy({ bytes: docxOf(body), type: 'docx' });
+    expect(d.sections.flatMap((x) => x.paragraphs.map((p) => p.text))).toEqual([
+      'Never forward school email to a personal account.',
+      'Key points for busy staff. Read the whole policy.',
+      'Check your e-mail every working day.',
+    ]);
+  });
+
+  it('joins the runs of a paragraph as Word wrote them, though it splits them mid-word', async () => {
+    const body = '<w:p><w:r><w:t>Sta</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ff must not for</w:t></w:r><w:r><w:t xml:space="preserve">ward email. </w:t></w:r><w:r><w:t>Ask the office.</w:t></w:r></w:p>';
+    const d = await ingestedPolicy({ bytes: docxOf(body), type: 'docx' });
+    expect(d.sections.flatMap((x) => x.paragraphs.map((p) => p.text))).toEqual(['Staff must not forward email. Ask the office.']);
+  });
+
   it('reports a file that is not a zip as invalid input', async () => {
     const r = await ingest({ bytes: new Uint8Array([1, 2, 3, 4]), type: 'docx' });
     expect(r.ok).toBe(false);
