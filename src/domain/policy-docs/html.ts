@@ -21,6 +21,11 @@ const ATTRIBUTE = /\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const CONTENT_TAGS = new Set(['html', 'body', 'main', 'article']);
 const isChrome = (name: string, attributes: string): boolean =>
   !CONTENT_TAGS.has(name) && [...attributes.matchAll(ATTRIBUTE)].some((a) => (a[2] ?? a[3] ?? a[4] ?? '').split(/\s+/).some((t) => CHROME_NAME.test(t)));
+/**
+ * Text as a browser lays it out: text nodes join as they stand ("e<b>mail</b>", "<span>Arbor</span>'s")
+ * and runs of white space collapse to one space.
+ */
+const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -45,7 +50,7 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
   let boldOnly: boolean | undefined;
 
   const flush = (): void => {
-    const text = joinWrapped(buffer);
+    const text = inline(buffer);
     const allBold = boldOnly === true;
     buffer = [];
     boldOnly = undefined;
@@ -84,6 +89,8 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       continue;
     }
     const heading = /^h([1-6])$/.exec(name);
+    // Paragraphs and list items inside a table cell run together in it, a space apart.
+    if (cell && (blockTags.has(name) || name === 'li' || heading)) cell.push(' ');
     if (name === 'strong' || name === 'b') {
       bold = Math.max(0, bold + (closing ? -1 : 1));
     } else if (name === 'details') {
@@ -107,7 +114,7 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
     } else if (name === 'td' || name === 'th') {
       // A row of <th> cells only is the table's header.
       if (!closing && name === 'td' && row) row.header = false;
-      if (closing && cell) row?.cells.push(joinWrapped(cell));
+      if (closing && cell) row?.cells.push(inline(cell));
       cell = closing ? undefined : [];
     } else if (name === 'br') {
       (cell ?? buffer).push(' ');

@@ -172,6 +172,16 @@ describe('ingest html', () => {
     ]);
   });
 
+  it('joins text as a browser lays it out: spans split mid-word join, and paragraphs in a table cell stay a space apart', async () => {
+    const html = `<body><h2>1. Email</h2><p>Check <span class=SpellE>Arbor</span>&#8217;s contact record. Use e<b>mail</b> only for
+      <span>school</span> business.</p><table><tr><td><p>Sta<b>ff</b> mailbox</p><p>(inbox)</p></td><td>2 years</td></tr></table></body>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.flatMap((x) => x.paragraphs.map((p) => p.text))).toEqual([
+      'Check Arbor’s contact record. Use email only for school business.',
+      'Staff mailbox (inbox) | 2 years',
+    ]);
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
