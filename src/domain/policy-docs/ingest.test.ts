@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ingestedPolicy } from '../../../test/support/policy.ts';
+import { ingestedPolicy, markdownPolicy } from '../../../test/support/policy.ts';
 import { ingest, type PolicyDocument } from './index.ts';
 
 const byNumber = (d: PolicyDocument, n: string) => d.sections.find((s) => s.number === n);
@@ -46,6 +46,11 @@ describe('ingest markdown', () => {
     const pasted = ['# Ash Lane Email Policy', '', '## 3. Parents', '', '3.1 Use Bcc for parents&nbsp;&amp; carers.', '', '&nbsp;', '', '3.2 Reply within two days.'].join('\n');
     const d = await ingestedPolicy({ bytes: pasted, type: 'md' });
     expect(byNumber(d, '3')!.paragraphs.map((p) => p.text)).toEqual(['Use Bcc for parents & carers.', 'Reply within two days.']);
+  });
+
+  it('reduces emphasis to its text, inside a word too, but leaves underscores in names and spaced asterisks alone', async () => {
+    const d = await markdownPolicy('# Policy\n\n## 1. Email\n\nSta**ff** must use e*mail* only for *school* business; save it as file_name_v2 and 5 * 3 * 2.\n');
+    expect(d.sections[0]!.paragraphs[0]!.text).toBe('Staff must use email only for school business; save it as file_name_v2 and 5 * 3 * 2.');
   });
 
   it('hashes the normalised text', async () => {

@@ -11,6 +11,8 @@ const inline = (text: string): string =>
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_](\S.*?\S|\S)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    // An asterisk emphasises inside a word too ("e*mail*"); an underscore does not ("file_name_v2").
+    .replace(/\*(\S[^*]*?\S|\S)\*/g, '$1')
     .replace(/`([^`]+)`/g, '$1');
 
 const fieldLine = /^[A-Z][A-Za-z ]{1,40}:\s+\S/;
