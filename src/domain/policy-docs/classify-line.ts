@@ -8,7 +8,9 @@ export type LineShape =
   | { t: 'bullet'; text: string; number?: string }
   | { t: 'text'; text: string; hint: boolean; indented: boolean; number?: string };
 
-const bulletMarker = /^(?:[·❖•\-*‣▪■►◦–—∙●○➢✓✔]|o(?=\s))\s*/;
+// Besides the Unicode glyphs, the private-use code points a Symbol or Wingdings bullet comes out as when
+// Word's text is copied or a PDF is read without the font's mapping ("\uf0b7", "\uf0a7", "\uf0d8"…).
+const bulletMarker = /^(?:[·❖•\-*‣▪■►◦–—∙●○➢✓✔\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e0]|o(?=\s))\s*/;
 /** The text after a bullet typed by hand ("•<TAB>install software…"), or undefined when it has none. */
 export function afterTypedBullet(text: string): string | undefined {
   const marker = bulletMarker.exec(text);

@@ -69,7 +69,9 @@ export function cleanText(raw: string): string {
   const text = raw
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\u200b|\u200c|\u200d|\ufeff|\u00ad/g, '');
+    .replace(/\u200b|\u200c|\u200d|\ufeff|\u00ad/g, '')
+    // A PDF of a Word document often keeps the font's ligatures ("ﬁle", "oﬄine"): spelled out, they match.
+    .replace(/[\ufb00-\ufb06]/g, (ligature) => ligature.normalize('NFKC'));
   const pages = text.split('\f');
   const furniture = repeatedPageFurniture(pages);
   const lines: string[] = [];

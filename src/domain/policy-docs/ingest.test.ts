@@ -601,6 +601,16 @@ describe('ingest plain text', () => {
     }
   });
 
+  it('reads a Symbol-font bullet copied out of Word as a bullet, and spells out ligatures a PDF kept', async () => {
+    const txt = ['STAFF POLICY', '', '1. EMAIL', '', 'Read this carefully.', '', '\uf0b7\tsend a \ufb01le over 10 MB only as a link;', '\uf0a7\tnever keep an o\ufb04ine copy.'].join('\n');
+    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['para', 'Read this carefully.'],
+      ['bullet', 'send a file over 10 MB only as a link;'],
+      ['bullet', 'never keep an offline copy.'],
+    ]);
+  });
+
   it('reads a numbered clause wrapped after a heading-like first line as a clause, not a heading', async () => {
     const txt = [
       '5. USING SCHOOL EMAIL', '',
