@@ -1,4 +1,4 @@
-import { looksLikeHeading } from './classify-line.ts';
+import { afterTypedBullet, looksLikeHeading } from './classify-line.ts';
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
@@ -62,7 +62,11 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
     } else if (kind === 'para' && allBold && looksLikeHeading(text.replace(/\?$/, ''))) {
       // "<p><strong>School laptops</strong></p>": a CMS editor's sub-heading, set in bold rather than as <h4>.
       blocks.push({ kind: 'heading', level: Math.min(level + 1, 6), ...numberedHeading(text) });
-    } else blocks.push(bodyBlock(kind, text));
+    } else {
+      // Word's "Save as Web Page" writes a list item as a paragraph starting with its bullet ("·").
+      const typed = kind === 'para' ? afterTypedBullet(text) : undefined;
+      blocks.push(bodyBlock(typed ? 'bullet' : kind, typed ?? text));
+    }
   };
 
   // Inside a CMS's chrome (<div class="sidebar">…): the element's name and how deep in it we are.

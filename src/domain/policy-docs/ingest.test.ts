@@ -187,6 +187,18 @@ describe('ingest html', () => {
     ]);
   });
 
+  it("reads a Word web page's list paragraphs, which carry their bullet as text, as list items", async () => {
+    const item = (text: string): string =>
+      `<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>${text}</p>`;
+    const html = `<body><h1>1. Email</h1><p class=MsoNormal>Staff must:</p>${item('use BCC for parents;')}${item('never forward school email to a personal account.')}</body>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections[0]!.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['para', 'Staff must:'],
+      ['bullet', 'use BCC for parents;'],
+      ['bullet', 'never forward school email to a personal account.'],
+    ]);
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
