@@ -155,6 +155,12 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
       case 'w:noBreakHyphen':
         if (para && !closing) para.text.push('-');
         break;
+      case 'w:sym': {
+        // A bullet typed from the Symbol or Wingdings font ("" then a tab) is a typed bullet.
+        const code = /w:char="([0-9A-Fa-f]{4})"/.exec(attrs);
+        if (para && code) para.text.push(String.fromCharCode(parseInt(code[1]!, 16)));
+        break;
+      }
       case 'w:tbl':
         tableDepth += closing ? -1 : 1;
         if (closing && tableDepth === 0) {

@@ -287,12 +287,15 @@ describe('ingest docx', () => {
 
   it('reads a paragraph starting with a typed bullet as a list item, without the bullet', async () => {
     const plain = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-    const body = [plain('4.1 You must not use school devices to:'), plain('•\tgamble or run a business;'), plain('• install software yourself.')].join('');
+    // The third bullet is typed from the Symbol font: Word writes it as a w:sym, not as text.
+    const symbol = '<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:tab/><w:t>share your password.</w:t></w:r></w:p>';
+    const body = [plain('4.1 You must not use school devices to:'), plain('•\tgamble or run a business;'), plain('• install software yourself;'), symbol].join('');
     const d = await ingestedPolicy({ bytes: docxOf(body), type: 'docx' });
     expect(d.sections.flatMap((s) => s.paragraphs.map((p) => [p.kind, p.number, p.text]))).toEqual([
       ['para', '4.1', 'You must not use school devices to:'],
       ['bullet', '4.1', 'gamble or run a business;'],
-      ['bullet', '4.1', 'install software yourself.'],
+      ['bullet', '4.1', 'install software yourself;'],
+      ['bullet', '4.1', 'share your password.'],
     ]);
   });
 
