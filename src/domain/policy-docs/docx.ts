@@ -58,6 +58,12 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let table: TableRow[] = [];
   let row: TableRow | undefined;
   let cell: string[] | undefined;
+  // Grid columns: where the current cell starts, how many it spans, whether it continues a vertically
+  // merged cell, and each column's text in the row above (for the merged cells below it).
+  let column = 0;
+  let span = 1;
+  let mergedFromAbove = false;
+  let above: string[] = [];
   let runBold = false;
   /** The level of the last heading Word's styles marked: a bold line below it is one level deeper. */
   let styledLevel = 0;
@@ -166,21 +172,38 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (closing && tableDepth === 0) {
           blocks.push(...tableBlocks(table));
           table = [];
+          above = [];
         }
         break;
       case 'w:tr':
         if (tableDepth !== 1) break;
         if (closing && row) table.push(row);
         row = closing ? undefined : { cells: [] };
+        column = 0;
         break;
       case 'w:tblHeader':
         // Word's "Repeat as header row": the format marks the header.
         if (row && tableDepth === 1 && !/w:val="(0|false)"/.test(attrs)) row.header = true;
         break;
+      case 'w:gridSpan':
+        if (tableDepth === 1 && cell) span = Math.max(1, Number(/w:val="(\d+)"/.exec(attrs)?.[1] ?? 1));
+        break;
+      case 'w:vMerge':
+        // <w:vMerge/> continues the cell above; w:val="restart" starts a merged cell.
+        if (tableDepth === 1 && cell) mergedFromAbove = !/w:val="restart"/.test(attrs);
+        break;
       case 'w:tc':
         if (tableDepth !== 1) break;
-        if (closing && cell) row?.cells.push(joinWrapped(cell));
+        if (closing && cell) {
+          // A cell merged down from the row above ("Pupil records" beside three rows) reads as its text.
+          const text = joinWrapped(cell) || (mergedFromAbove ? (above[column] ?? '') : '');
+          row?.cells.push(text);
+          for (let c = column; c < column + span; c += 1) above[c] = text;
+          column += span;
+        }
         cell = closing ? undefined : [];
+        span = 1;
+        mergedFromAbove = false;
         break;
     }
   }

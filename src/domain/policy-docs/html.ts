@@ -26,6 +26,8 @@ const isChrome = (name: string, attributes: string): boolean =>
  * and runs of white space collapse to one space.
  */
 const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
+const spanOf = (attributes: string | undefined, name: 'colspan' | 'rowspan'): number =>
+  Math.min(50, Math.max(1, Number(new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes ?? '')?.[1] ?? 1)));
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -66,6 +68,18 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       // Word's "Save as Web Page" writes a list item as a paragraph starting with its bullet ("·").
       const typed = kind === 'para' ? afterTypedBullet(text) : undefined;
       blocks.push(bodyBlock(typed ? 'bullet' : kind, typed ?? text));
+    }
+  };
+
+  // Table cells spanning rows ("Pupil records" beside three rows): each row below reads the cell as its own.
+  const spanned = new Map<number, { text: string; rows: number }>();
+  let column = 0;
+  let span = { cols: 1, rows: 1 };
+  const carryDown = (): void => {
+    for (let from = spanned.get(column); from && row; from = spanned.get(column)) {
+      row.cells.push(from.text);
+      if ((from.rows -= 1) === 0) spanned.delete(column);
+      column += 1;
     }
   };
 
@@ -113,12 +127,25 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       kind = closing ? 'para' : 'bullet';
     } else if (name === 'tr') {
       flush();
-      if (closing && row) table.push(row);
+      if (closing && row) {
+        carryDown();
+        table.push(row);
+      }
       row = closing ? undefined : { cells: [], header: true };
+      column = 0;
     } else if (name === 'td' || name === 'th') {
       // A row of <th> cells only is the table's header.
       if (!closing && name === 'td' && row) row.header = false;
-      if (closing && cell) row?.cells.push(inline(cell));
+      if (closing && cell) {
+        const text = inline(cell);
+        row?.cells.push(text);
+        for (let c = column; c < column + span.cols; c += 1) if (span.rows > 1) spanned.set(c, { text, rows: span.rows - 1 });
+        column += span.cols;
+      }
+      if (!closing) {
+        carryDown();
+        span = { cols: spanOf(attributes, 'colspan'), rows: spanOf(attributes, 'rowspan') };
+      }
       cell = closing ? undefined : [];
     } else if (name === 'br') {
       (cell ?? buffer).push(' ');
@@ -136,6 +163,7 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       if (name === 'table') {
         blocks.push(...tableBlocks(table));
         table = [];
+        spanned.clear();
       }
       if (typeof kind !== 'object' && name !== 'ul' && name !== 'ol') kind = kind === 'bullet' && !closing ? 'bullet' : 'para';
     }

@@ -696,6 +696,32 @@ describe('ingest plain text', () => {
 describe('tables', () => {
   const rowsOf = (d: PolicyDocument) => d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'row');
 
+  it('reads a cell merged down several rows (rowspan, Word vMerge) as part of each row, and one merged across as one cell', async () => {
+    const html = `<h2>9. Retention</h2><table><tr><th>Record</th><th>Where</th><th>How long</th></tr>
+      <tr><td rowspan="2">Staff email</td><td>Inbox</td><td>2 years</td></tr><tr><td>Deleted Items</td><td>30 days</td></tr>
+      <tr><td colspan=2>Teams chats</td><td>1 year</td></tr><tr><td>Pupil files</td><td rowspan=2>CPOMS</td><td>25 years</td></tr>
+      <tr><td>Referrals</td><td>Until 25</td></tr></table>`;
+    const fromHtml = rowsOf(await ingestedPolicy({ bytes: html, type: 'html' }));
+    expect(fromHtml.map((r) => [r.label, r.text])).toEqual([
+      ['Staff email', 'Staff email | Inbox | 2 years'],
+      ['Staff email', 'Staff email | Deleted Items | 30 days'],
+      ['Teams chats', 'Teams chats | 1 year'],
+      ['Pupil files', 'Pupil files | CPOMS | 25 years'],
+      ['Referrals', 'Referrals | CPOMS | Until 25'],
+    ]);
+    const tc = (text: string, props = ''): string => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const tr = (...cells: string[]): string => `<w:tr>${cells.join('')}</w:tr>`;
+    const word =
+      '<w:tbl>' +
+      tr(tc('Record'), tc('Where'), tc('How long')) +
+      tr(tc('Staff email', '<w:vMerge w:val="restart"/>'), tc('Inbox'), tc('2 years')) +
+      tr('<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>', tc('Deleted Items'), tc('30 days')) +
+      tr(tc('Teams chats', '<w:gridSpan w:val="2"/>'), tc('1 year')) +
+      '</w:tbl>';
+    const fromWord = rowsOf(await ingestedPolicy({ bytes: docxOf(word), type: 'docx' }));
+    expect(fromWord.map((r) => r.text)).toEqual(['Staff email | Inbox | 2 years', 'Staff email | Deleted Items | 30 days', 'Teams chats | 1 year']);
+  });
+
   it('reads each markdown row with its column labels, its left-hand cell and the clause introducing the table', async () => {
     const md = [
       '## 7. Keeping email',
