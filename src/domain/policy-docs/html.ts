@@ -26,6 +26,8 @@ const isChrome = (name: string, attributes: string): boolean =>
  * and runs of white space collapse to one space.
  */
 const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
+/** A <br> inside a paragraph: a space, unless the lines it separates are list items or clauses. */
+const LINE_BREAK = '\u2028';
 const spanOf = (attributes: string | undefined, name: 'colspan' | 'rowspan'): number =>
   Math.min(50, Math.max(1, Number(new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes ?? '')?.[1] ?? 1)));
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
@@ -52,11 +54,20 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
   let boldOnly: boolean | undefined;
 
   const flush = (): void => {
+    const lines = buffer.join('').split(LINE_BREAK);
     const text = inline(buffer);
     const allBold = boldOnly === true;
     buffer = [];
     boldOnly = undefined;
     if (!text) return;
+    // "• Use BCC<br>• Never forward…" or "6.1 …<br>6.2 …": a CMS editor's list or clauses, one per line.
+    if (kind === 'para' && lines.filter((l) => afterTypedBullet(l.trim()) || bodyBlock('para', l.trim()).number).length >= 2) {
+      for (const line of lines.map((l) => inline([l])).filter(Boolean)) {
+        const typed = afterTypedBullet(line);
+        blocks.push(bodyBlock(typed ? 'bullet' : 'para', typed ?? line));
+      }
+      return;
+    }
     if (styledTitle) title ??= text;
     if (typeof kind === 'object') {
       blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(text) });
@@ -148,7 +159,7 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
       }
       cell = closing ? undefined : [];
     } else if (name === 'br') {
-      (cell ?? buffer).push(' ');
+      (cell ?? buffer).push(cell ? ' ' : LINE_BREAK);
     } else if (blockTags.has(name) && !cell) {
       flush();
       if (styledTitle) {

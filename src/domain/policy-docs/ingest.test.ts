@@ -199,6 +199,20 @@ describe('ingest html', () => {
     ]);
   });
 
+  it('splits a paragraph whose lines a CMS editor broke with <br> into its list items or clauses, and no other', async () => {
+    const html = `<h2>1. Email</h2><p>Staff must:<br>• use BCC for parents;<br>• never forward email.</p>
+      <p>6.1 Lock your screen.<br>6.2 Never share passwords.</p><p>Oakfield Primary<br>Church Lane<br>Oakfield</p>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.flatMap((x) => x.paragraphs.map((p) => [p.kind, p.number, p.text]))).toEqual([
+      ['para', undefined, 'Staff must:'],
+      ['bullet', undefined, 'use BCC for parents;'],
+      ['bullet', undefined, 'never forward email.'],
+      ['para', '6.1', 'Lock your screen.'],
+      ['para', '6.2', 'Never share passwords.'],
+      ['para', undefined, 'Oakfield Primary Church Lane Oakfield'],
+    ]);
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
