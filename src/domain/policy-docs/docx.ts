@@ -64,6 +64,7 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let span = 1;
   let mergedFromAbove = false;
   let above: string[] = [];
+  let boxed: Block[] = [];
   let runBold = false;
   /** The level of the last heading Word's styles marked: a bold line below it is one level deeper. */
   let styledLevel = 0;
@@ -81,30 +82,31 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     // mark), and writes every space it means: the runs are joined as they are.
     let text = p.text.join('').replace(/\s+/g, ' ').trim();
     if (!text) return;
-    if (cell && tableDepth > 0) {
-      cell.push(text);
-      return;
-    }
+    // In a table, the paragraph is part of its cell's text; it is kept as a block too, for a table of
+    // one column, which is a box around the text rather than a table.
+    const inCell = cell !== undefined && tableDepth > 0;
+    if (inCell) cell!.push(text);
+    const out = inCell ? boxed : blocks;
     const heading = /^(?:heading|berschrift|titre)\s?(\d)$/i.exec(p.style);
     if (/^title$/i.test(p.style)) {
-      title ??= text;
-      blocks.push({ kind: 'heading', level: 0, text });
+      if (!inCell) title ??= text;
+      out.push({ kind: 'heading', level: 0, text });
       return;
     }
     if (/^toc/i.test(p.style)) return;
     // "4.2" before a clause or heading; a list's own "1." or "a)" stays a bullet's business.
     if (number && (heading || number.includes('.'))) text = `${number} ${text}`;
     if (heading) {
-      styledLevel = Number(heading[1]);
-      blocks.push({ kind: 'heading', level: styledLevel, ...numberedHeading(text) });
+      if (!inCell) styledLevel = Number(heading[1]);
+      out.push({ kind: 'heading', level: Number(heading[1]), ...numberedHeading(text) });
     } else if (!inList && boldHeading(p, text)) {
       // Many schools make headings by bolding a Normal paragraph rather than using Heading styles.
-      blocks.push({ kind: 'heading', level: Math.min(styledLevel + 1, 4), ...numberedHeading(text) });
+      out.push({ kind: 'heading', level: Math.min(styledLevel + 1, 4), ...numberedHeading(text) });
     } else {
       // A bullet typed by hand ("•<TAB>install software…") is a list item like one Word numbers.
       const typed = afterTypedBullet(text);
       if (typed) text = typed;
-      blocks.push(bodyBlock(typed || listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
+      out.push(bodyBlock(typed || listed || (!number && /list/i.test(p.style)) ? 'bullet' : 'para', text));
     }
   };
 
@@ -170,8 +172,10 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
       case 'w:tbl':
         tableDepth += closing ? -1 : 1;
         if (closing && tableDepth === 0) {
-          blocks.push(...tableBlocks(table));
+          // A table of one column ("Key points" and its bullets in a box) is read as the text it holds.
+          blocks.push(...(table.every((r) => r.cells.length <= 1) ? boxed : tableBlocks(table)));
           table = [];
+          boxed = [];
           above = [];
         }
         break;

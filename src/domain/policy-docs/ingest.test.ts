@@ -353,6 +353,21 @@ describe('ingest docx', () => {
     expect(d.sections.flatMap((x) => x.paragraphs.map((p) => p.text))).toEqual(['Staff must not forward email. Ask the office.']);
   });
 
+  it('reads a one-column table, a box around "Key points", as the heading and list it holds', async () => {
+    const para = (text: string, props = ''): string => `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const bullet = (text: string): string => para(text, '<w:pStyle w:val="ListBullet"/>');
+    const body =
+      para('1 Email', '<w:pStyle w:val="Heading1"/>') +
+      `<w:tbl><w:tr><w:tc>${para('Key points', '<w:pStyle w:val="Heading2"/>')}${bullet('Never forward school email.')}${bullet('Use BCC for parents.')}</w:tc></w:tr></w:tbl>` +
+      para('1.1 Use your school account for school business.');
+    const d = await ingestedPolicy({ bytes: docxOf(body), type: 'docx' });
+    // The clause after the box returns to its section, as after any summary box.
+    expect(d.sections.map((x) => [x.heading, x.paragraphs.map((p) => [p.kind, p.text])])).toEqual([
+      ['Email', [['para', 'Use your school account for school business.']]],
+      ['Key points', [['bullet', 'Never forward school email.'], ['bullet', 'Use BCC for parents.']]],
+    ]);
+  });
+
   it('reports a file that is not a zip as invalid input', async () => {
     const r = await ingest({ bytes: new Uint8Array([1, 2, 3, 4]), type: 'docx' });
     expect(r.ok).toBe(false);
