@@ -28,6 +28,17 @@ const isChrome = (name: string, attributes: string): boolean =>
 const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
 /** A <br> inside a paragraph: a space, unless the lines it separates are list items or clauses. */
 const LINE_BREAK = '\u2028';
+/** A one-column table's content with its own rows and cells made plain blocks; tables inside it stay. */
+function unwrapCells(inner: string): string {
+  let depth = 0;
+  return inner.replace(/<(\/?)(table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col)\b[^>]*>/gi, (tag, close: string, name: string) => {
+    if (name.toLowerCase() === 'table') {
+      depth += close ? -1 : 1;
+      return tag;
+    }
+    return depth > 0 ? tag : `<${close}div>`;
+  });
+}
 const spanOf = (attributes: string | undefined, name: 'colspan' | 'rowspan'): number =>
   Math.min(50, Math.max(1, Number(new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes ?? '')?.[1] ?? 1)));
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
@@ -82,6 +93,10 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
     }
   };
 
+  // How deep in tables we are, and where the outermost one's content starts (to read a one-column
+  // table as its text).
+  let tables = 0;
+  let tableStart: number | undefined;
   // Table cells spanning rows ("Pupil records" beside three rows): each row below reads the cell as its own.
   const spanned = new Map<number, { text: string; rows: number }>();
   let column = 0;
@@ -120,7 +135,29 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
     const heading = /^h([1-6])$/.exec(name);
     // Paragraphs and list items inside a table cell run together in it, a space apart.
     if (cell && (blockTags.has(name) || name === 'li' || heading)) cell.push(' ');
-    if (name === 'strong' || name === 'b') {
+    if (name === 'table') {
+      // A table inside a cell stays text of that cell; the outermost table is read when it closes.
+      tables = Math.max(0, tables + (closing ? -1 : 1));
+      if (!closing && tables === 1) {
+        flush();
+        tableStart = m.index + m[0].length;
+      }
+      if (closing && tables === 0) {
+        flush();
+        // A table of one column is a box, or a whole page laid out in one cell: it is read as the
+        // headings, paragraphs and lists inside it, not as one long row.
+        const boxed = tableStart !== undefined && table.every((r) => r.cells.length <= 1);
+        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index))).blocks : tableBlocks(table)));
+        table = [];
+        spanned.clear();
+        tableStart = undefined;
+        row = undefined;
+        cell = undefined;
+        kind = 'para';
+      }
+    } else if (tables > 1 && /^(tr|td|th)$/.test(name)) {
+      // A nested table's rows and cells: their text runs on in the outer cell.
+    } else if (name === 'strong' || name === 'b') {
       bold = Math.max(0, bold + (closing ? -1 : 1));
     } else if (name === 'details') {
       flush();
@@ -170,11 +207,6 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
         styledTitle = true;
         kind = { heading: 1 };
         continue;
-      }
-      if (name === 'table') {
-        blocks.push(...tableBlocks(table));
-        table = [];
-        spanned.clear();
       }
       if (typeof kind !== 'object' && name !== 'ul' && name !== 'ol') kind = kind === 'bullet' && !closing ? 'bullet' : 'para';
     }

@@ -213,6 +213,18 @@ describe('ingest html', () => {
     ]);
   });
 
+  it('reads a page laid out in a one-column table as its headings, clauses and lists, keeping a real table inside it', async () => {
+    const html = `<body><table width="100%"><tr><td><h1>Oak Lane Staff Email Policy</h1><h2>1. Email</h2>
+      <p>1.1 Use your school account.</p><ul><li>Never forward email.</li><li>Use BCC.</li></ul>
+      <table><tr><th>Record</th><th>Kept</th></tr><tr><td>Inbox</td><td>2 years</td></tr><tr><td>Deleted Items</td><td>30 days</td></tr></table>
+      </td></tr></table><h2>2. Leaving</h2><p>2.1 Return your laptop.</p></body>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.map((x) => [x.number, x.heading, x.paragraphs.map((p) => [p.kind, p.text])])).toEqual([
+      ['1', 'Email', [['para', 'Use your school account.'], ['bullet', 'Never forward email.'], ['bullet', 'Use BCC.'], ['row', 'Inbox | 2 years'], ['row', 'Deleted Items | 30 days']]],
+      ['2', 'Leaving', [['para', 'Return your laptop.']]],
+    ]);
+  });
+
   it('treats a doctype and declarations as markup, and decodes the named entities CMS exports use', async () => {
     const html = `<!DOCTYPE html>\n<?xml-stylesheet href="x"?><html><body><p>Home &rsaquo; Policies &raquo; Staff</p>
       <h2>1. Email</h2><p>Reply within 2&ndash;3 days&hellip;</p></body></html>`;
