@@ -28,6 +28,7 @@ const isChrome = (name: string, attributes: string): boolean =>
 const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
 /** A <br> inside a paragraph: a space, unless the lines it separates are list items or clauses. */
 const LINE_BREAK = '\u2028';
+const MAX_BOXES = 4;
 /** A one-column table's content with its own rows and cells made plain blocks; tables inside it stay. */
 function unwrapCells(inner: string): string {
   let depth = 0;
@@ -47,7 +48,7 @@ const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd',
  * A small tag-stripper that keeps the structure that matters for answering questions: h1–h6 become
  * headings, li bullets, table rows "cell | cell", p/div paragraphs. No DOM, so it runs anywhere.
  */
-export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } {
+export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?: string } {
   const blocks: Block[] = [];
   let title: string | undefined;
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
@@ -146,8 +147,9 @@ export function htmlToBlocks(html: string): { blocks: Block[]; title?: string } 
         flush();
         // A table of one column is a box, or a whole page laid out in one cell: it is read as the
         // headings, paragraphs and lists inside it, not as one long row.
-        const boxed = tableStart !== undefined && table.every((r) => r.cells.length <= 1);
-        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index))).blocks : tableBlocks(table)));
+        // (Boxes inside boxes are unwrapped a few deep, so a page of nested tables cannot make it slow.)
+        const boxed = tableStart !== undefined && boxes < MAX_BOXES && table.every((r) => r.cells.length <= 1);
+        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index)), boxes + 1).blocks : tableBlocks(table)));
         table = [];
         spanned.clear();
         tableStart = undefined;
