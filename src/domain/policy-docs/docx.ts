@@ -164,7 +164,7 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (para && !closing) para.text.push('-');
         break;
       case 'w:sym': {
-        // A bullet typed from the Symbol or Wingdings font ("" then a tab) is a typed bullet.
+        // A bullet typed from the Symbol or Wingdings font (U+F0B7 then a tab) is a typed bullet.
         const code = /w:char="([0-9A-Fa-f]{4})"/.exec(attrs);
         if (para && code) para.text.push(String.fromCharCode(parseInt(code[1]!, 16)));
         break;
@@ -190,7 +190,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (row && tableDepth === 1 && !/w:val="(0|false)"/.test(attrs)) row.header = true;
         break;
       case 'w:gridSpan':
-        if (tableDepth === 1 && cell) span = Math.max(1, Number(/w:val="(\d+)"/.exec(attrs)?.[1] ?? 1));
+        // Word allows 63 columns; the cap keeps a malformed span from running on.
+        if (tableDepth === 1 && cell) span = Math.min(63, Math.max(1, Number(/w:val="(\d+)"/.exec(attrs)?.[1] ?? 1)));
         break;
       case 'w:vMerge':
         // <w:vMerge/> continues the cell above; w:val="restart" starts a merged cell.

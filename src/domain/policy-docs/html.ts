@@ -28,6 +28,7 @@ const isChrome = (name: string, attributes: string): boolean =>
 const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
 /** A <br> inside a paragraph: a space, unless the lines it separates are list items or clauses. */
 const LINE_BREAK = '\u2028';
+/** How many one-column tables, one inside another, are unwrapped into the text they hold. */
 const MAX_BOXES = 4;
 /** A one-column table's content with its own rows and cells made plain blocks; tables inside it stay. */
 function unwrapCells(inner: string): string {
@@ -40,6 +41,7 @@ function unwrapCells(inner: string): string {
     return depth > 0 ? tag : `<${close}div>`;
   });
 }
+/** A cell's colspan or rowspan (1 when absent; capped, so a stray "rowspan=9999" cannot run on). */
 const spanOf = (attributes: string | undefined, name: 'colspan' | 'rowspan'): number =>
   Math.min(50, Math.max(1, Number(new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes ?? '')?.[1] ?? 1)));
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
