@@ -1,5 +1,5 @@
 import type { LineGroup } from './flat-table.ts';
-import { tableBlocks } from './table-rows.ts';
+import { looksLikeLabels, MAX_COLUMNS, tableBlocks } from './table-rows.ts';
 import type { Block } from './types.ts';
 
 /**
@@ -15,9 +15,6 @@ interface Cell {
 }
 
 const MIN_LINES = 3;
-const MAX_COLUMNS = 6;
-/** Header cells are labels: a few words each ("Retention period", "Summary of changes"). */
-const LABEL_WORDS = 5;
 
 /** The line's cells: runs of words separated by single spaces, apart from the next by two or more. */
 function cellsOf(line: string): Cell[] {
@@ -32,7 +29,7 @@ export function alignedTable(group: LineGroup): Block[] | undefined {
   const header = cells[0]!;
   if (header.length < 2 || header.length > MAX_COLUMNS || header[0]!.at !== 0) return undefined;
   // "Policy owner:   Business Manager" lines are details set out in two columns, not a table.
-  if (header.some((c) => c.text.split(' ').length > LABEL_WORDS || /:$/.test(c.text))) return undefined;
+  if (!looksLikeLabels(header.map((c) => c.text))) return undefined;
   const columns = header.map((c) => c.at);
   const aligned = cells.every((line) => line.every((c) => columns.some((at) => Math.abs(at - c.at) <= 1)));
   const body = cells.slice(1);

@@ -64,6 +64,8 @@ export function readContents(raw: string): { text: string; entries: Set<string> 
 
 /** "(ie. Malware)", "Mrs. Patel", "ext. 204": a full stop that ends an abbreviation, not a sentence. */
 export const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|ie|eg|incl|approx|esp|viz|cf|vs|Mr|Mrs|Ms|Dr|St|Co|Ltd|Dept|ext|tel)\.$/i;
+/** The line ends a sentence or a clause of one: a full stop (not an abbreviation's), "?", "!", ";" or ":". */
+export const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text.trim()) && !ABBREVIATION.test(text.trim());
 
 export function cleanText(raw: string): string {
   const text = raw
@@ -168,9 +170,9 @@ function joinAcrossPageBreaks(lines: string[]): string[] {
       let next = i + 1;
       while (next < lines.length && !isText(lines[next]!)) next += 1;
       const after = lines[next];
-      // "…phone the IT Helpdesk on ext." / page footer / "2150.": an abbreviation ends no sentence.
-      joining =
-        before !== undefined && after !== undefined && (ABBREVIATION.test(before.trim()) || (!/[.:;!?)]\s*$/.test(before) && /^\s*[a-z"“‘'(]/.test(after)));
+      // A sentence running on: "…only to the people who need it," / footer / "and include…", or one
+      // broken after an abbreviation ("…phone the IT Helpdesk on ext." / footer / "2150.").
+      joining = before !== undefined && after !== undefined && !endsSentence(before) && (ABBREVIATION.test(before.trim()) || /^\s*[a-z"“‘'(]/.test(after));
       if (joining) {
         while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
         return;

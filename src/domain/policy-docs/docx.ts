@@ -6,7 +6,7 @@ import { decodeEntities } from './entities.ts';
 import { bodyBlock, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
-import { joinWrapped } from './wrap.ts';
+import { joinInline, joinWrapped } from './wrap.ts';
 
 const token = /<(\/?)(w:[A-Za-z]+|mc:Fallback)\b([^>]*?)(\/?)>|([^<]+)/g;
 const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
@@ -78,9 +78,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     // one numbered "4.2" is a clause. (numId 0 takes a paragraph out of its style's list.)
     const inList = label !== undefined || (p.numPr !== undefined && !/w:numId\b[^>]*w:val="0"/.test(p.numPr));
     const listed = inList && !number?.includes('.');
-    // Word splits runs anywhere, mid-word included ("Sta" + "ff" where spell-check or an edit left a
-    // mark), and writes every space it means: the runs are joined as they are.
-    let text = p.text.join('').replace(/\s+/g, ' ').trim();
+    // Word splits runs anywhere, mid-word included ("Sta" + "ff" where spell-check or an edit left a mark).
+    let text = joinInline(p.text);
     if (!text) return;
     // In a table, the paragraph is part of its cell's text; it is kept as a block too, for a table of
     // one column, which is a box around the text rather than a table.

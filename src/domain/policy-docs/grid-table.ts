@@ -1,5 +1,5 @@
 import type { LineGroup } from './flat-table.ts';
-import { tableBlocks } from './table-rows.ts';
+import { looksLikeLabels, MAX_COLUMNS, tableBlocks } from './table-rows.ts';
 import type { Block } from './types.ts';
 
 /**
@@ -16,10 +16,9 @@ const cellsOf = (line: string): string[] =>
     .filter(Boolean);
 
 /** "6.4<tab>USB sticks…" and "<tab>➢<tab>item" are numbered clauses and bullets, not rows: a row's first cell has words. */
-const startsWithWords = (cells: string[]): boolean => /[a-z]{2}/i.test(cells[0] ?? '') && !/^\d{1,2}(?:\.\d{1,2})*\.?$/.test(cells[0] ?? '');
+const startsWithWords = (cells: string[]): boolean => /[a-z]{2}/i.test(cells[0] ?? '');
 /** Contents pages look like tables but end every row in a page number. */
 const pageNumbered = (rows: string[][]): boolean => rows.filter((r) => /^\d{1,3}$/.test(r.at(-1)!)).length / rows.length >= 0.75;
-const MAX_COLUMNS = 6;
 
 export function isGrid(group: LineGroup): boolean {
   const lines = group.lines.filter((l) => l.trim() !== '');
@@ -81,9 +80,7 @@ export function spacedGrid(groups: LineGroup[], from: number): { rows: Block[]; 
   return { rows: tableBlocks(rows.map((r) => ({ cells: r.cells })), ' '), end: from + rows.length };
 }
 
-/** The most columns a table pasted one cell per line is looked for with. */
-const MAX_CELL_COLUMNS = 5;
-const labelCell = (line: string): boolean => /^[A-Z]/.test(line) && !/\d/.test(line) && line.split(/\s+/).length <= 6 && !/[.;:,]$/.test(line);
+/** A cell of such a table: a short line that does not end a sentence. */
 const dataCell = (line: string): boolean => line.length <= 100 && !/[.;:]$/.test(line) && !/^\W/.test(line);
 
 /**
@@ -96,8 +93,8 @@ const dataCell = (line: string): boolean => line.length <= 100 && !/[.;:]$/.test
 export function cellPerLineRows(group: LineGroup): Block[] | undefined {
   const lines = group.lines.map((l) => l.replace(/\s+/g, ' ').trim());
   if (lines.some((l) => l === '' || !dataCell(l))) return undefined;
-  for (let width = 2; width <= MAX_CELL_COLUMNS; width += 1) {
-    if (lines.length % width !== 0 || lines.length < 3 * width || !lines.slice(0, width).every(labelCell)) continue;
+  for (let width = 2; width <= MAX_COLUMNS; width += 1) {
+    if (lines.length % width !== 0 || lines.length < 3 * width || !looksLikeLabels(lines.slice(0, width))) continue;
     const rows = Array.from({ length: lines.length / width }, (_, r) => lines.slice(r * width, (r + 1) * width));
     const body = rows.slice(1);
     const figures = (column: number): boolean => body.filter((row) => /\d/.test(row[column]!)).length * 2 >= body.length;

@@ -5,7 +5,12 @@ export function numberedHeading(text: string): { text: string; number?: string }
   return m ? { number: m[1]!, text: m[2]! } : { text: clean };
 }
 
+/** "4.2" or "10.3.1." standing alone: a clause's number, not words. */
+export const isClauseNumber = (text: string): boolean => /^\d{1,2}(?:\.\d{1,2}){0,3}\.?$/.test(text.trim());
+
 const clauseAtStart = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/;
+/** The clause number a paragraph opens with ("6.1 Lock your screen" → "6.1"), if it has one. */
+export const clauseNumberAt = (text: string): string | undefined => clauseAtStart.exec(text.trim())?.[1];
 
 /** A body paragraph that opens with "6.1 " carries that clause number separately from its text. */
 export function bodyBlock(kind: 'para' | 'bullet' | 'row', text: string): { kind: 'para' | 'bullet' | 'row'; text: string; number?: string } {

@@ -1,9 +1,9 @@
 import { afterTypedBullet, looksLikeHeading } from './classify-line.ts';
 import { decodeEntities } from './entities.ts';
-import { bodyBlock, numberedHeading } from './heading-number.ts';
+import { bodyBlock, clauseNumberAt, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
-import { joinWrapped } from './wrap.ts';
+import { joinInline, joinWrapped } from './wrap.ts';
 
 // Comments, <!DOCTYPE …>, <![CDATA[…]]> and <?xml …?> declarations are markup, never policy text; nor
 // is a page's chrome around it: breadcrumbs (<nav>), sidebars (<aside>) and the site footer.
@@ -21,11 +21,11 @@ const ATTRIBUTE = /\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const CONTENT_TAGS = new Set(['html', 'body', 'main', 'article']);
 const isChrome = (name: string, attributes: string): boolean =>
   !CONTENT_TAGS.has(name) && [...attributes.matchAll(ATTRIBUTE)].some((a) => (a[2] ?? a[3] ?? a[4] ?? '').split(/\s+/).some((t) => CHROME_NAME.test(t)));
-/**
- * Text as a browser lays it out: text nodes join as they stand ("e<b>mail</b>", "<span>Arbor</span>'s")
- * and runs of white space collapse to one space.
- */
-const inline = (parts: string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
+/** A paragraph or list item; Word's "Save as Web Page" writes a list item as a paragraph starting with its "·". */
+const body = (kind: 'para' | 'bullet', text: string): Block => {
+  const typed = kind === 'para' ? afterTypedBullet(text) : undefined;
+  return bodyBlock(typed ? 'bullet' : kind, typed ?? text);
+};
 /** A <br> inside a paragraph: a space, unless the lines it separates are list items or clauses. */
 const LINE_BREAK = '\u2028';
 /** How many one-column tables, one inside another, are unwrapped into the text they hold. */
@@ -42,8 +42,8 @@ function unwrapCells(inner: string): string {
   });
 }
 /** A cell's colspan or rowspan (1 when absent; capped, so a stray "rowspan=9999" cannot run on). */
-const spanOf = (attributes: string | undefined, name: 'colspan' | 'rowspan'): number =>
-  Math.min(50, Math.max(1, Number(new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes ?? '')?.[1] ?? 1)));
+const SPAN = { colspan: /\bcolspan\s*=\s*["']?(\d+)/i, rowspan: /\browspan\s*=\s*["']?(\d+)/i };
+const spanOf = (attributes: string | undefined, name: keyof typeof SPAN): number => Math.min(50, Math.max(1, Number(SPAN[name].exec(attributes ?? '')?.[1] ?? 1)));
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -68,18 +68,16 @@ export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?
   let boldOnly: boolean | undefined;
 
   const flush = (): void => {
-    const lines = buffer.join('').split(LINE_BREAK);
-    const text = inline(buffer);
+    const raw = buffer.join('');
+    const text = joinInline([raw]);
     const allBold = boldOnly === true;
     buffer = [];
     boldOnly = undefined;
     if (!text) return;
     // "• Use BCC<br>• Never forward…" or "6.1 …<br>6.2 …": a CMS editor's list or clauses, one per line.
-    if (kind === 'para' && lines.filter((l) => afterTypedBullet(l.trim()) || bodyBlock('para', l.trim()).number).length >= 2) {
-      for (const line of lines.map((l) => inline([l])).filter(Boolean)) {
-        const typed = afterTypedBullet(line);
-        blocks.push(bodyBlock(typed ? 'bullet' : 'para', typed ?? line));
-      }
+    const lines = raw.split(LINE_BREAK).map((l) => joinInline([l]));
+    if (kind === 'para' && lines.filter((l) => afterTypedBullet(l) || clauseNumberAt(l)).length >= 2) {
+      for (const line of lines.filter(Boolean)) blocks.push(body('para', line));
       return;
     }
     if (styledTitle) title ??= text;
@@ -89,11 +87,7 @@ export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?
     } else if (kind === 'para' && allBold && looksLikeHeading(text.replace(/\?$/, ''))) {
       // "<p><strong>School laptops</strong></p>": a CMS editor's sub-heading, set in bold rather than as <h4>.
       blocks.push({ kind: 'heading', level: Math.min(level + 1, 6), ...numberedHeading(text) });
-    } else {
-      // Word's "Save as Web Page" writes a list item as a paragraph starting with its bullet ("·").
-      const typed = kind === 'para' ? afterTypedBullet(text) : undefined;
-      blocks.push(bodyBlock(typed ? 'bullet' : kind, typed ?? text));
-    }
+    } else blocks.push(body(kind, text));
   };
 
   // How deep in tables we are, and where the outermost one's content starts (to read a one-column
@@ -189,7 +183,7 @@ export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?
       // A row of <th> cells only is the table's header.
       if (!closing && name === 'td' && row) row.header = false;
       if (closing && cell) {
-        const text = inline(cell);
+        const text = joinInline(cell);
         row?.cells.push(text);
         for (let c = column; c < column + span.cols; c += 1) if (span.rows > 1) spanned.set(c, { text, rows: span.rows - 1 });
         column += span.cols;

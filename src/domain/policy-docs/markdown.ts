@@ -1,5 +1,5 @@
 import { decodeEntities } from './entities.ts';
-import { bodyBlock, numberedHeading } from './heading-number.ts';
+import { bodyBlock, clauseNumberAt, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
@@ -16,7 +16,6 @@ const inline = (text: string): string =>
     .replace(/`([^`]+)`/g, '$1');
 
 const fieldLine = /^[A-Z][A-Za-z ]{1,40}:\s+\S/;
-const clauseAtStart = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/;
 
 /** Markdown to blocks: ATX headings, lists, pipe tables; inline emphasis and links reduced to text. */
 export function markdownToBlocks(source: string): Block[] {
@@ -76,7 +75,7 @@ export function markdownToBlocks(source: string): Block[] {
       continue;
     }
     const bullet = /^\s*(?:[-*+•]|\d{1,2}[.)])\s+(.*)$/.exec(line);
-    if (bullet && !clauseAtStart.test(line.trim())) {
+    if (bullet && !clauseNumberAt(line)) {
       flush();
       para = { kind: 'bullet', parts: [bullet[1]!] };
       continue;

@@ -6,6 +6,7 @@
  * "received" reads as one row, as it does when the table is pasted from Word.
  */
 import { HEADING_HINT } from './clean-text.ts';
+import { isClauseNumber } from './heading-number.ts';
 import { joinWrapped } from './wrap.ts';
 
 export interface TextRun {
@@ -168,11 +169,9 @@ function tableAt(lines: Line[], start: number): { columns: number[]; cells: Segm
   const rows = cells.filter((line) => line.length >= 2);
   // "7.1  Personal data is…" with its lines wrapped under the text is a clause set out beside its
   // number, not a table: read as a table, its lists would be run into one line.
-  if (columns.length === 2 && rows.every((line) => CLAUSE_NUMBER.test(line[0]!.text))) return undefined;
+  if (columns.length === 2 && rows.every((line) => isClauseNumber(line[0]!.text))) return undefined;
   return rows.length >= 2 ? { columns, cells } : undefined;
 }
-
-const CLAUSE_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?$/;
 
 /**
  * The lines of a table, joined into one tab-separated line per row. Where rows are spaced apart (cell

@@ -6,8 +6,14 @@ export interface TableRow {
   header?: boolean;
 }
 
-/** Column labels are short and hold no figures or sentences ("Type of message", "How long it is kept"). */
-const looksLikeLabels = (cells: string[]): boolean => cells.every((c) => !/\d/.test(c) && c.split(' ').length <= 5 && !/[.;]$/.test(c));
+/** A policy's tables have a few columns; text split into more is a form, a contents page or prose. */
+export const MAX_COLUMNS = 6;
+
+/**
+ * Column labels are short and hold no figures or sentences ("Type of message", "How long it is kept");
+ * "Policy owner:" labels a value beside it, not a column.
+ */
+export const looksLikeLabels = (cells: readonly string[]): boolean => cells.every((c) => !/\d/.test(c) && c.split(' ').length <= 5 && !/[.;:]$/.test(c));
 
 /** A left-hand cell this long, or ending a sentence, is a rule of its own, not the name of what the row is about. */
 const LABEL_WORDS = 15;

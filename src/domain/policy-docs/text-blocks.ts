@@ -1,7 +1,7 @@
 import { alignedTable } from './aligned-table.ts';
-import { ABBREVIATION, cleanText, entryKey, readContents } from './clean-text.ts';
+import { cleanText, endsSentence, entryKey, readContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, numbersClausesThroughout, shapeOf, wordCount, type LineShape } from './classify-line.ts';
-import { findTableRuns, groupLines, tableRows } from './flat-table.ts';
+import { findTableRuns, groupLines, tableRows, type LineGroup } from './flat-table.ts';
 import { cellPerLineRows, gridRows, isGrid, spacedGrid } from './grid-table.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
@@ -29,41 +29,14 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries, numbersClausesThroughout(lines));
   let g = 0;
   while (g < groups.length) {
-    const run = runs.find(([from]) => from === g);
-    if (run) {
+    const table = tableAt(groups, g, runs);
+    if (table) {
       builder.flush();
-      for (const row of tableRows(groups.slice(run[0], run[1]))) builder.push(row);
-      g = run[1];
-      continue;
-    }
-    const spaced = spacedGrid(groups, g);
-    if (spaced) {
-      builder.flush();
-      for (const row of spaced.rows) builder.push(row);
-      g = spaced.end;
+      for (const row of table.rows) builder.push(row);
+      g = table.end;
       continue;
     }
     const group = groups[g]!;
-    const aligned = alignedTable(group);
-    if (aligned) {
-      builder.flush();
-      for (const row of aligned) builder.push(row);
-      g += 1;
-      continue;
-    }
-    const cellRows = cellPerLineRows(group);
-    if (cellRows) {
-      builder.flush();
-      for (const row of cellRows) builder.push(row);
-      g += 1;
-      continue;
-    }
-    if (isGrid(group)) {
-      builder.flush();
-      for (const row of gridRows(group)) builder.push(row);
-      g += 1;
-      continue;
-    }
     group.lines.forEach((text, i) => {
       if (text.trim() === '') return;
       builder.line({ shape: builder.shape(text), first: i === 0, last: i === group.lines.length - 1 }, group.lines[i + 1]);
@@ -73,6 +46,22 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   }
   builder.flush();
   return builder.blocks;
+}
+
+/**
+ * A table starting at group `g`, in whichever form plain text kept it: columns flattened into pairs
+ * of lines, tabbed rows set apart by blank lines, fixed-width columns, one cell per line, or tabbed
+ * rows. Returns its rows and the group after it.
+ */
+function tableAt(groups: LineGroup[], g: number, runs: Array<[number, number]>): { rows: Block[]; end: number } | undefined {
+  const run = runs.find(([from]) => from === g);
+  if (run) return { rows: tableRows(groups.slice(run[0], run[1])), end: run[1] };
+  const spaced = spacedGrid(groups, g);
+  if (spaced) return spaced;
+  const group = groups[g]!;
+  // A tabbed grid that is a contents page has no rows, but is still consumed.
+  const rows = alignedTable(group) ?? cellPerLineRows(group) ?? (isGrid(group) ? gridRows(group) : undefined);
+  return rows && { rows, end: g + 1 };
 }
 
 const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', '&', '/']);
@@ -86,7 +75,6 @@ const MODAL = /\b(must|may|might|should|shall|will|would|can|could)\b/i;
 /** "The member of staff may also wish to take advice from their union": a sentence, though it lost its full stop. */
 const sentenceWithoutStop = (text: string): boolean => !titleLike(text) && wordCount(text) >= 8 && MODAL.test(text);
 const lastText = (block: Block | undefined): string | undefined => (block?.kind === 'para' ? block.text : undefined);
-const endsSentence = (text: string): boolean => /[.!?;:]["'’”)]?$/.test(text) && !ABBREVIATION.test(text);
 
 /**
  * How a new rule opens ("Do not…", "Never…", "Staff must…"): after a line without a full stop it starts

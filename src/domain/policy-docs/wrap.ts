@@ -11,6 +11,12 @@ const keptHyphenSuffix = /^(?:only|based|related|owned|led|level|free|wide|speci
 const addressBroken = /(?:\S+@\S*|(?:https?:\/\/|www\.)\S*)[./@-]$/i;
 const addressRest = /^(?:(?:uk|com|org|net|gov|sch|ac|co|nhs|edu|info)\b|[a-z0-9-]+(?:\.[a-z0-9-]+)+)/;
 
+/**
+ * Joins the pieces of one run of text as they were written (Word's runs, HTML's text nodes): a piece may
+ * end mid-word ("Sta" + "ff"), and every space meant is in the text, so only white space collapses.
+ */
+export const joinInline = (parts: readonly string[]): string => parts.join('').replace(/\s+/g, ' ').trim();
+
 /** Joins visual lines back into running text, mending words hyphenated across a line break. */
 export function joinWrapped(parts: string[]): string {
   let out = '';
