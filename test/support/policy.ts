@@ -1,4 +1,4 @@
-import { ingest, type IngestInput, type PolicyDocument } from '../../src/domain/policy-docs/index.ts';
+import { ingest, type IngestInput, type Paragraph, type PolicyDocument } from '../../src/domain/policy-docs/index.ts';
 
 /** A policy ingested the way an upload would be; a test that expects it to be read fails if it is not. */
 export async function ingestedPolicy(input: IngestInput): Promise<PolicyDocument> {
@@ -6,6 +6,9 @@ export async function ingestedPolicy(input: IngestInput): Promise<PolicyDocument
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
+
+/** Every paragraph of a policy ingested as an upload would be, in document order. */
+export const paragraphsOf = async (input: IngestInput): Promise<Paragraph[]> => (await ingestedPolicy(input)).sections.flatMap((s) => s.paragraphs);
 
 /** A policy written inline in a test, ingested as Markdown the way an upload would be. */
 export const markdownPolicy = (source: string): Promise<PolicyDocument> => ingestedPolicy({ bytes: source, type: 'md' });

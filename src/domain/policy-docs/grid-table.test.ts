@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestedPolicy } from '../../../test/support/policy.ts';
+import { ingestedPolicy, paragraphsOf } from '../../../test/support/policy.ts';
 
 const text = [
   'RECORDS POLICY',
@@ -44,8 +44,7 @@ describe('tab-separated tables and clause lists', () => {
   });
 
   it('gives the items of "1.2 Devices issued to staff:" that clause number', async () => {
-    const d = await ingestedPolicy({ bytes: text, type: 'txt' });
-    const items = d.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'bullet');
+    const items = (await paragraphsOf({ bytes: text, type: 'txt' })).filter((p) => p.kind === 'bullet');
     expect(items.map((p) => [p.number, p.text])).toEqual([
       ['1.2', 'must be encrypted;'],
       ['1.2', 'must be returned when you leave.'],

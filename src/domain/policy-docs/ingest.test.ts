@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ingestedPolicy, markdownPolicy } from '../../../test/support/policy.ts';
+import { ingestedPolicy, markdownPolicy, paragraphsOf } from '../../../test/support/policy.ts';
 import { ingest, type PolicyDocument } from './index.ts';
 
 const byNumber = (d: PolicyDocument, n: string) => d.sections.find((s) => s.number === n);
@@ -518,7 +518,7 @@ describe('ingest plain text', () => {
       '',
       ...filler, ...filler, ...filler,
     ].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.find((p) => p.number === '2.1')?.text).toMatch(/^Multi-factor .* provides for free\.$/);
     expect(paragraphs.find((p) => p.number === '2.2')?.text).toBe('Records about a pupil go into Arbor or into the pupil folder on SharePoint');
     expect(paragraphs).toHaveLength(8);
@@ -541,7 +541,7 @@ describe('ingest plain text', () => {
       '"Specific people", and they expire after 30 days.',
       '', ...filler, ...pageBreak(7),
     ].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.find((p) => p.number === '7.1')?.text).toBe('Only email personal data when there is a genuine need, only to the people who need it, and include no more than they need.');
     expect(paragraphs.find((p) => p.number === '7.2')?.text).toMatch(/^Send large files .* which is "Specific people", and they expire after 30 days\.$/);
     expect(paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Page \d of 9|Moorside Learning Trust/);
@@ -557,7 +557,7 @@ describe('ingest plain text', () => {
       '10.4 Report suspicious emails with the Report button.',
       '', ...filler,
     ].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.find((p) => p.number === '10.3')?.text).toMatch(/on ext\. 2150\. This is also a possible data breach\.$/);
     expect(paragraphs.filter((p) => p.text.startsWith('2150'))).toEqual([]);
   });
@@ -570,8 +570,7 @@ describe('ingest plain text', () => {
     ];
     for (const cells of [(row: string[]) => row.join('\t'), (row: string[]) => row.join(' ')]) {
       const txt = ['BRAMBLE HILL SCHOOL', '', 'STAFF EMAIL CODE', '', ...history(cells), '', '1. PURPOSE', '', '1.1 This code applies to all staff who use school email.'].join('\n');
-      const d = await ingestedPolicy({ bytes: txt, type: 'txt' });
-      const paragraphs = d.sections.flatMap((x) => x.paragraphs);
+      const paragraphs = (await paragraphsOf({ bytes: txt, type: 'txt' }));
       expect(paragraphs.map((p) => p.number).filter(Boolean)).toEqual(['1.1']);
       expect(paragraphs.find((p) => p.text.includes('Jan 2024'))?.text).toMatch(/^3\.1 Jan 2024 /);
     }
@@ -580,11 +579,11 @@ describe('ingest plain text', () => {
   it('reads clauses numbered "1)" … "12)" straight through the document as clauses, and "1)" lists that restart as list items', async () => {
     const clauses = Array.from({ length: 12 }, (_, i) => `${i + 1}) Rule number ${i + 1} applies to every member of staff, every day.`);
     const txt = ['ACCOUNTS', '', ...clauses.slice(0, 6).flatMap((c) => [c, '']), 'DEVICES', '', ...clauses.slice(6).flatMap((c) => [c, ''])].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.map((p) => p.number)).toEqual(clauses.map((_, i) => String(i + 1)));
     // Two lists each numbered from 1): their items.
     const lists = ['ACCOUNTS', '', ...clauses.slice(0, 6), '', 'DEVICES', '', ...clauses.slice(0, 6)].join('\n');
-    const items = (await ingestedPolicy({ bytes: lists, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const items = await paragraphsOf({ bytes: lists, type: 'txt' });
     expect(items.every((p) => p.kind === 'bullet' && p.number === undefined)).toBe(true);
   });
 
@@ -599,13 +598,13 @@ describe('ingest plain text', () => {
       'The Outlook app is protected by Intune, which stops you saving attachments.',
       '', ...filler,
     ].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.find((p) => p.number === '11.2')?.text).toMatch(/six digits\. The Outlook app is protected by Intune, which stops you saving attachments\.$/);
   });
 
   it('splits list items flattened onto one line, but not a motto whose words the dots only separate', async () => {
     const txt = ['HARTLEY VALE ACADEMY', 'Aspire • Belong • Achieve', '', '1. EMAIL', '', '• Use your school account for school business. • Never share your password.'].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
       ['para', 'Aspire • Belong • Achieve'],
       ['bullet', 'Use your school account for school business.'],
@@ -620,7 +619,7 @@ describe('ingest plain text', () => {
       'as a data breach. The school can remotely wipe the school apps and their data,',
       '35e) Do not use your personal phone to contact pupils or parents.',
     ].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.slice(-2).map((p) => p.text)).toEqual([
       '35d) If a personal device with school apps on it is lost or stolen, report it as a data breach. The school can remotely wipe the school apps and their data,',
       '35e) Do not use your personal phone to contact pupils or parents.',
@@ -630,14 +629,14 @@ describe('ingest plain text', () => {
   it('rebuilds a table that a text editor laid out one cell per line, and leaves a list of short items alone', async () => {
     const cells = ['What', 'How long it is kept', 'What happens then', 'Inbox and Sent Items', '2 years from the date sent', 'Deleted automatically', 'Deleted Items folder', '30 days', 'Emptied automatically'];
     const table = ['50) Email retention', '', ...cells].join('\n');
-    const rows = (await ingestedPolicy({ bytes: table, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const rows = await paragraphsOf({ bytes: table, type: 'txt' });
     expect(rows.map((r) => [r.kind, r.label, r.text])).toEqual([
       ['row', 'Inbox and Sent Items', 'Inbox and Sent Items 2 years from the date sent Deleted automatically'],
       ['row', 'Deleted Items folder', 'Deleted Items folder 30 days Emptied automatically'],
     ]);
     expect(rows[0]!.columns).toEqual(['What', 'How long it is kept', 'What happens then']);
     const list = ['Use only these apps', '', 'Outlook', 'Teams', 'OneDrive', 'Arbor', 'CPOMS', 'Egress'].join('\n');
-    const items = (await ingestedPolicy({ bytes: list, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const items = await paragraphsOf({ bytes: list, type: 'txt' });
     expect(items.some((p) => p.kind === 'row')).toBe(false);
   });
 
@@ -659,7 +658,7 @@ describe('ingest plain text', () => {
 
   it('reads a Symbol-font bullet copied out of Word as a bullet, and spells out ligatures a PDF kept', async () => {
     const txt = ['STAFF POLICY', '', '1. EMAIL', '', 'Read this carefully.', '', '\uf0b7\tsend a \ufb01le over 10 MB only as a link;', '\uf0a7\tnever keep an o\ufb04ine copy.'].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs);
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
     expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
       ['para', 'Read this carefully.'],
       ['bullet', 'send a file over 10 MB only as a link;'],
@@ -695,7 +694,7 @@ describe('ingest plain text', () => {
       'Staff must return all ICT equipment to their line manager when they leave the school',
       'even if it was bought with a grant.',
     ].join('\n');
-    const paragraphs = (await ingestedPolicy({ bytes: txt, type: 'txt' })).sections.flatMap((x) => x.paragraphs).map((p) => p.text);
+    const paragraphs = (await paragraphsOf({ bytes: txt, type: 'txt' })).map((p) => p.text);
     expect(paragraphs).toEqual([
       'As a user of the school ICT equipment, you are responsible for your activity',
       'Ensure that all ICT equipment that you use is kept physically secure',
