@@ -9,6 +9,12 @@ import type { Block } from './types.ts';
 import { joinInline, joinWrapped } from './wrap.ts';
 
 const token = /<(\/?)(w:[A-Za-z]+|mc:Fallback)\b([^>]*?)(\/?)>|([^<]+)/g;
+/**
+ * What a reader does not see: Word writes a text box twice (DrawingML, then a VML copy for old readers
+ * in mc:Fallback), and a tracked change keeps the text it deleted (w:del) or moved away (w:moveFrom, whose
+ * runs hold w:t, not w:delText). The document is read as it stands with every change accepted.
+ */
+const UNSEEN = new Set(['mc:Fallback', 'w:del', 'w:moveFrom']);
 const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
 
 interface Para {
@@ -51,8 +57,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let para: Para | undefined;
   // A text box's paragraphs sit inside a paragraph of the body: the one they interrupt resumes after them.
   const outer: Para[] = [];
-  // Word writes a text box twice, as DrawingML and as a VML fallback for old readers: the fallback is skipped.
-  let fallback = 0;
+  // Depth inside content a reader does not see (UNSEEN).
+  let unseen = 0;
   let inText = false;
   let tableDepth = 0;
   let table: TableRow[] = [];
@@ -111,8 +117,12 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
 
   for (const m of xml.matchAll(token)) {
     const [, closing, name, attrs = '', selfClosing, text] = m;
-    if (name === 'mc:Fallback' && !selfClosing) fallback = Math.max(0, fallback + (closing ? -1 : 1));
-    if (fallback > 0 || name === 'mc:Fallback') continue;
+    // A self-closing w:del marks a deleted paragraph mark or table row, not deleted text.
+    if (name && UNSEEN.has(name) && !selfClosing) {
+      unseen = Math.max(0, unseen + (closing ? -1 : 1));
+      continue;
+    }
+    if (unseen > 0) continue;
     if (text !== undefined) {
       if (inText && para) {
         const t = decodeEntities(text);
