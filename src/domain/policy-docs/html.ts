@@ -44,6 +44,31 @@ function unwrapCells(inner: string): string {
 /** A cell's colspan or rowspan (1 when absent; capped, so a stray "rowspan=9999" cannot run on). */
 const SPAN = { colspan: /\bcolspan\s*=\s*["']?(\d+)/i, rowspan: /\browspan\s*=\s*["']?(\d+)/i };
 const spanOf = (attributes: string | undefined, name: keyof typeof SPAN): number => Math.min(50, Math.max(1, Number(SPAN[name].exec(attributes ?? '')?.[1] ?? 1)));
+/**
+ * Classes a page's style sheet sets in bold: Google Docs' "Download as web page" bolds a run as
+ * <span class="c4"> with ".c4{font-weight:700}" in its <style>, never with <b>. Simple class selectors only.
+ */
+function boldClasses(html: string): Set<string> {
+  const found = new Set<string>();
+  for (const sheet of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) {
+    for (const rule of sheet[1]!.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      if (!BOLD_STYLE.test(rule[2]!)) continue;
+      for (const selector of rule[1]!.split(',')) {
+        const name = /^\s*\.([\w-]+)\s*$/.exec(selector);
+        if (name) found.add(name[1]!);
+      }
+    }
+  }
+  return found;
+}
+const BOLD_STYLE = /\bfont-weight\s*:\s*(bold|[6-9]00)\b/i;
+/** A <span> in bold by an inline style or one of the style sheet's bold classes. */
+function boldSpan(attributes: string, bolds: Set<string>): boolean {
+  const style = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
+  if (style && BOLD_STYLE.test(style[1] ?? style[2] ?? '')) return true;
+  const classes = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
+  return bolds.size > 0 && !!classes && (classes[1] ?? classes[2] ?? classes[3] ?? '').split(/\s+/).some((c) => bolds.has(c));
+}
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
 /**
@@ -66,6 +91,9 @@ export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?
   let inDetails = 0;
   let bold = 0;
   let boldOnly: boolean | undefined;
+  const bolds = boldClasses(html);
+  // Whether each open <span> set bold, to undo it at its </span>.
+  const spans: boolean[] = [];
 
   const flush = (): void => {
     const raw = buffer.join('');
@@ -157,6 +185,11 @@ export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?
       // A nested table's rows and cells: their text runs on in the outer cell.
     } else if (name === 'strong' || name === 'b') {
       bold = Math.max(0, bold + (closing ? -1 : 1));
+    } else if (name === 'span') {
+      if (/\/\s*$/.test(attributes ?? '')) continue;
+      const bolded = closing ? spans.pop() : boldSpan(attributes ?? '', bolds);
+      if (!closing) spans.push(bolded!);
+      if (bolded) bold = Math.max(0, bold + (closing ? -1 : 1));
     } else if (name === 'details') {
       flush();
       inDetails = Math.max(0, inDetails + (closing ? -1 : 1));

@@ -177,6 +177,20 @@ describe('ingest html', () => {
     ]);
   });
 
+  it("reads a Google Docs web page's headings, which it sets in bold by its style sheet's classes", async () => {
+    const html = `<html><head><style type="text/css">.c1{font-weight:400;font-size:11pt}.c4,.c9{font-weight:700}
+      .c6{height:11pt}</style></head><body class="c8 doc-content"><p class="c3 title"><span class="c1">Oak Lane AUP</span></p>
+      <p class="c3"><span class="c4">1. Email</span></p><p class="c3"><span class="c1">1.1 Use your school account.</span></p>
+      <p class="c3"><span class="c4">Personal email</span></p><p class="c3"><span class="c1">Never forward school email to </span><span class="c9">Gmail</span><span class="c1">.</span></p>
+      <p class="c3"><span style="font-weight:bold">2. Devices</span></p><p class="c3"><span class="c1">Lock your screen.</span></p></body></html>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['1', 'Email', ['Use your school account.']],
+      [undefined, 'Personal email', ['Never forward school email to Gmail.']],
+      ['2', 'Devices', ['Lock your screen.']],
+    ]);
+  });
+
   it('joins text as a browser lays it out: spans split mid-word join, and paragraphs in a table cell stay a space apart', async () => {
     const html = `<body><h2>1. Email</h2><p>Check <span class=SpellE>Arbor</span>&#8217;s contact record. Use e<b>mail</b> only for
       <span>school</span> business.</p><table><tr><td><p>Sta<b>ff</b> mailbox</p><p>(inbox)</p></td><td>2 years</td></tr></table></body>`;
@@ -357,6 +371,20 @@ describe('ingest docx', () => {
       'Key points for busy staff. Read the whole policy.',
       'Check your e-mail every working day.',
     ]);
+  });
+
+  it('reads a document in review as it stands with its tracked changes accepted', async () => {
+    const run = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const deleted = (text: string): string => `<w:del w:id="1" w:author="Clerk"><w:r><w:tab/><w:delText>${text}</w:delText></w:r></w:del>`;
+    const body =
+      `<w:p>${run('Attachments may be up to ')}${deleted('10')}<w:ins w:id="2" w:author="Clerk">${run('20')}</w:ins>${run(' MB.')}</w:p>` +
+      // A sentence moved by drag and drop: Word keeps it at the old place too, as w:t inside w:moveFrom.
+      `<w:p>${run('Lock your screen. ')}<w:moveFrom w:id="3" w:author="Clerk">${run('Never share a password.')}</w:moveFrom></w:p>` +
+      `<w:p><w:moveTo w:id="4" w:author="Clerk">${run('Never share a password.')}</w:moveTo></w:p>` +
+      // A paragraph deleted whole: its mark is deleted too (a self-closing w:del in its run properties).
+      `<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="Clerk"/></w:rPr></w:pPr>${deleted('Staff may use USB sticks.')}</w:p>`;
+    const paragraphs = await paragraphsOf({ bytes: docxOf(body), type: 'docx' });
+    expect(paragraphs.map((p) => p.text)).toEqual(['Attachments may be up to 20 MB.', 'Lock your screen.', 'Never share a password.']);
   });
 
   it('joins the runs of a paragraph as Word wrote them, though it splits them mid-word', async () => {
