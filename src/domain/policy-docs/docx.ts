@@ -24,6 +24,8 @@ interface Para {
   plain: number;
   /** The paragraph's own w:numPr, if it has one. */
   numPr?: string;
+  /** A tracked change deleted the paragraph's mark: with its text deleted too, the paragraph is gone. */
+  deleted?: boolean;
   text: string[];
 }
 
@@ -76,6 +78,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let styledLevel = 0;
 
   const endParagraph = (p: Para): void => {
+    // A paragraph deleted whole takes no number: accepted, the clauses after it move up one.
+    if (p.deleted && !joinInline(p.text)) return;
     // Word counts a numbered paragraph even when it is empty, so count before anything is skipped.
     const ref: NumberRef | undefined = p.numPr !== undefined ? numberRef(p.numPr) : numbering.styleRef(p.style);
     const label = ref ? numbering.next(ref) : undefined;
@@ -117,7 +121,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
 
   for (const m of xml.matchAll(token)) {
     const [, closing, name, attrs = '', selfClosing, text] = m;
-    // A self-closing w:del marks a deleted paragraph mark or table row, not deleted text.
+    // A self-closing w:del marks a deleted paragraph mark (or table row), not deleted text.
+    if (name === 'w:del' && selfClosing && para) para.deleted = true;
     if (name && UNSEEN.has(name) && !selfClosing) {
       unseen = Math.max(0, unseen + (closing ? -1 : 1));
       continue;
