@@ -13,7 +13,13 @@ const inline = (text: string): string =>
     .replace(/(^|[\s(])[*_](\S.*?\S|\S)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
     // An asterisk emphasises inside a word too ("e*mail*"); an underscore does not ("file_name_v2").
     .replace(/\*(\S[^*]*?\S|\S)\*/g, '$1')
-    .replace(/`([^`]+)`/g, '$1');
+    .replace(/`([^`]+)`/g, '$1')
+    // Inline HTML a Notion or CMS export leaves in ("<br>", "<span …>"): markup, not text.
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+/** A line that is only HTML tags: Notion's "<aside>" around a callout, "</details>". */
+const TAGS_ONLY = /^\s*(?:<\/?[a-zA-Z][^<>]*>\s*)+$/;
+/** A block quote's markers: Notion exports a callout as "> 💡 Tip: …" lines, with a lone ">" between paragraphs. */
+const QUOTE = /^\s{0,3}(?:>\s?)+/;
 
 const fieldLine = /^[A-Z][A-Za-z ]{1,40}:\s+\S/;
 
@@ -21,6 +27,9 @@ const fieldLine = /^[A-Z][A-Za-z ]{1,40}:\s+\S/;
 export function markdownToBlocks(source: string): Block[] {
   const blocks: Block[] = [];
   let para: { kind: 'para' | 'bullet'; parts: string[] } | undefined;
+  // The list item just ended, while nothing else has followed it: an indented paragraph after it is
+  // more of the item (Notion writes a toggle's content that way, under its title).
+  let item: { para: NonNullable<typeof para>; at: number } | undefined;
   let inFence = false;
   let table: TableRow[] = [];
   const endTable = (): void => {
@@ -31,10 +40,11 @@ export function markdownToBlocks(source: string): Block[] {
     if (!para) return;
     const block = bodyBlock(para.kind, joinWrapped(para.parts.map(inline)));
     if (block.text) blocks.push(block);
+    item = para.kind === 'bullet' && block.text ? { para, at: blocks.length - 1 } : undefined;
     para = undefined;
   };
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
+    const line = inFence ? raw.trimEnd() : raw.trimEnd().replace(QUOTE, '').replace(TAGS_ONLY, '');
     const tableLine = /^\s*\|/.test(line);
     if (!tableLine) endTable();
     if (/^\s*(```|~~~)/.test(line)) {
@@ -78,6 +88,12 @@ export function markdownToBlocks(source: string): Block[] {
     if (bullet && !clauseNumberAt(line)) {
       flush();
       para = { kind: 'bullet', parts: [bullet[1]!] };
+      continue;
+    }
+    if (!para && item && item.at === blocks.length - 1 && /^(\s{2,}|\t)/.test(line)) {
+      blocks.pop();
+      para = item.para;
+      para.parts.push(line.trim());
       continue;
     }
     // "Policy contact: …" style metadata lines are facts of their own, not a wrapped paragraph.
