@@ -162,4 +162,43 @@ describe('laying out a PDF page from its text runs', () => {
     const runs = [run('Staff Email and', 62, 600, 28), run('Data Protection Policy', 62, 566, 28), ...body];
     expect(pageText(runs, bodySize(runs)).split('\n').slice(0, 3)).toEqual([`${HEADING_HINT}Staff Email and`, `${HEADING_HINT}Data Protection Policy`, '']);
   });
+  it('reads a page set in two columns down the left column, then the right, around a banner across both', () => {
+    // Each column is 45 characters (225 points) wide, the right starting at 320: a 35-point gutter.
+    const left = ['1.1 Use your school account for all school', 'business, including every message to parents', 'and to other schools.', '1.2 Never forward school email to a personal', 'account such as Gmail or Hotmail, and never', 'set up a rule that forwards it for you.'];
+    const right = ['2.1 Lock your screen whenever you leave the', 'room, even for a minute, and never share your', 'password with anyone.', '2.2 Report a lost laptop or phone to the', 'IT helpdesk on the same day, before you go', 'home, so that it can be wiped remotely.'];
+    const runs = [
+      run('Staff Handbook: Email, Devices and Online Safety for all staff and governors', 60, 760),
+      ...left.map((t, i) => run(t, 60, 720 - 13 * i)),
+      ...right.map((t, i) => run(t, 320, 720 - 13 * i)),
+    ];
+    expect(pageText(runs).split('\n')).toEqual(['Staff Handbook: Email, Devices and Online Safety for all staff and governors', '', ...left, ...right]);
+  });
+
+  it('keeps a running header and footer whole above and below the columns', () => {
+    const left = Array.from({ length: 6 }, (_, i) => `Left column line ${i + 1} of the policy text here, set full`);
+    const right = Array.from({ length: 6 }, (_, i) => `Right column line ${i + 1} of the policy text, set full`);
+    const runs = [
+      run('Staff Handbook 2026', 60, 764, 8),
+      run('Section 6: Email', 470, 764, 8),
+      ...left.map((t, i) => run(t, 60, 738 - 13 * i)),
+      ...right.map((t, i) => run(t, 320, 738 - 13 * i)),
+      run('Oak Academy', 60, 640, 8),
+      run('31', 530, 640, 8),
+    ];
+    expect(pageText(runs).split('\n')).toEqual(['Staff Handbook 2026\tSection 6: Email', '', ...left, ...right, '', 'Oak Academy\t31']);
+  });
+
+  it('leaves a table whose label column is short as rows, though its columns leave a gutter', () => {
+    const rows = [['Version', '4.2, approved by the governing board in June'], ['Owner', 'School Business Manager, who reviews it'], ['Review', 'Every year, or sooner if the law changes'], ['Applies to', 'All staff, governors and volunteers'], ['Contact', 'office@oak.sch.uk or the school office'], ['Status', 'Published on the staff SharePoint site']];
+    const runs = rows.flatMap(([label, value], i) => [run(label!, 60, 700 - 13 * i), run(value!, 320, 700 - 13 * i)]);
+    expect(pageText(runs).split('\n')).toEqual(rows.map((r) => r.join('\t')));
+  });
+
+  it("reads a justified line whose words and spaces are placed one by one as words, not a table's cells", () => {
+    const word = (text: string, x: number): TextRun => ({ text, x, y: 700, width: text.length * 5, size: 9 });
+    const space = (x: number, width: number): TextRun => ({ text: ' ', x, y: 700, width, size: 0 });
+    // Spaces 20 points wide, where 1.5 font sizes (13.5 points) would part two cells.
+    const text = pageText([word('number', 60), space(90, 20), word('or', 110), space(120, 20), word('symbol', 140)]);
+    expect(text).toBe('number or symbol');
+  });
 });

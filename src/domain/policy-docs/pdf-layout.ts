@@ -59,7 +59,7 @@ export function bodySize(runs: readonly TextRun[]): number {
  * "Sending information securely" from the paragraph under it.
  */
 export function pageText(runs: readonly TextRun[], body = 0): string {
-  const lines = toLines(runs.filter((r) => r.text.trim() !== ''));
+  const lines = readingOrder(toLines(withWordSpaces(runs)));
   const leading = typicalLeading(lines);
   const out: string[] = [];
   let i = 0;
@@ -82,6 +82,32 @@ export function pageText(runs: readonly TextRun[], body = 0): string {
     }
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** A space run at most this many font sizes wide is a word space, however far a justified line stretches it. */
+const JUSTIFIED_SPACE = 4;
+
+/**
+ * The runs with text, each word followed by a space run (a layout program that justifies a line by
+ * placing its words and spaces one by one) stretched over that space: the gap it spans is between
+ * words, not between table cells.
+ */
+function withWordSpaces(runs: readonly TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (run.text.trim() !== '') out.push(run);
+    else if (
+      last &&
+      run.width > 0 &&
+      Math.abs(last.y - run.y) <= 1 &&
+      Math.abs(last.x + last.width - run.x) <= 1 &&
+      run.width <= JUSTIFIED_SPACE * last.size
+    ) {
+      out[out.length - 1] = { ...last, text: `${last.text} `, width: run.x + run.width - last.x };
+    }
+  }
+  return out;
 }
 
 /** The commonest distance between consecutive lines: the body text's line spacing. */
@@ -111,6 +137,88 @@ function toLines(runs: TextRun[]): Line[] {
   }
   for (const line of lines) line.runs.sort((a, b) => a.x - b.x);
   return lines;
+}
+
+/** A page in two columns has at least this many lines in each, in one stretch of the page. */
+const MIN_COLUMN_LINES = 6;
+/** A running header or footer is set this many line spacings off the text (a paragraph break is about 1.3). */
+const HEADER_GAP = 1.75;
+/** Most of a column's lines run (nearly) its full width, where a table's label column is mostly short. */
+const FULL_LINE = 0.6;
+
+/**
+ * A handbook or leaflet set in two columns reads down the left column, then down the right. Where a
+ * title banner or a table runs across the gutter, the columns before it are read before it and those
+ * after it after. A page of one column, or a table whose cells are set in a left and a right half, is
+ * left as it is: a column of prose has most of its lines run its full width, and a table's labels do not.
+ */
+function readingOrder(page: Line[]): Line[] {
+  // A running header or footer set well apart from the text stays whole, above or below the columns.
+  const leading = typicalLeading(page);
+  const apart = (above: Line | undefined, below: Line | undefined): boolean => !!above && !!below && above.y - below.y > HEADER_GAP * leading;
+  const header = apart(page[0], page[1]) ? page.slice(0, 1) : [];
+  const footer = page.length > 2 && apart(page.at(-2), page.at(-1)) ? page.slice(-1) : [];
+  const lines = page.slice(header.length, page.length - footer.length);
+  const gutter = gutterOf(lines);
+  if (gutter === undefined) return page;
+  const crosses = (l: Line): boolean => l.runs.some((r) => r.x < gutter && r.x + r.width > gutter);
+  const out: Line[] = [];
+  let band: Line[] = [];
+  const endBand = (): void => {
+    const left = band.map((l) => ({ ...l, runs: l.runs.filter((r) => r.x < gutter) })).filter((l) => l.runs.length > 0);
+    const right = band.map((l) => ({ ...l, runs: l.runs.filter((r) => r.x >= gutter) })).filter((l) => l.runs.length > 0);
+    out.push(...(isColumn(left) && isColumn(right) && similarWidths(left, right) ? [...left, ...right] : band));
+    band = [];
+  };
+  for (const line of lines) {
+    if (crosses(line)) {
+      endBand();
+      out.push(line);
+    } else band.push(line);
+  }
+  endBand();
+  return [...header, ...out, ...footer];
+}
+
+const extent = (lines: Line[]): { start: number; end: number } => ({
+  start: Math.min(...lines.map((l) => l.runs[0]!.x)),
+  end: Math.max(...lines.map((l) => Math.max(...l.runs.map((r) => r.x + r.width)))),
+});
+
+function isColumn(lines: Line[]): boolean {
+  if (lines.length < MIN_COLUMN_LINES) return false;
+  const { start, end } = extent(lines);
+  const full = lines.filter((l) => Math.max(...l.runs.map((r) => r.x + r.width)) - start >= FULL_LINE * (end - start));
+  return full.length >= lines.length / 2;
+}
+
+function similarWidths(left: Line[], right: Line[]): boolean {
+  const [a, b] = [extent(left), extent(right)].map((e) => e.end - e.start) as [number, number];
+  return Math.min(a, b) >= 0.6 * Math.max(a, b);
+}
+
+/**
+ * The gutter between two columns: the x in the middle of the page that fewest lines run across, where
+ * at most a quarter do (a banner, a table) and at least MIN_COLUMN_LINES have text on each side of it
+ * (not always on the same lines: a column's lines drift off the other's after a heading).
+ */
+function gutterOf(lines: Line[]): number | undefined {
+  const runs = lines.flatMap((l) => l.runs);
+  const left = Math.min(...runs.map((r) => r.x));
+  const right = Math.max(...runs.map((r) => r.x + r.width));
+  let best: { x: number; crossing: number; stretch: number; start: number } | undefined;
+  let stretch: { start: number; crossing: number } | undefined;
+  for (let x = left + 0.35 * (right - left); x <= left + 0.65 * (right - left); x += 1) {
+    const crossing = lines.filter((l) => l.runs.some((r) => r.x < x && r.x + r.width > x)).length;
+    stretch = stretch && stretch.crossing === crossing ? stretch : { start: x, crossing };
+    const length = x - stretch.start;
+    if (!best || crossing < best.crossing || (crossing === best.crossing && length > best.stretch)) best = { x, crossing, stretch: length, start: stretch.start };
+  }
+  if (!best || best.crossing > lines.length / 4) return undefined;
+  const gutter = (best.start + best.x) / 2;
+  const leftLines = lines.filter((l) => l.runs.some((r) => r.x + r.width <= gutter)).length;
+  const rightLines = lines.filter((l) => l.runs.some((r) => r.x >= gutter)).length;
+  return Math.min(leftLines, rightLines) >= MIN_COLUMN_LINES ? gutter : undefined;
 }
 
 /**
