@@ -53,6 +53,38 @@ describe('ingest markdown', () => {
     expect(d.sections[0]!.paragraphs[0]!.text).toBe('Staff must use email only for school business; save it as file_name_v2 and 5 * 3 * 2.');
   });
 
+  it("reads a Notion page's callouts without their quote marks or <aside> tags, and a toggle's content as part of its item", async () => {
+    const d = await markdownPolicy(
+      [
+        '# Staff guidance',
+        '',
+        '## Phishing',
+        '',
+        '> ⚠️ **Important:** report a phishing email with the Report button.',
+        '> ',
+        '<aside>',
+        '💡 **Tip:** if in doubt, ask IT.',
+        '',
+        '</aside>',
+        '',
+        '- What if someone rings me asking for my password?',
+        '    ',
+        '    Hang up. Nobody at the school will ever ask for it.',
+        '    ',
+        '- A list item of its own',
+        '',
+        'A paragraph after the list.',
+      ].join('\n'),
+    );
+    expect(d.sections[0]!.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['para', '⚠️ Important: report a phishing email with the Report button.'],
+      ['para', '💡 Tip: if in doubt, ask IT.'],
+      ['bullet', 'What if someone rings me asking for my password? Hang up. Nobody at the school will ever ask for it.'],
+      ['bullet', 'A list item of its own'],
+      ['para', 'A paragraph after the list.'],
+    ]);
+  });
+
   it('hashes the normalised text', async () => {
     const a = await ingestedPolicy({ bytes: md, type: 'md' });
     const b = await ingestedPolicy({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });
@@ -385,6 +417,26 @@ describe('ingest docx', () => {
       `<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="Clerk"/></w:rPr></w:pPr>${deleted('Staff may use USB sticks.')}</w:p>`;
     const paragraphs = await paragraphsOf({ bytes: docxOf(body), type: 'docx' });
     expect(paragraphs.map((p) => p.text)).toEqual(['Attachments may be up to 20 MB.', 'Lock your screen.', 'Never share a password.']);
+  });
+
+  it('numbers the clauses after a numbered paragraph deleted in review as Word does once the change is accepted', async () => {
+    const numbering =
+      '<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' +
+      '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>';
+    const clause = (text: string, deleted = false): string =>
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>${deleted ? '<w:rPr><w:del w:id="9" w:author="Clerk"/></w:rPr>' : ''}</w:pPr>` +
+      (deleted ? `<w:del w:id="8" w:author="Clerk"><w:r><w:delText>${text}</w:delText></w:r></w:del>` : `<w:r><w:t>${text}</w:t></w:r>`) +
+      '</w:p>';
+    const body =
+      '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Trips</w:t></w:r></w:p>' +
+      clause('Take the trip phone.') +
+      clause('Give families your own mobile number.', true) +
+      clause('Photos are taken on the trip iPad.');
+    const paragraphs = await paragraphsOf({ bytes: docxOf(body, { 'word/numbering.xml': numbering }), type: 'docx' });
+    expect(paragraphs.map((p) => [p.number, p.text])).toEqual([
+      ['1.1', 'Take the trip phone.'],
+      ['1.2', 'Photos are taken on the trip iPad.'],
+    ]);
   });
 
   it('joins the runs of a paragraph as Word wrote them, though it splits them mid-word', async () => {
