@@ -4,6 +4,11 @@ import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
 
+/**
+ * An HTML tag: a known element's name, bare or with attributes ("<aside>", "<span class=…>"). A
+ * template's placeholder ("<school name>", "<the same day>") is text and stays.
+ */
+const HTML_TAG = /<\/?(?:aside|details|summary|div|span|br|p|b|i|u|em|strong|a|img|sup|sub|font|small|mark|hr|center|section|figure|figcaption|ins|del|s|kbd|code)(?:\s+[^<>=]+=[^<>]*)?\s*\/?>/gi;
 // Markdown pasted from Word or a CMS keeps entity references ("&nbsp;" on a spacer line, "&amp;").
 const inline = (text: string): string =>
   decodeEntities(text)
@@ -15,9 +20,9 @@ const inline = (text: string): string =>
     .replace(/\*(\S[^*]*?\S|\S)\*/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
     // Inline HTML a Notion or CMS export leaves in ("<br>", "<span …>"): markup, not text.
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+    .replace(HTML_TAG, ' ');
 /** A line that is only HTML tags: Notion's "<aside>" around a callout, "</details>". */
-const TAGS_ONLY = /^\s*(?:<\/?[a-zA-Z][^<>]*>\s*)+$/;
+const TAGS_ONLY = new RegExp(`^\\s*(?:${HTML_TAG.source}\\s*)+$`, 'i');
 /** A block quote's markers: Notion exports a callout as "> 💡 Tip: …" lines, with a lone ">" between paragraphs. */
 const QUOTE = /^\s{0,3}(?:>\s?)+/;
 
