@@ -35,6 +35,15 @@ describe('reading a question', () => {
     expect(analyseQuestion('when are the INSET days next year?').units.find((u) => u.alts.includes('#staff-events'))?.aside).toBeUndefined();
   });
 
+  it('reads "so she can…" as an explanation, "tell my TA my password" as sharing it, and "a letter" as no length', () => {
+    const units = analyseQuestion('can I tell my TA my password so she can print my planning?').units;
+    expect(units.find((u) => u.surface === 'print')?.optional).toBe(true);
+    expect(units.flatMap((u) => u.alts)).toContain('#share-credentials');
+    const letter = analyseQuestion('sending a letter about the christmas performance to all the parents by email').units.flatMap((u) => u.alts);
+    expect(letter).not.toContain('#length');
+    expect(analyseQuestion('my password is only 8 letters, is that ok?').units.flatMap((u) => u.alts)).toContain('#length');
+  });
+
   it('counts the words of an explanation only where a passage meets them ("…our emails? bit paranoid after…")', () => {
     const units = analyseQuestion('do IT actually read our emails? bit paranoid after something said in the staffroom').units;
     expect(units.find((u) => u.surface === 'paranoid')?.optional).toBe(true);

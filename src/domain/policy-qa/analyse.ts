@@ -192,7 +192,7 @@ function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): void {
 }
 
 /** Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…". */
-const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?)\b/i;
+const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we|she|he|they|it) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?)\b/i;
 
 /**
  * A topic named as where or when something happens ("left my phone *on the school bus*", "check email

@@ -23,11 +23,14 @@ export const accountConcepts: Concept[] = [
       'shared login', 'shared account', 'generic login',
       // "Never tell a child or colleague your password", "keep these private and not tell or show anyone".
       'never tell', 'not tell or show', 'disclose my username or password', 'disclose your password',
+      'share your password', 'share your login', 'share passwords',
     ],
     ask: [
       'share my password', 'share my login', 'asking for my password', 'wants my password', 'asking for my login', 'wants my login', 'share a login', 'same login as', 'knows my password', 'ta to use my', 'ta use my', 'supply teacher use my',
       'supply to use my', 'cover teacher use my', 'log in for them', 'log in for her', 'log in for him', 'log them in', 'sign them in', 'log in as me', 'leave it logged in for', 'under my login',
       'under my account', 'on my login', 'type my password in for', 'put my password in for',
+      // "can I tell my TA my password?": a phrase may skip the two words naming who.
+      'tell my password', 'give my password', 'tell my login', 'give my login', 'lend my login',
     ],
   },
   // Passwords: writing them down or storing them (paper, phone notes, browser, password managers).

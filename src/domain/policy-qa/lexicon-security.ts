@@ -24,7 +24,8 @@ export const securityConcepts: Concept[] = [
     id: 'length',
     intent: true,
     doc: ['characters', 'character', 'characters long', 'minimum of', 'at least'],
-    ask: ['letters', 'digits', 'how many characters', 'how short', 'minimum length', 'password length', 'min length', 'length'],
+    // Not a bare "letters": "a letter about the Christmas performance" asks for no length.
+    ask: ['how many letters', 'only letters', 'letters long', 'letters and numbers', 'how many digits', 'digits long', 'how many characters', 'how short', 'minimum length', 'password length', 'min length', 'length'],
   },
   {
     id: 'duration',
