@@ -44,6 +44,14 @@ describe('reading a question', () => {
     expect(analyseQuestion('my password is only 8 letters, is that ok?').units.flatMap((u) => u.alts)).toContain('#length');
   });
 
+  it('counts the words a question tells before it asks only where a passage meets them', () => {
+    const units = analyseQuestion("I'm finishing in July but I'm paid until the end of August. when does my email stop working?").units;
+    expect(units.find((u) => u.surface === 'paid')?.optional).toBe(true);
+    expect(units.find((u) => u.surface === 'email')?.optional).toBeUndefined();
+    expect(units.find((u) => u.alts.includes('#disabled'))?.optional).toBeUndefined();
+    expect(analyseQuestion('am I paid for the days my email is switched off?').units.find((u) => u.surface === 'paid')?.optional).toBeUndefined();
+  });
+
   it('counts the words of an explanation only where a passage meets them ("…our emails? bit paranoid after…")', () => {
     const units = analyseQuestion('do IT actually read our emails? bit paranoid after something said in the staffroom').units;
     expect(units.find((u) => u.surface === 'paranoid')?.optional).toBe(true);

@@ -214,6 +214,10 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
   // The first token of the explanation; none when the question explains nothing or opens with it.
   const asideAt = ASIDE_FROM.exec(text);
   const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
+  // "I'm finishing in July but I'm paid until August. When does my email stop working?": what a
+  // question tells before it asks is its setting; its plain words count where a passage meets them.
+  const asking = /(?:^|[.!]\s+)([^.!?]*\?)[^?]*$/.exec(text);
+  const toldUntil = asking && asking.index > 0 ? tokens(text.slice(0, asking.index)).length : 0;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));
@@ -248,7 +252,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const setting = isSetting(t.stem);
     // A word of the explanation ("…our emails? bit paranoid after the staffroom") counts where a passage
     // meets it and is not held against one that does not.
-    const optional = setting || slipped.has(i) || i >= explainsFrom;
+    const optional = setting || slipped.has(i) || i >= explainsFrom || i < toldUntil;
     const unit: QueryUnit = { alts: [t.stem], words: [], surface: t.word, ...(optional ? { optional } : {}) };
     if (setting) settings.add(unit);
     units.push(unit);
