@@ -61,5 +61,7 @@ describe('reading a question', () => {
   it('marks a topic named as where something happened ("on the school bus") as an aside', () => {
     expect(analyseQuestion('left my phone on the school bus, who do I tell?').units.find((u) => u.alts.includes('#minibus'))?.aside).toBe(true);
     expect(analyseQuestion('how do I book the school bus?').units.find((u) => u.alts.includes('#minibus'))?.aside).toBeUndefined();
+    // "on how big…" is a question after "on", not a place.
+    expect(analyseQuestion('is there a limit on how big an email can be?').units.find((u) => u.alts.includes('#attachment-size'))?.aside).toBeUndefined();
   });
 });

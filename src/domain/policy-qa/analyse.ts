@@ -202,6 +202,8 @@ const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over']);
 /** Words between the preposition and the topic: a determiner, and "school" as in "on the school minibus". */
 const BEFORE_NOUN = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'school']);
 function namedAsSetting(toks: Token[], start: number): boolean {
+  // "a limit on how big an email can be": what follows "on" is a question, not a place.
+  if (/^(how|what|when|where|which|who|whether)$/.test(toks[start]?.word ?? '')) return false;
   let i = start - 1;
   while (i >= 0 && i >= start - 2 && BEFORE_NOUN.has(toks[i]!.word)) i -= 1;
   return i >= 0 && SETTING_WORDS.has(toks[i]!.word);

@@ -78,6 +78,15 @@ describe('deciding whether the policy answers', () => {
     expect(a.answer).toMatch(/doesn't cover/);
   });
 
+  it('does not count a topic the question names in passing ("the sports day video") as missing from the policy', async () => {
+    const qa = createPolicyQa([await markdownPolicy('# Oak Email Rules\n\n## 1. Email\n\n1.1 Attachments must be no larger than 10 MB. Share anything bigger as a OneDrive link.\n\n1.2 Reply to parents within three school days.\n')]);
+    const a = qa.answer('the sports day video is 40MB, can I just email it to another teacher?');
+    expect(a.features?.topicMissing).toBe(0);
+    expect(a.citations[0]?.section.startsWith('1.1')).toBe(true);
+    // Asked about for itself, a topic the policy never mentions still counts as missing.
+    expect(qa.answer('can I film the sports day race for the website?').features?.topicMissing ?? 1).toBe(1);
+  });
+
   it('declines a question asking for an amount the best passage does not state', async () => {
     const qa = createPolicyQa([await policy()]);
     const covered = qa.answer('do I have to keep multi-factor sign-in switched on?');

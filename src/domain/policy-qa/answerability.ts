@@ -91,7 +91,7 @@ export function answerFeatures(
     metWeight: Math.log1p(seenMet),
     unseenShare: seen + missing ? missing / (seen + missing) : 1,
     // Only a specific topic counts: "keep" names #retention, but "keep MFA on" is not a retention question.
-    topicMissing: topics.some((u) => !u.aside && unseen(index, u) && unitWeight(index, u, 1) >= SPECIFIC_TOPIC) ? 1 : 0,
+    topicMissing: topics.some((u) => !u.aside && !u.optional && unseen(index, u) && unitWeight(index, u, 1) >= SPECIFIC_TOPIC) ? 1 : 0,
     offTopic: topics.length > 0 && !topics.some((u) => covers(passageTerms, u)) ? 1 : 0,
     intentMissed: intents.length > 0 && !intents.some((u) => covers(passageTerms, u)) ? 1 : 0,
     dense: ranked.dense,
