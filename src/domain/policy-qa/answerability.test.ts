@@ -87,6 +87,12 @@ describe('deciding whether the policy answers', () => {
     expect(qa.answer('can I film the sports day race for the website?').features?.topicMissing ?? 1).toBe(1);
   });
 
+  it('declines a question about a minibus licence where the policy speaks of the minibus only for phones', async () => {
+    const qa = createPolicyQa([await markdownPolicy('# Oak Rules\n\n## 1. Phones\n\n1.1 The driver of the school minibus must not use any phone, hand-held or hands-free, while driving.\n')]);
+    expect(qa.answer('Do I need D1 on my licence to drive the school minibus?').answered).toBe(false);
+    expect(qa.answer('can I take a call on hands-free while I drive the minibus?').answered).toBe(true);
+  });
+
   it('declines a question asking for an amount the best passage does not state', async () => {
     const qa = createPolicyQa([await policy()]);
     const covered = qa.answer('do I have to keep multi-factor sign-in switched on?');
