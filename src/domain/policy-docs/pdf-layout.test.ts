@@ -201,4 +201,8 @@ describe('laying out a PDF page from its text runs', () => {
     const text = pageText([word('number', 60), space(90, 20), word('or', 110), space(120, 20), word('symbol', 140)]);
     expect(text).toBe('number or symbol');
   });
+  it('lays out a malformed page of 200,000 runs without running out of stack', () => {
+    const runs = Array.from({ length: 200_000 }, (_, i) => ({ text: 'x', x: 60 + (i % 400), y: 800 - Math.floor(i / 400), width: 1, size: 1 }));
+    expect(() => pageText(runs)).not.toThrow();
+  });
 });

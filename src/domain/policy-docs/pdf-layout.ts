@@ -180,15 +180,17 @@ function readingOrder(page: Line[]): Line[] {
   return [...header, ...out, ...footer];
 }
 
+// Loops rather than Math.min(...spread): a malformed page may hold more runs than a call takes arguments.
+const lineEnd = (l: Line): number => l.runs.reduce((end, r) => Math.max(end, r.x + r.width), -Infinity);
 const extent = (lines: Line[]): { start: number; end: number } => ({
-  start: Math.min(...lines.map((l) => l.runs[0]!.x)),
-  end: Math.max(...lines.map((l) => Math.max(...l.runs.map((r) => r.x + r.width)))),
+  start: lines.reduce((start, l) => Math.min(start, l.runs[0]!.x), Infinity),
+  end: lines.reduce((end, l) => Math.max(end, lineEnd(l)), -Infinity),
 });
 
 function isColumn(lines: Line[]): boolean {
   if (lines.length < MIN_COLUMN_LINES) return false;
   const { start, end } = extent(lines);
-  const full = lines.filter((l) => Math.max(...l.runs.map((r) => r.x + r.width)) - start >= FULL_LINE * (end - start));
+  const full = lines.filter((l) => lineEnd(l) - start >= FULL_LINE * (end - start));
   return full.length >= lines.length / 2;
 }
 
@@ -203,9 +205,8 @@ function similarWidths(left: Line[], right: Line[]): boolean {
  * (not always on the same lines: a column's lines drift off the other's after a heading).
  */
 function gutterOf(lines: Line[]): number | undefined {
-  const runs = lines.flatMap((l) => l.runs);
-  const left = Math.min(...runs.map((r) => r.x));
-  const right = Math.max(...runs.map((r) => r.x + r.width));
+  if (lines.length === 0) return undefined;
+  const { start: left, end: right } = extent(lines);
   let best: { x: number; crossing: number; stretch: number; start: number } | undefined;
   let stretch: { start: number; crossing: number } | undefined;
   for (let x = left + 0.35 * (right - left); x <= left + 0.65 * (right - left); x += 1) {
