@@ -44,6 +44,8 @@ function unwrapCells(inner: string): string {
 /** A cell's colspan or rowspan (1 when absent; capped, so a stray "rowspan=9999" cannot run on). */
 const SPAN = { colspan: /\bcolspan\s*=\s*["']?(\d+)/i, rowspan: /\browspan\s*=\s*["']?(\d+)/i };
 const spanOf = (attributes: string | undefined, name: keyof typeof SPAN): number => Math.min(50, Math.max(1, Number(SPAN[name].exec(attributes ?? '')?.[1] ?? 1)));
+/** A CSS declaration that sets text in bold ("font-weight:700", "font-weight: bold"). */
+const BOLD_STYLE = /\bfont-weight\s*:\s*(bold|[6-9]00)\b/i;
 /**
  * Classes a page's style sheet sets in bold: Google Docs' "Download as web page" bolds a run as
  * <span class="c4"> with ".c4{font-weight:700}" in its <style>, never with <b>. Simple class selectors only.
@@ -61,7 +63,6 @@ function boldClasses(html: string): Set<string> {
   }
   return found;
 }
-const BOLD_STYLE = /\bfont-weight\s*:\s*(bold|[6-9]00)\b/i;
 /** A <span> in bold by an inline style or one of the style sheet's bold classes. */
 function boldSpan(attributes: string, bolds: Set<string>): boolean {
   const style = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
