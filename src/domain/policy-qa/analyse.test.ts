@@ -50,6 +50,8 @@ describe('reading a question', () => {
     expect(units.find((u) => u.surface === 'email')?.optional).toBeUndefined();
     expect(units.find((u) => u.alts.includes('#disabled'))?.optional).toBeUndefined();
     expect(analyseQuestion('am I paid for the days my email is switched off?').units.find((u) => u.surface === 'paid')?.optional).toBeUndefined();
+    // A full stop after an abbreviation ends no sentence: "email" is still asked about.
+    expect(analyseQuestion("Can I email Mr. Smith's class list to the PTA?").units.find((u) => u.surface === 'email')?.optional).toBeUndefined();
   });
 
   it('counts the words of an explanation only where a passage meets them ("…our emails? bit paranoid after…")', () => {

@@ -209,6 +209,26 @@ function namedAsSetting(toks: Token[], start: number): boolean {
   return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
 }
 
+/** Words that end in a full stop without ending a sentence ("Mr. Khan", "approx. 20MB"). */
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'st', 'eg', 'ie', 'etc', 'approx', 'no', 'vs', 'ext', 'dept', 'yr']);
+
+/**
+ * Where the question sentence starts when statements come before it ("…paid until August. When
+ * does…?"): after the last full stop or "!" before the last "?", unless that stop ends an abbreviation
+ * ("Mr. Khan", "e.g. a video"); 0 when the question comes first.
+ */
+function toldBefore(text: string): number {
+  const asked = text.lastIndexOf('?');
+  let start = 0;
+  for (const m of text.matchAll(/(\S+)([.!])\s+/g)) {
+    const end = m.index + m[0].length;
+    if (end > asked) break;
+    const word = m[1]!.replace(/^\W+/, '');
+    if (m[2] === '!' || (word.length > 1 && !word.includes('.') && !ABBREVIATIONS.has(word.toLowerCase()))) start = end;
+  }
+  return asked < 0 || text.slice(start, asked).includes('?') ? 0 : start;
+}
+
 /** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
   const text = question.replace(KEEP_DOING, '');
@@ -218,8 +238,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
   const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
   // "I'm finishing in July but I'm paid until August. When does my email stop working?": what a
   // question tells before it asks is its setting; its plain words count where a passage meets them.
-  const asking = /(?:^|[.!]\s+)([^.!?]*\?)[^?]*$/.exec(text);
-  const toldUntil = asking && asking.index > 0 ? tokens(text.slice(0, asking.index)).length : 0;
+  const toldUntil = tokens(text.slice(0, toldBefore(text))).length;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));
