@@ -93,6 +93,15 @@ describe('deciding whether the policy answers', () => {
     expect(qa.answer('can I take a call on hands-free while I drive the minibus?').answered).toBe(true);
   });
 
+  it('declines "will I have to pay for it?" where the policy says only how to report the loss, and answers it where it says who pays', async () => {
+    const question = 'If my school laptop gets nicked out of my car will I have to pay for a new one?';
+    expect(createPolicyQa([await policy()]).answer(question).answered).toBe(false);
+    const paying = await markdownPolicy('# Oak Rules\n\n## 2. Devices\n\n2.1 Report a lost or stolen school laptop on the same day.\n\n2.2 Staff may be charged for the cost of repairs or a replacement laptop where a loss is caused by carelessness, such as leaving it in a car overnight.\n');
+    const a = createPolicyQa([paying]).answer(question);
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.section.startsWith('2.2')).toBe(true);
+  });
+
   it('declines a question asking for an amount the best passage does not state', async () => {
     const qa = createPolicyQa([await policy()]);
     const covered = qa.answer('do I have to keep multi-factor sign-in switched on?');
