@@ -206,13 +206,15 @@ describe('policy Q&A on situations staff describe', () => {
     expect(await ask("HELP I've just sent a pupil's SEN report to the wrong mum, what do I do??", sending, mistakes)).toBe('8.1 Mistakes and data breaches');
   });
 
-  it('keeps every idea of a question that tells of an event but asks something else ("will I have to pay?")', async () => {
+  it('keeps every idea of a question that tells of an event but asks something else ("will I get in trouble?")', async () => {
     const lost: Section = ['9. Lost devices', '9.1 If a school laptop or iPad is lost or stolen, tell the office the same day so that it can be locked remotely.'];
     const doc = await clausePolicy('Larchfield Primary Staff Email Policy', ...rest, lost);
     const qa = createPolicyQa([doc]);
     expect(qa.answer('my school laptop got pinched out of my car, who do I tell?').features?.complete).toBe(1);
-    // Paying for it is what is asked, and the lost-device clause says nothing about it.
-    expect(qa.answer('my school laptop got pinched out of my car, will I have to pay for a new one?').features?.complete).toBe(0);
+    // Getting into trouble is what is asked, and the lost-device clause says nothing about it.
+    expect(qa.answer('my school laptop got pinched out of my car, will I get in trouble?').features?.complete).toBe(0);
+    // Paying for it is a topic of its own, which this policy never mentions.
+    expect(qa.answer('my school laptop got pinched out of my car, will I have to pay for a new one?').answered).toBe(false);
   });
 
   it('answers "what is the biggest…?" with the clause stating the limit, not the one saying what to do past it', async () => {
