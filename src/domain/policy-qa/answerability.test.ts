@@ -87,6 +87,13 @@ describe('deciding whether the policy answers', () => {
     expect(qa.answer('can I film the sports day race for the website?').features?.topicMissing ?? 1).toBe(1);
   });
 
+  it('reads "any outside address" as a personal address, so forwarding to Gmail cites the forwarding rule', async () => {
+    const doc = await markdownPolicy(
+      '# Oak Rules\n\n## 3. Email\n\n3.3 Automatic forwarding from your mailbox to any outside address is switched off and must not be set up through inbox rules.\n\n## 14. Leaving\n\nBefore your last day:\n\n- remove your own personal emails and files, as nothing will be forwarded to you afterwards;\n- return your laptop.\n',
+    );
+    expect(createPolicyQa([doc]).answer('can I forward my email to my gmail?').citations[0]?.section).toBe('3.3 Email');
+  });
+
   it('declines a question about a minibus licence where the policy speaks of the minibus only for phones', async () => {
     const qa = createPolicyQa([await markdownPolicy('# Oak Rules\n\n## 1. Phones\n\n1.1 The driver of the school minibus must not use any phone, hand-held or hands-free, while driving.\n')]);
     expect(qa.answer('Do I need D1 on my licence to drive the school minibus?').answered).toBe(false);
@@ -96,6 +103,7 @@ describe('deciding whether the policy answers', () => {
   it('declines "will I have to pay for it?" where the policy says only how to report the loss, and answers it where it says who pays', async () => {
     const question = 'If my school laptop gets nicked out of my car will I have to pay for a new one?';
     expect(createPolicyQa([await policy()]).answer(question).answered).toBe(false);
+    expect(createPolicyQa([await policy()]).answer('will I have to pay if I lose my school laptop?').answered).toBe(false);
     const paying = await markdownPolicy('# Oak Rules\n\n## 2. Devices\n\n2.1 Report a lost or stolen school laptop on the same day.\n\n2.2 Staff may be charged for the cost of repairs or a replacement laptop where a loss is caused by carelessness, such as leaving it in a car overnight.\n');
     const a = createPolicyQa([paying]).answer(question);
     expect(a.answered).toBe(true);

@@ -43,7 +43,7 @@ export const offTopicConcepts: Concept[] = [
   {
     id: 'damage-cost',
     doc: ['pay for the repair', 'pay for repairs', 'pay for a replacement', 'pay for any damage', 'pay for damage', 'cost of repair', 'cost of repairs', 'cost of replacement', 'replacement cost', 'liable for', 'liable to pay', 'charged for', 'charge you for', 'insurance', 'insured'],
-    ask: ['have to pay for', 'make me pay', 'pay for it', 'pay for a new', 'pay for the damage', 'pay for the screen', 'pay to fix', 'pay to replace', 'charge me', 'out of my own pocket', 'cover the cost', 'pay for the repair'],
+    ask: ['have to pay for', 'have to pay if', 'pay if i lose', 'pay if i break', 'pay if it', 'make me pay', 'pay for it', 'pay for a new', 'pay for the damage', 'pay for the screen', 'pay to fix', 'pay to replace', 'charge me', 'out of my own pocket', 'cover the cost', 'pay for the repair'],
   },
   // A topic of its own: a policy that says "no phone while driving the minibus" says nothing of licences.
   {

@@ -50,7 +50,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'personal-email',
     // "Any address outside the school" is how forwarding rules name a Gmail or Hotmail account.
-    doc: ['personal email', 'personal account', 'personal email account', 'personal email address', 'personal address', 'private email', 'home email', 'address outside', 'addresses outside', 'external address', 'external addresses'],
+    doc: ['personal email', 'personal account', 'personal email account', 'personal email address', 'personal address', 'private email', 'home email', 'address outside', 'addresses outside', 'outside address', 'outside addresses', 'external address', 'external addresses'],
     ask: ['gmail', 'hotmail', 'yahoo', 'icloud', 'outlook.com', 'aol', 'btinternet', 'live.com', 'own email', 'my email at home', 'home address'],
   },
   {
