@@ -15,7 +15,13 @@ const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
  * or <aside>. Only a class or id that starts with the name counts: "sidebar-primary" is a sidebar, but
  * WordPress themes put "ast-right-sidebar" or "no-sidebar" on <body> to say how the page is laid out.
  */
-const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-footer|header-strip|cookie|skip-link|navbar)(?:[-_]|$)/i;
+const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-footer|header-strip|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+)(?:[-_]|$)/i;
+/**
+ * A reviewer's comment, not policy text: Google Docs marks it "[a]" in the text (an anchor whose id is
+ * "cmnt_ref1", page furniture above) and writes it at the end in a <div> that opens with an anchor whose
+ * id is "cmnt1"; Word's web page puts class="msocomtxt" on the comment (furniture above).
+ */
+const GOOGLE_COMMENT = /<div\b[^>]*>\s*<p\b[^>]*>\s*<a\b[^>]*\bid\s*=\s*["']?cmnt\d+\b[^>]*>[\s\S]*?<\/div\s*>/gi;
 const ATTRIBUTE = /\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 /** The elements that hold the page's content: never chrome, whatever their classes say. */
 const CONTENT_TAGS = new Set(['html', 'body', 'main', 'article']);
@@ -76,7 +82,8 @@ const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd',
  * A small tag-stripper that keeps the structure that matters for answering questions: h1–h6 become
  * headings, li bullets, table rows "cell | cell", p/div paragraphs. No DOM, so it runs anywhere.
  */
-export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?: string } {
+export function htmlToBlocks(source: string, boxes = 0): { blocks: Block[]; title?: string } {
+  const html = source.replace(GOOGLE_COMMENT, '');
   const blocks: Block[] = [];
   let title: string | undefined;
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
@@ -154,7 +161,8 @@ export function htmlToBlocks(html: string, boxes = 0): { blocks: Block[]; title?
     if (!rawName) continue;
     const name = rawName.toLowerCase();
     if (!closing && isChrome(name, attributes ?? '')) {
-      flush();
+      // A comment marker inside a sentence leaves the sentence whole; a sidebar ends the paragraph before it.
+      if (blockTags.has(name)) flush();
       chrome = { name, depth: 1 };
       continue;
     }

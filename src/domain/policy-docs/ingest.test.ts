@@ -223,6 +223,14 @@ describe('ingest html', () => {
     ]);
   });
 
+  it("leaves a Google Docs page's review comments and their markers out of the policy text", async () => {
+    const html = `<html><head><style>.c4{font-weight:700}</style></head><body><p><span class="c4">1. Leaving</span></p>
+      <p><span>1.1 Your account is deleted 60 days after you leave</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup><span> and cannot be recovered.</span></p>
+      <div class="c22"><p class="c5"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Diane, is 60 days right with the new licence? HP</span></p></div></body></html>`;
+    const paragraphs = await paragraphsOf({ bytes: html, type: 'html' });
+    expect(paragraphs.map((p) => p.text)).toEqual(['Your account is deleted 60 days after you leave and cannot be recovered.']);
+  });
+
   it('joins text as a browser lays it out: spans split mid-word join, and paragraphs in a table cell stay a space apart', async () => {
     const html = `<body><h2>1. Email</h2><p>Check <span class=SpellE>Arbor</span>&#8217;s contact record. Use e<b>mail</b> only for
       <span>school</span> business.</p><table><tr><td><p>Sta<b>ff</b> mailbox</p><p>(inbox)</p></td><td>2 years</td></tr></table></body>`;
