@@ -23,10 +23,12 @@ const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-foote
  */
 const GOOGLE_COMMENT = /<div\b[^>]*>\s*<p\b[^>]*>\s*<a\b[^>]*\bid\s*=\s*["']?cmnt\d+\b[^>]*>[\s\S]*?<\/div\s*>/gi;
 const ATTRIBUTE = /\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+/** The names a tag's class and id attributes give it ("sidebar-primary widget-area" is two), or only its classes. */
+const namesOf = (attributes: string, only?: 'class'): string[] =>
+  [...attributes.matchAll(ATTRIBUTE)].filter((a) => !only || a[1]!.toLowerCase() === only).flatMap((a) => (a[2] ?? a[3] ?? a[4] ?? '').split(/\s+/));
 /** The elements that hold the page's content: never chrome, whatever their classes say. */
 const CONTENT_TAGS = new Set(['html', 'body', 'main', 'article']);
-const isChrome = (name: string, attributes: string): boolean =>
-  !CONTENT_TAGS.has(name) && [...attributes.matchAll(ATTRIBUTE)].some((a) => (a[2] ?? a[3] ?? a[4] ?? '').split(/\s+/).some((t) => CHROME_NAME.test(t)));
+const isChrome = (name: string, attributes: string): boolean => !CONTENT_TAGS.has(name) && namesOf(attributes).some((t) => CHROME_NAME.test(t));
 /** A paragraph or list item; Word's "Save as Web Page" writes a list item as a paragraph starting with its "·". */
 const body = (kind: 'para' | 'bullet', text: string): Block => {
   const typed = kind === 'para' ? afterTypedBullet(text) : undefined;
@@ -73,8 +75,7 @@ function boldClasses(html: string): Set<string> {
 function boldSpan(attributes: string, bolds: Set<string>): boolean {
   const style = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
   if (style && BOLD_STYLE.test(style[1] ?? style[2] ?? '')) return true;
-  const classes = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
-  return bolds.size > 0 && !!classes && (classes[1] ?? classes[2] ?? classes[3] ?? '').split(/\s+/).some((c) => bolds.has(c));
+  return bolds.size > 0 && namesOf(attributes, 'class').some((c) => bolds.has(c));
 }
 const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd', 'dt', 'pre', 'ul', 'ol', 'table', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'caption', 'hr', 'body']);
 
@@ -82,8 +83,11 @@ const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd',
  * A small tag-stripper that keeps the structure that matters for answering questions: h1–h6 become
  * headings, li bullets, table rows "cell | cell", p/div paragraphs. No DOM, so it runs anywhere.
  */
-export function htmlToBlocks(source: string, boxes = 0): { blocks: Block[]; title?: string } {
-  const html = source.replace(GOOGLE_COMMENT, '');
+export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<string> }): { blocks: Block[]; title?: string } {
+  // The page's comments and style sheet are read once, not again for each layout table unwrapped below.
+  const html = box ? source : source.replace(GOOGLE_COMMENT, '');
+  const boxes = box?.depth ?? 0;
+  const bolds = box?.bolds ?? boldClasses(html);
   const blocks: Block[] = [];
   let title: string | undefined;
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
@@ -99,7 +103,6 @@ export function htmlToBlocks(source: string, boxes = 0): { blocks: Block[]; titl
   let inDetails = 0;
   let bold = 0;
   let boldOnly: boolean | undefined;
-  const bolds = boldClasses(html);
   // Whether each open <span> set bold, to undo it at its </span>.
   const spans: boolean[] = [];
 
@@ -182,7 +185,7 @@ export function htmlToBlocks(source: string, boxes = 0): { blocks: Block[]; titl
         // headings, paragraphs and lists inside it, not as one long row.
         // (Boxes inside boxes are unwrapped a few deep, so a page of nested tables cannot make it slow.)
         const boxed = tableStart !== undefined && boxes < MAX_BOXES && table.every((r) => r.cells.length <= 1);
-        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index)), boxes + 1).blocks : tableBlocks(table)));
+        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index)), { depth: boxes + 1, bolds }).blocks : tableBlocks(table)));
         table = [];
         spanned.clear();
         tableStart = undefined;

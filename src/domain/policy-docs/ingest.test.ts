@@ -223,6 +223,17 @@ describe('ingest html', () => {
     ]);
   });
 
+  it('keeps the style sheet\'s bold inside a page laid out in a one-column table', async () => {
+    const html = `<html><head><style>.c4{font-weight:700}</style></head><body><table><tr><td>
+      <p><span class="c4">1. Devices</span></p><p><span>1.1 Lock your screen.</span></p>
+      <p><span class="c4">Personal phones</span></p><p><span>Use the Outlook app only.</span></p></td></tr></table></body></html>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['1', 'Devices', ['Lock your screen.']],
+      [undefined, 'Personal phones', ['Use the Outlook app only.']],
+    ]);
+  });
+
   it("leaves a Google Docs page's review comments and their markers out of the policy text", async () => {
     const html = `<html><head><style>.c4{font-weight:700}</style></head><body><p><span class="c4">1. Leaving</span></p>
       <p><span>1.1 Your account is deleted 60 days after you leave</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup><span> and cannot be recovered.</span></p>
