@@ -1,3 +1,4 @@
+import { ABBREVIATION } from '../policy-docs/index.ts';
 import { backgroundShare, isSetting } from './background.ts';
 import { concepts, incidentalBeside, incidentalTopics } from './lexicon.ts';
 import { stem } from './stem.ts';
@@ -209,9 +210,6 @@ function namedAsSetting(toks: Token[], start: number): boolean {
   return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
 }
 
-/** Words that end in a full stop without ending a sentence ("Mr. Khan", "approx. 20MB"). */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'st', 'eg', 'ie', 'etc', 'approx', 'no', 'vs', 'ext', 'dept', 'yr']);
-
 /**
  * Where the question sentence starts when statements come before it ("…paid until August. When
  * does…?"): after the last full stop or "!" before the last "?", unless that stop ends an abbreviation
@@ -220,11 +218,12 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'st', 'eg', 'ie'
 function toldBefore(text: string): number {
   const asked = text.lastIndexOf('?');
   let start = 0;
-  for (const m of text.matchAll(/(\S+)([.!])\s+/g)) {
+  for (const m of text.matchAll(/[.!]\s+/g)) {
     const end = m.index + m[0].length;
     if (end > asked) break;
-    const word = m[1]!.replace(/^\W+/, '');
-    if (m[2] === '!' || (word.length > 1 && !word.includes('.') && !ABBREVIATIONS.has(word.toLowerCase()))) start = end;
+    // The policy reader's abbreviations ("Mr.", "e.g.", "approx."), and an initial ("J. Smith"), end no sentence.
+    const before = text.slice(0, m.index + 1);
+    if (m[0][0] === '!' || !(ABBREVIATION.test(before) || /(?:^|\s)\w\.$/.test(before))) start = end;
   }
   return asked < 0 || text.slice(start, asked).includes('?') ? 0 : start;
 }
