@@ -60,6 +60,7 @@ export function bodySize(runs: readonly TextRun[]): number {
  */
 export function pageText(runs: readonly TextRun[], body = 0): string {
   const lines = readingOrder(toLines(withWordSpaces(runs)));
+  // Measured again in reading order: across a page of two columns the interleaved lines' gaps mislead.
   const leading = typicalLeading(lines);
   const out: string[] = [];
   let i = 0;
@@ -143,6 +144,8 @@ function toLines(runs: TextRun[]): Line[] {
 const MIN_COLUMN_LINES = 6;
 /** A running header or footer is set this many line spacings off the text (a paragraph break is about 1.3). */
 const HEADER_GAP = 1.75;
+/** Two columns of a page are about as wide as each other: the narrower is at least this share of the wider. */
+const SIMILAR_WIDTH = 0.6;
 /** Most of a column's lines run (nearly) its full width, where a table's label column is mostly short. */
 const FULL_LINE = 0.6;
 
@@ -196,7 +199,7 @@ function isColumn(lines: Line[]): boolean {
 
 function similarWidths(left: Line[], right: Line[]): boolean {
   const [a, b] = [extent(left), extent(right)].map((e) => e.end - e.start) as [number, number];
-  return Math.min(a, b) >= 0.6 * Math.max(a, b);
+  return Math.min(a, b) >= SIMILAR_WIDTH * Math.max(a, b);
 }
 
 /**
