@@ -84,7 +84,9 @@ describe('deciding whether the policy answers', () => {
     expect(a.features?.topicMissing).toBe(0);
     expect(a.citations[0]?.section.startsWith('1.1')).toBe(true);
     // Asked about for itself, a topic the policy never mentions still counts as missing.
-    expect(qa.answer('can I film the sports day race for the website?').features?.topicMissing ?? 1).toBe(1);
+    const filming = qa.answer('can I film the sports day race for the website?');
+    expect(filming.features?.topicMissing).toBe(1);
+    expect(filming.answered).toBe(false);
   });
 
   it('reads "any outside address" as a personal address, so forwarding to Gmail cites the forwarding rule', async () => {
