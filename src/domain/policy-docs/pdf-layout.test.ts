@@ -188,6 +188,20 @@ describe('laying out a PDF page from its text runs', () => {
     expect(pageText(runs).split('\n')).toEqual(['Staff Handbook 2026\tSection 6: Email', '', ...left, ...right, '', 'Oak Academy\t31']);
   });
 
+  it('marks a heading in one column without marking the line level with it in the other', () => {
+    const left = ['1.1 Use your school account for all school', 'business, including every message to parents', 'and to other schools.', '• tell the School Business Manager the same', 'day, in person or on the office extension,', 'before you go home.'];
+    const right = ['2.1 Lock your screen whenever you leave the', 'room, even for a minute, and never share your', 'password with anyone.', '3.1 Return your laptop and badge to the office', 'on your last day, before you go home, so that', 'IT can wipe it and pass it on to a colleague.'];
+    const runs = [
+      ...left.map((t, i) => run(t, 60, 720 - 13 * i)),
+      ...right.map((t, i) => run(t, 320, 720 - 13 * i - (i > 2 ? 26 : 0))),
+      // Set in larger type a point and a half below the bullet beside it: near enough to share its line.
+      run('3. Leaving', 320, 679.5, 14),
+    ];
+    const lines = pageText(runs, bodySize(runs)).split('\n');
+    expect(lines).toContain(`${HEADING_HINT}3. Leaving`);
+    expect(lines).toContain(left[3]);
+  });
+
   it('leaves a table whose label column is short as rows, though its columns leave a gutter', () => {
     const rows = [['Version', '4.2, approved by the governing board in June'], ['Owner', 'School Business Manager, who reviews it'], ['Review', 'Every year, or sooner if the law changes'], ['Applies to', 'All staff, governors and volunteers'], ['Contact', 'office@oak.sch.uk or the school office'], ['Status', 'Published on the staff SharePoint site']];
     const runs = rows.flatMap(([label, value], i) => [run(label!, 60, 700 - 13 * i), run(value!, 320, 700 - 13 * i)]);

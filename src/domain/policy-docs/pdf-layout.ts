@@ -168,8 +168,8 @@ function readingOrder(page: Line[]): Line[] {
   const out: Line[] = [];
   let band: Line[] = [];
   const endBand = (): void => {
-    const left = band.map((l) => ({ ...l, runs: l.runs.filter((r) => r.x < gutter) })).filter((l) => l.runs.length > 0);
-    const right = band.map((l) => ({ ...l, runs: l.runs.filter((r) => r.x >= gutter) })).filter((l) => l.runs.length > 0);
+    const left = band.map((l) => part(l, (r) => r.x < gutter)).filter((l) => l.runs.length > 0);
+    const right = band.map((l) => part(l, (r) => r.x >= gutter)).filter((l) => l.runs.length > 0);
     out.push(...(isColumn(left) && isColumn(right) && similarWidths(left, right) ? [...left, ...right] : band));
     band = [];
   };
@@ -181,6 +181,15 @@ function readingOrder(page: Line[]): Line[] {
   }
   endBand();
   return [...header, ...out, ...footer];
+}
+
+/**
+ * Part of a line: one column's runs, with that column's own size. A heading level with a column's line
+ * ("14. Joining and leaving" beside a bullet) must not make the bullet read as a heading too.
+ */
+function part(line: Line, keep: (r: TextRun) => boolean): Line {
+  const runs = line.runs.filter(keep);
+  return { ...line, runs, size: runs.reduce((size, r) => Math.max(size, r.size || 10), 0) };
 }
 
 // Loops rather than Math.min(...spread): a malformed page may hold more runs than a call takes arguments.
