@@ -85,6 +85,47 @@ describe('ingest markdown', () => {
     ]);
   });
 
+  it("reads pandoc's Markdown: its title block, escapes, attributes, footnotes and grid and multiline tables", async () => {
+    const md = [
+      '---',
+      'title: Staff Email Policy',
+      '---',
+      '',
+      '# 5. Attachments {#attachments .unnumbered}',
+      '',
+      '5\\.1 Addresses [must]{.underline} go in BCC; see \\[Academy name\\] contacts.[^1]',
+      '',
+      '+------------------+-------------------------+',
+      '| Role             | Responsibility          |',
+      '+==================+=========================+',
+      '| Chief Executive  | Authorises access to a  |',
+      '| Officer (CEO)    | mailbox                 |',
+      '+------------------+-------------------------+',
+      '',
+      '  ----------------------------------------------',
+      '  Item                  Retention period',
+      '  --------------------- ------------------------',
+      '  Mailbox of a leaver   90 days after the last',
+      '                        working day',
+      '',
+      '  Deleted Items         Emptied after 30 days',
+      '  ----------------------------------------------',
+      '',
+      '[^1]: Ask dpo\\@oak.sch.uk.',
+    ].join('\n');
+    const d = await ingestedPolicy({ bytes: md, type: 'md' });
+    expect(d.title).toBe('Staff Email Policy');
+    const section = d.sections.find((s) => s.number === '5');
+    expect(section?.heading).toBe('Attachments');
+    expect(section?.paragraphs.map((p) => [p.kind, p.number, p.text, p.label])).toEqual([
+      ['para', '5.1', 'Addresses must go in BCC; see [Academy name] contacts.', undefined],
+      ['row', '5.1', 'Chief Executive Officer (CEO) | Authorises access to a mailbox', 'Chief Executive Officer (CEO)'],
+      ['row', '5.1', 'Mailbox of a leaver | 90 days after the last working day', 'Mailbox of a leaver'],
+      ['row', '5.1', 'Deleted Items | Emptied after 30 days', 'Deleted Items'],
+      ['para', undefined, 'Ask dpo@oak.sch.uk.', undefined],
+    ]);
+  });
+
   it('hashes the normalised text', async () => {
     const a = await ingestedPolicy({ bytes: md, type: 'md' });
     const b = await ingestedPolicy({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });

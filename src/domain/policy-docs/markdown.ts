@@ -1,5 +1,6 @@
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, clauseNumberAt, numberedHeading } from './heading-number.ts';
+import { dashTableAt, gridTableAt } from './pandoc-tables.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
 import { joinWrapped } from './wrap.ts';
@@ -9,9 +10,26 @@ import { joinWrapped } from './wrap.ts';
  * template's placeholder ("<school name>", "<the same day>") is text and stays.
  */
 const HTML_TAG = /<\/?(?:aside|details|summary|div|span|br|p|b|i|u|em|strong|a|img|sup|sub|font|small|mark|hr|center|section|figure|figcaption|ins|del|s|kbd|code)(?:\s+[^<>=]+=[^<>]*)?\s*\/?>/gi;
+/**
+ * A backslash escape ("\[Academy name\]", "5\.6", "dpo\@…", as pandoc writes any punctuation that
+ * could be read as markup) stands for the character itself. It is set aside first, as a private-use
+ * character, so an escaped "*" or "[" is never taken for emphasis or a link, and restored last.
+ */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const ESCAPE_BASE = 0xe000;
+const hideEscapes = (text: string): string => text.replace(ESCAPED, (_, c: string) => String.fromCharCode(ESCAPE_BASE + c.charCodeAt(0)));
+const restoreEscapes = (text: string): string => text.replace(/[\ue021-\ue07e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPE_BASE));
+/** Pandoc's attributes on a heading or span ("{#purpose .unnumbered}", "[must]{.underline}"). */
+const ATTRIBUTES = /\s*\{(?:\s*(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)))+\s*\}/g;
 // Markdown pasted from Word or a CMS keeps entity references ("&nbsp;" on a spacer line, "&amp;").
-const inline = (text: string): string =>
+const markup = (text: string): string =>
   decodeEntities(text)
+    .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
+    .replace(ATTRIBUTES, '')
+    // A footnote's marker ("…Office.[^1]"): the note itself is read where it stands.
+    .replace(/\[\^[^\]\s]+\]/g, '')
+    // A hard line break pandoc marks with a backslash at the end of the line.
+    .replace(/\\$/, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
@@ -21,10 +39,26 @@ const inline = (text: string): string =>
     .replace(/`([^`]+)`/g, '$1')
     // Inline HTML a Notion or CMS export leaves in ("<br>", "<span …>"): markup, not text.
     .replace(HTML_TAG, ' ');
+const inline = (text: string): string => restoreEscapes(markup(hideEscapes(text)));
 /** A line that is only HTML tags: Notion's "<aside>" around a callout, "</details>". */
 const TAGS_ONLY = new RegExp(`^\\s*(?:${HTML_TAG.source}\\s*)+$`, 'i');
 /** A block quote's markers: Notion exports a callout as "> 💡 Tip: …" lines, with a lone ">" between paragraphs. */
 const QUOTE = /^\s{0,3}(?:>\s?)+/;
+
+/** A footnote's text ("[^1]: UK GDPR, Article 33…"), read as a paragraph of its own. */
+const FOOTNOTE = /^\[\^[^\]\s]+\]:\s*/;
+
+/**
+ * A YAML block at the very top ("---" / "title: …" / "---"), as pandoc and static-site tools write the
+ * document's properties: its title is the document's, the rest is not policy text.
+ */
+function frontMatter(source: string): { title?: string; body: string } {
+  const block = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (!block || !/^[\w-]+:/m.test(block[1]!)) return { body: source };
+  const title = /^title:\s*(?:(["'])(.*)\1|(.*))\s*$/m.exec(block[1]!);
+  const text = (title?.[2] ?? title?.[3] ?? '').trim();
+  return { ...(text ? { title: text } : {}), body: source.slice(block[0].length) };
+}
 
 const fieldLine = /^[A-Z][A-Za-z ]{1,40}:\s+\S/;
 
@@ -48,8 +82,20 @@ export function markdownToBlocks(source: string): Block[] {
     item = para.kind === 'bullet' && block.text ? { para, at: blocks.length - 1 } : undefined;
     para = undefined;
   };
-  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = inFence ? raw.trimEnd() : raw.trimEnd().replace(QUOTE, '').replace(TAGS_ONLY, '');
+  const { title, body } = frontMatter(source.replace(/\r\n?/g, '\n'));
+  if (title) blocks.push({ kind: 'heading', level: 1, text: inline(title) });
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const raw = lines[i]!;
+    const drawn = inFence ? undefined : (gridTableAt(lines, i) ?? dashTableAt(lines, i));
+    if (drawn) {
+      flush();
+      endTable();
+      blocks.push(...tableBlocks(drawn.rows.map((r) => ({ ...r, cells: r.cells.map(inline) }))));
+      i = drawn.end - 1;
+      continue;
+    }
+    const line = inFence ? raw.trimEnd() : raw.trimEnd().replace(QUOTE, '').replace(TAGS_ONLY, '').replace(FOOTNOTE, '');
     const tableLine = /^\s*\|/.test(line);
     if (!tableLine) endTable();
     if (/^\s*(```|~~~)/.test(line)) {
