@@ -33,7 +33,8 @@ export function shapeOf(rawLine: string, plainNumbersAreClauses = false): LineSh
   const clause = clauseOnly.exec(line);
   if (clause) return { t: 'clause-number', number: clause[1]! };
   const named = namedHeading.exec(line);
-  if (named && wordCount(line) <= 14 && !/[.;,]$/.test(line)) {
+  // "Section 11 updated for Intune; retention table revised" is a sentence that starts with a section's name.
+  if (named && wordCount(line) <= 14 && !/[.;,]$/.test(line) && !/;/.test(line) && !/^[a-z]/.test(named[3]!)) {
     const isSection = named[1]!.toLowerCase() === 'section';
     return isSection ? { t: 'named-heading', number: named[2]!, text: named[3] || line } : { t: 'named-heading', text: line };
   }

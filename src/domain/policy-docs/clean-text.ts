@@ -12,6 +12,8 @@ const fieldCode = /\b(?:HYPERLINK|PAGEREF|REF|TOC)\s+(?:\\[a-z*]\s+)*(?:"[^"]*"|
 const strayToc = /\b_(?:Toc|GoBack|Hlk|Ref)\d*\b/g;
 const mergeFormat = /\\\*\s*MERGEFORMAT/g;
 const image = /\[image:[^\]]*\]/g;
+/** The prompt an empty Word content control shows ("Click or tap here to enter text."): a form's blank, not text. */
+const controlPrompt = /\bClick or tap (?:here )?to enter (?:text|a date)\.?/gi;
 const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 /** "Who to Contact<TAB>10", "Scope.....<TAB>2": a contents-page line; the entry is its first group. */
 const contentsLine = /^([^\t]{2,140}?)(?:\.{3,}|…+)?\s*\t\s*\d{1,3}\s*$/;
@@ -105,7 +107,7 @@ function cleanLine(line: string): string | undefined {
     if (/_Toc\d+/.test(name)) hint = true;
     return '';
   });
-  out = out.replace(image, '').replace(fieldCode, '').replace(mergeFormat, '').replace(strayToc, '');
+  out = out.replace(image, '').replace(controlPrompt, '').replace(fieldCode, '').replace(mergeFormat, '').replace(strayToc, '');
   out = out.replace(htmlTag, ' ');
   // Flattened list items glued onto one line ("• one• two") become separate bullet lines; a motto or a
   // breadcrumb whose words the dots only separate ("Aspire • Belong • Achieve") stays one line.

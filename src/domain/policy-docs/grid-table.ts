@@ -1,4 +1,5 @@
 import type { LineGroup } from './flat-table.ts';
+import { joinWrapped, RUNS_ON } from './wrap.ts';
 import { looksLikeLabels, MAX_COLUMNS, tableBlocks } from './table-rows.ts';
 import type { Block } from './types.ts';
 
@@ -93,13 +94,83 @@ const dataCell = (line: string): boolean => line.length <= 100 && !/[.;:]$/.test
 export function cellPerLineRows(group: LineGroup): Block[] | undefined {
   const lines = group.lines.map((l) => l.replace(/\s+/g, ' ').trim());
   if (lines.some((l) => l === '' || !dataCell(l))) return undefined;
+  // A caption above the column labels ("Version history" / "Version" / "Date" / "Changes" / …).
+  const captioned = lines.length > 1 && looksLikeLabels(lines.slice(0, 1)) ? cellRows(lines.slice(1)) : undefined;
+  return cellRows(lines) ?? (captioned && [{ kind: 'para', text: lines[0]! }, ...captioned]);
+}
+
+function cellRows(lines: string[]): Block[] | undefined {
   for (let width = 2; width <= MAX_COLUMNS; width += 1) {
     if (lines.length % width !== 0 || lines.length < 3 * width || !looksLikeLabels(lines.slice(0, width))) continue;
     const rows = Array.from({ length: lines.length / width }, (_, r) => lines.slice(r * width, (r + 1) * width));
     const body = rows.slice(1);
-    const figures = (column: number): boolean => body.filter((row) => /\d/.test(row[column]!)).length * 2 >= body.length;
-    if (!Array.from({ length: width - 1 }, (_, c) => c + 1).some(figures)) continue;
+    const withFigures = (column: number): number => body.filter((row) => /\d/.test(row[column]!)).length / body.length;
+    if (!Array.from({ length: width - 1 }, (_, c) => c + 1).some((c) => withFigures(c) >= 0.5)) continue;
+    // A row's first cells are all alike (all names, or all version numbers): a first column that mixes
+    // the two is the lines dealt into the wrong number of columns.
+    const first = withFigures(0);
+    if (first > 0.25 && first < 0.75) continue;
     return tableBlocks(rows.map((cells, r) => ({ cells, header: r === 0 })), ' ');
   }
   return undefined;
 }
+
+/** A cell's line that a new clause or list item would start ("4.2 …", "3. …", "• …"): not a table's. */
+const CLAUSE_OR_ITEM = /^(?:\d{1,2}\.\d|\d{1,2}[.)](?:\s|$)|[·•▪◦➢❖o-]\s)/;
+
+/** A row's lines as its cells, a wrapped cell's lines joined; undefined when they do not make `width` cells. */
+function cellsOfLines(lines: string[], width: number): string[] | undefined {
+  if (lines.length === width) return lines;
+  const cells: string[][] = [];
+  for (const line of lines) {
+    const last = cells.at(-1);
+    if (last && (/^[a-z(]/.test(line) || RUNS_ON.test(last.at(-1)!))) last.push(line);
+    else cells.push([line]);
+  }
+  return cells.length === width ? cells.map((c) => joinWrapped(c)) : undefined;
+}
+
+/** A group of a table set out one cell per line, a blank line after each row: short lines, no sentence ending. */
+const rowGroup = (lines: string[], width: number): boolean =>
+  lines.length >= width &&
+  lines.length <= 3 * width &&
+  lines.every((l) => l.length <= 100 && !/[:;]$/.test(l) && !CLAUSE_OR_ITEM.test(l)) &&
+  !/[.!?]$/.test(lines.at(-1)!);
+
+/** Rows needed before a run of groups is taken for a table. */
+const MIN_CELL_ROWS = 2;
+/** Label/value pairs needed before a run of two-line groups is taken for a table (a title block's). */
+const MIN_PAIRS = 3;
+
+/**
+ * A table that Word's plain-text export or pdftotext set out one cell per line, with a blank line after
+ * each row ("Type of email" / "How long to keep it" / "What to do", blank, "Deleted Items folder" /
+ * "30 days" / "Emptied automatically", blank…): a group of column labels, then groups of as many short
+ * lines or more (a cell that wrapped). A title block set out the same way without labels ("Version" /
+ * "3.1 (school version)", blank, "Review date" / "November 2025"…) is a table of two columns. Each row
+ * is one block; a row whose wrapped cells cannot be told apart is one cell. Returns the rows and the
+ * groups they span, from `from`, or undefined when no such table starts there.
+ */
+export function spacedCellRows(groups: LineGroup[], from: number): { rows: Block[]; end: number } | undefined {
+  const linesOf = (g: LineGroup): string[] => g.lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // Label/value pairs first: "Adopted by" / "Full Governing Body" reads like column labels too.
+  let end = from;
+  while (end < groups.length && isPair(linesOf(groups[end]!))) end += 1;
+  if (end - from >= MIN_PAIRS) return { rows: tableBlocks(groups.slice(from, end).map((g) => ({ cells: linesOf(g) })), ' '), end };
+  const header = groups[from] && linesOf(groups[from]);
+  if (!header || header.length < 2 || header.length > MAX_COLUMNS || !looksLikeLabels(header) || header.some((l) => CLAUSE_OR_ITEM.test(l) || l.includes('\t'))) return undefined;
+  const width = header.length;
+  const rows: string[][] = [];
+  for (end = from + 1; end < groups.length; end += 1) {
+    const lines = linesOf(groups[end]!);
+    if (!rowGroup(lines, width)) break;
+    rows.push(cellsOfLines(lines, width) ?? [joinWrapped(lines)]);
+  }
+  const whole = rows.filter((r) => r.length === width).length;
+  if (rows.length < MIN_CELL_ROWS || whole * 2 < rows.length) return undefined;
+  return { rows: tableBlocks([{ cells: header, header: true }, ...rows.map((cells) => ({ cells }))], ' '), end };
+}
+
+/** "Review date" / "November 2025": a short label over a value that is not a sentence. */
+const isPair = (lines: string[]): boolean =>
+  lines.length === 2 && looksLikeLabels(lines.slice(0, 1)) && /^[A-Z]/.test(lines[0]!) && lines[1]!.length <= 100 && !/[.!?:;]$/.test(lines[1]!) && !/^[·•▪◦➢❖o-]\s/.test(lines[1]!);

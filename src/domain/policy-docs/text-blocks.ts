@@ -2,9 +2,9 @@ import { alignedTable } from './aligned-table.ts';
 import { cleanText, endsSentence, entryKey, readContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, numbersClausesThroughout, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows, type LineGroup } from './flat-table.ts';
-import { cellPerLineRows, gridRows, isGrid, spacedGrid } from './grid-table.ts';
+import { cellPerLineRows, gridRows, isGrid, spacedCellRows, spacedGrid } from './grid-table.ts';
 import type { Block } from './types.ts';
-import { joinWrapped } from './wrap.ts';
+import { joinWrapped, RUNS_ON } from './wrap.ts';
 
 interface Line {
   shape: LineShape;
@@ -56,7 +56,7 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
 function tableAt(groups: LineGroup[], g: number, runs: Array<[number, number]>): { rows: Block[]; end: number } | undefined {
   const run = runs.find(([from]) => from === g);
   if (run) return { rows: tableRows(groups.slice(run[0], run[1])), end: run[1] };
-  const spaced = spacedGrid(groups, g);
+  const spaced = spacedGrid(groups, g) ?? spacedCellRows(groups, g);
   if (spaced) return spaced;
   const group = groups[g]!;
   // A tabbed grid that is a contents page has no rows, but is still consumed.
@@ -84,6 +84,8 @@ const NEW_RULE = /^(Do not|Don['’]t|Never|Always|Ensure|Make sure|Please|Remem
 
 /** A sub-clause lettered after its clause's number ("6a)", "35e)") or on its own ("c)"). */
 const SUB_CLAUSE = /^(?:\d{1,2})?[a-z]\)\s/;
+
+const SECTION_ONLY = /^(\d{1,2})[.)]$/;
 
 /** A line this close to the wrap width was broken by the wrapping, not by the writer. */
 const FULL_LINE = 0.85;
@@ -131,6 +133,8 @@ class BlockBuilder {
   blocks: Block[] = [];
   private open: { kind: 'para' | 'bullet'; parts: string[]; number?: string } | undefined;
   private pendingNumber: string | undefined;
+  /** A section's number set on the line above its heading. */
+  private pendingSection: string | undefined;
   private lastNumberedLevel = 0;
   /** Numbered top-level headings are written in capitals ("10.  WHEN YOU LEAVE THE TRUST"). */
   private capitalSections = false;
@@ -179,7 +183,9 @@ class BlockBuilder {
     // ("…approve new apps." / "The DSL is…") or the next starts with a name ("…folder on" / "SharePoint").
     if (!first && this.wrappedAt !== undefined && prev.length >= this.wrappedAt * FULL_LINE) return true;
     if (endsSentence(prev)) return false;
-    if (first) return /^[a-z]/.test(text);
+    // A paragraph a page break cut ("…by email, telephone or" / "Teams. If somebody asks…") goes on.
+    // A heading or a table's caption there ("Table 1: How long email is kept") is set into the page.
+    if (first) return /^[a-z]/.test(text) || (RUNS_ON.test(prev) && !/[-–(/]$/.test(prev) && !looksLikeHeading(text));
     // With headings marked, an unfinished sentence always runs on ("…Policy owner: School Business" /
     // "Manager"): the next line cannot be a heading.
     if (this.markedHeadings) return true;
@@ -222,6 +228,23 @@ class BlockBuilder {
         break;
     }
     const text = shape.text;
+    // "2." over "Roles and responsibilities": Word's plain-text export sets a numbered heading's number
+    // on a line of its own.
+    const section = SECTION_ONLY.exec(text);
+    const next = section && nextRaw !== undefined ? this.shape(nextRaw) : undefined;
+    if (section && next?.t === 'text' && !next.number && looksLikeHeading(next.text)) {
+      this.flush();
+      this.pendingSection = section[1];
+      return;
+    }
+    if (this.pendingSection) {
+      const number = this.pendingSection;
+      this.pendingSection = undefined;
+      this.lastNumberedLevel = 1;
+      this.capitalSections = isAllCaps(text);
+      this.heading(1, text, number);
+      return;
+    }
     if (shape.indented && this.open?.kind === 'bullet' && !endsSentence(this.open.parts.at(-1) ?? '')) {
       this.open.parts.push(text);
       return;

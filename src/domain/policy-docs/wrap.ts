@@ -11,6 +11,10 @@ const keptHyphenSuffix = /^(?:only|based|related|owned|led|level|free|wide|speci
 const addressBroken = /(?:\S+@\S*|(?:https?:\/\/|www\.)\S*)[./@-]$/i;
 const addressRest = /^(?:(?:uk|com|org|net|gov|sch|ac|co|nhs|edu|info)\b|[a-z0-9-]+(?:\.[a-z0-9-]+)+)/;
 
+/** Words a line can end on only when its sentence goes on ("…by email, telephone or" / "Teams."). */
+// Not "in", "on", "to" or "for": a sentence may end on them ("…anything you are tagged in").
+export const RUNS_ON = /(?:\b(?:a|an|and|by|from|of|or|the|with|your|their|our)|[,/(–-])$/i;
+
 /**
  * Joins the pieces of one run of text as they were written (Word's runs, HTML's text nodes): a piece may
  * end mid-word ("Sta" + "ff"), and every space meant is in the text, so only white space collapses.
