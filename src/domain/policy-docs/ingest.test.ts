@@ -920,6 +920,15 @@ describe('tables', () => {
     ]);
   });
 
+  it("labels a row with a left-hand cell that says what the row is about, however wordy, but not with one that is a sentence", async () => {
+    const html = `<h2>2. Contacts</h2><table>
+      <tr><th>If you need to</th><th>Who</th></tr>
+      <tr><td>Report an email sent to the wrong person, or any lost or stolen data or device</td><td>School Business Manager</td></tr>
+      <tr><td>Never reply to a phishing email.</td><td>Report it with the Report button</td></tr></table>`;
+    const rows = rowsOf(await ingestedPolicy({ bytes: new TextEncoder().encode(html), type: 'html' }));
+    expect(rows.map((r) => r.label)).toEqual(['Report an email sent to the wrong person, or any lost or stolen data or device', undefined]);
+  });
+
   it('takes an html row of <th> cells as the header, but not a row whose first cell alone is a <th>', async () => {
     const html = `<h2>5. Contacts</h2><table>
       <tr><th>Problem</th><th>Who to tell</th></tr>

@@ -16,7 +16,7 @@ export const MAX_COLUMNS = 6;
 export const looksLikeLabels = (cells: readonly string[]): boolean => cells.every((c) => !/\d/.test(c) && c.split(' ').length <= 5 && !/[.;:]$/.test(c));
 
 /** A left-hand cell this long, or ending a sentence, is a rule of its own, not the name of what the row is about. */
-const LABEL_WORDS = 15;
+const LABEL_WORDS = 20;
 const namesRow = (cell: string): boolean => cell.split(/\s+/).length <= LABEL_WORDS && !/[.;:]$/.test(cell);
 
 /**
