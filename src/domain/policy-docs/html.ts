@@ -15,7 +15,7 @@ const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
  * or <aside>. Only a class or id that starts with the name counts: "sidebar-primary" is a sidebar, but
  * WordPress themes put "ast-right-sidebar" or "no-sidebar" on <body> to say how the page is laid out.
  */
-const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-footer|header-strip|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+)(?:[-_]|$)/i;
+const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+)(?:[-_]|$)/i;
 /**
  * A reviewer's comment, not policy text: Google Docs marks it "[a]" in the text (an anchor whose id is
  * "cmnt_ref1", page furniture above) and writes it at the end in a <div> that opens with an anchor whose

@@ -227,9 +227,10 @@ describe('ingest html', () => {
     expect(c.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.', 'Last reviewed September 2025.']);
   });
 
-  it('reads a WordPress page whose <body> class names its sidebar layout, leaving out the cookie bar and the sidebar itself', async () => {
+  it('reads a WordPress page whose <body> class names its sidebar layout, leaving out the top bar, the cookie bar and the sidebar itself', async () => {
     // Astra and other themes put "ast-right-sidebar" or "no-sidebar" on every page's <body>.
     const html = `<body class="page ast-right-sidebar"><div id="cookie-law-info-bar"><span>This website uses cookies.</span></div>
+      <div class="top-bar"><span class="top-bar__phone">01278 640 215</span> <a href="/staff-area/">Staff Area</a></div>
       <main class="site-main"><h1>Oak Lane AUP</h1><h2>1. Email</h2><p>Use your school account.</p></main>
       <div class="sidebar-primary widget-area"><h2>Latest news</h2><p>Sports day results</p></div></body>`;
     const d = await ingestedPolicy({ bytes: html, type: 'html' });
