@@ -59,6 +59,25 @@ describe('policy Q&A', () => {
     }
   });
 
+  it("sets aside the school's own name in a question, but not a role its title block capitalises", async () => {
+    const doc = await markdownPolicy(
+      [
+        '# Brook Primary Email Policy',
+        '',
+        'Policy owner: Data Protection Lead (School Business Manager)',
+        '',
+        '## 1. Mistakes',
+        '',
+        '1.1 If you send personal information to the wrong person, tell the data protection lead straight away.',
+        '',
+        '1.2 Report a lost laptop to the school business manager on the same day.',
+      ].join('\n'),
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('I sent a Brook report to the wrong mum, who do I tell?').citations[0]?.section).toBe('1.1 Mistakes');
+    expect(qa.answer('does the business manager need to know?').citations[0]?.section).toBe('1.2 Mistakes');
+  });
+
   it('uses the rephrase hook only when given, and keeps the verbatim citation', async () => {
     const doc = await policy();
     const plain = await createPolicyQa([doc]).ask('is there a size limit for attachments?');

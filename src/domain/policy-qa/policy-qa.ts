@@ -106,7 +106,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const priorOf = passagePriors(passages, frontMatter);
   // The school's own names ("my Riverside email", "at St Aidan's") say nothing about what is asked.
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
-  const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t)));
+  // A word the document also writes in lower case ("your line manager", "data protection") is a word,
+  // not a name, though the title block capitalises it ("Policy owner: Data Protection Lead").
+  const lowerText = passages.map((p) => p.text).join(' ').match(/\b[a-z][\w'’]*/g) ?? [];
+  const words = new Set(analyseText(lowerText.join(' ')).terms);
+  const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t) && !words.has(t)));
   const contact = options.contact ?? docs.find((d) => d.contact)?.contact ?? DEFAULT_CONTACT;
   const decline = `Our policy doesn't cover that — please ask ${contact}.`;
   const linkFor = options.linkFor ?? ((doc: PolicyDocument, sectionId: string) => `policy://${slug(doc.title)}#${sectionId}`);
