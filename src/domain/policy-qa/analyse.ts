@@ -254,7 +254,7 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
-      const aside = hit.start >= explainsFrom || namedAsSetting(toks, hit.start);
+      const aside = hit.start >= explainsFrom || hit.end <= toldUntil || namedAsSetting(toks, hit.start);
       const kind = hit.intent ? { intent: true } : incidentalTopics.has(hit.id) ? { optional: true } : {};
       units.push({ alts: [hit.id], words, ...kind, ...(aside ? { aside: true } : {}) });
     }

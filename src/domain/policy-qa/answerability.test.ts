@@ -89,6 +89,14 @@ describe('deciding whether the policy answers', () => {
     expect(filming.answered).toBe(false);
   });
 
+  it('does not count a topic the question tells of before it asks as missing from the policy', async () => {
+    const qa = createPolicyQa([await markdownPolicy('# Oak Email Rules\n\n## 1. Email\n\n1.1 Attachments must be no larger than 10 MB. Share anything bigger as a OneDrive link.\n\n1.2 Reply to parents within three school days.\n')]);
+    const a = qa.answer('I filmed the sports day race on the school iPad. Can I email it to a parent?');
+    expect(a.features?.topicMissing).toBe(0);
+    // Asked about for itself, the same topic still counts as missing.
+    expect(qa.answer('Can I film the sports day race and email it to a parent?').features?.topicMissing).toBe(1);
+  });
+
   it('reads "any outside address" as a personal address, so forwarding to Gmail cites the forwarding rule', async () => {
     const doc = await markdownPolicy(
       '# Oak Rules\n\n## 3. Email\n\n3.3 Automatic forwarding from your mailbox to any outside address is switched off and must not be set up through inbox rules.\n\n## 14. Leaving\n\nBefore your last day:\n\n- remove your own personal emails and files, as nothing will be forwarded to you afterwards;\n- return your laptop.\n',
