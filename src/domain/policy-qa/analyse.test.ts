@@ -50,6 +50,12 @@ describe('reading a question', () => {
     expect(units.find((u) => u.surface === 'email')?.optional).toBeUndefined();
     expect(units.find((u) => u.alts.includes('#disabled'))?.optional).toBeUndefined();
     expect(analyseQuestion('am I paid for the days my email is switched off?').units.find((u) => u.surface === 'paid')?.optional).toBeUndefined();
+    // A statement about the asker set off by a comma is told before the question too.
+    const comma = analyseQuestion("I'm marking coursework all weekend, can I forward my email to my Gmail?").units;
+    expect(comma.find((u) => u.surface === 'coursework')?.optional).toBe(true);
+    expect(comma.find((u) => u.alts.includes('#personal-email'))?.optional).toBeUndefined();
+    expect(analyseQuestion('Can I forward my email to my Gmail while marking coursework?').units.find((u) => u.surface === 'coursework')?.optional).toBeUndefined();
+    expect(analyseQuestion('Staff laptops, can they go home at weekends?').units.find((u) => u.surface === 'laptops')?.optional).toBeUndefined();
     // A full stop after an abbreviation ends no sentence: "email" is still asked about.
     expect(analyseQuestion("Can I email Mr. Smith's class list to the PTA?").units.find((u) => u.surface === 'email')?.optional).toBeUndefined();
   });

@@ -225,8 +225,17 @@ function toldBefore(text: string): number {
     const before = text.slice(0, m.index + 1);
     if (m[0][0] === '!' || !(ABBREVIATION.test(before) || /(?:^|\s)\w\.$/.test(before))) start = end;
   }
-  return asked < 0 || text.slice(start, asked).includes('?') ? 0 : start;
+  if (asked < 0 || text.slice(start, asked).includes('?')) return 0;
+  // "I'm off on maternity next week, can my emails go to my personal account?": a statement set off by
+  // a comma or dash before the asking clause is told before it too.
+  const clause = ASKING_CLAUSE.exec(text.slice(start, asked));
+  return clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start;
 }
+
+/** A comma or dash, then the words an asking clause opens with. */
+const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\b)/i;
+/** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
+const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
 
 /** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
