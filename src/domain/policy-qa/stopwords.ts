@@ -20,6 +20,6 @@ export const questionWords = new Set(
     'allowed allow permitted permit ok okay fine alright need needs needed want wanted get got go going happen ' +
     'happens supposed meant let lets policy say says said tell know anyone someone somebody something ' +
     'thing things really please still ever actually possible able anything do make many much stuff lot lots ' +
-    'loads bit now put'
+    'loads bit now put silly stupid daft dumb wondering hi hello thanks cheers sorry'
   ).split(' '),
 );
