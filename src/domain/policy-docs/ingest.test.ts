@@ -126,6 +126,44 @@ describe('ingest markdown', () => {
     ]);
   });
 
+  it("reads Docs to Markdown's output: its HTML tables as rows, without its comments, alerts or image placeholders", async () => {
+    const md = [
+      '<!-- Output copied to clipboard! -->',
+      '<!-----',
+      'Conversion notes:',
+      '* Tables are currently converted to HTML tables.',
+      '----->',
+      '<p style="color: red; font-weight: bold">>>>>>  gd2md-html alert:  ERRORs: 0; WARNINGs: 0; ALERTS: 1.</p>',
+      '![alt_text](images/image1.png "image_tooltip")',
+      '',
+      '## 12. Retention',
+      '',
+      '12.3 The table below shows how long records are kept.',
+      '',
+      '<table>',
+      '  <tr>',
+      '   <td><strong>Record</strong>',
+      '   </td>',
+      '   <td><strong>Kept for</strong>',
+      '   </td>',
+      '  </tr>',
+      '  <tr>',
+      '   <td>Data breach log',
+      '   </td>',
+      '   <td>6 years',
+      '   </td>',
+      '  </tr>',
+      '  <tr><td>Safeguarding records</td><td>Until transferred</td></tr>',
+      '</table>',
+    ].join('\n');
+    const d = await ingestedPolicy({ bytes: md, type: 'md' });
+    expect(d.sections.flatMap((s) => s.paragraphs.map((p) => [p.kind, p.number, p.text]))).toEqual([
+      ['para', '12.3', 'The table below shows how long records are kept.'],
+      ['row', '12.3', 'Data breach log | 6 years'],
+      ['row', '12.3', 'Safeguarding records | Until transferred'],
+    ]);
+  });
+
   it('hashes the normalised text', async () => {
     const a = await ingestedPolicy({ bytes: md, type: 'md' });
     const b = await ingestedPolicy({ bytes: md.replace('volunteers.', 'volunteers.   '), type: 'md' });

@@ -1,5 +1,6 @@
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, clauseNumberAt, numberedHeading } from './heading-number.ts';
+import { htmlToBlocks } from './html.ts';
 import { dashTableAt, gridTableAt } from './pandoc-tables.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
@@ -30,7 +31,8 @@ const markup = (text: string): string =>
     .replace(/\[\^[^\]\s]+\]/g, '')
     // A hard line break pandoc marks with a backslash at the end of the line.
     .replace(/\\$/, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // An image (a logo, "alt_text" where a converter left no description) is not policy text.
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_](\S.*?\S|\S)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
@@ -44,6 +46,10 @@ const inline = (text: string): string => restoreEscapes(markup(hideEscapes(text)
 const TAGS_ONLY = new RegExp(`^\\s*(?:${HTML_TAG.source}\\s*)+$`, 'i');
 /** A block quote's markers: Notion exports a callout as "> 💡 Tip: …" lines, with a lone ">" between paragraphs. */
 const QUOTE = /^\s{0,3}(?:>\s?)+/;
+
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+/** The alerts Docs to Markdown writes into its output ("gd2md-html alert: inline image link here…"). */
+const CONVERTER_ALERT = /gd2md-html|#gdcalert|>>>>>/;
 
 /** A footnote's text ("[^1]: UK GDPR, Article 33…"), read as a paragraph of its own. */
 const FOOTNOTE = /^\[\^[^\]\s]+\]:\s*/;
@@ -84,7 +90,7 @@ export function markdownToBlocks(source: string): Block[] {
   };
   const { title, body } = frontMatter(source.replace(/\r\n?/g, '\n'));
   if (title) blocks.push({ kind: 'heading', level: 1, text: inline(title) });
-  const lines = body.split('\n');
+  const lines = body.replace(HTML_COMMENT, '').split('\n').filter((l) => !CONVERTER_ALERT.test(l));
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i]!;
     const drawn = inFence ? undefined : (gridTableAt(lines, i) ?? dashTableAt(lines, i));
@@ -94,6 +100,17 @@ export function markdownToBlocks(source: string): Block[] {
       blocks.push(...tableBlocks(drawn.rows.map((r) => ({ ...r, cells: r.cells.map(inline) }))));
       i = drawn.end - 1;
       continue;
+    }
+    // A table written as HTML (Docs to Markdown's default) is read as the HTML reader reads one.
+    if (!inFence && /^\s*<table\b/i.test(raw)) {
+      const end = lines.findIndex((l, j) => j >= i && /<\/table>/i.test(l));
+      if (end >= 0) {
+        flush();
+        endTable();
+        blocks.push(...htmlToBlocks(lines.slice(i, end + 1).join('\n')).blocks);
+        i = end;
+        continue;
+      }
     }
     const line = inFence ? raw.trimEnd() : raw.trimEnd().replace(QUOTE, '').replace(TAGS_ONLY, '').replace(FOOTNOTE, '');
     const tableLine = /^\s*\|/.test(line);
