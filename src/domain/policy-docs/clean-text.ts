@@ -13,6 +13,11 @@ const strayToc = /\b_(?:Toc|GoBack|Hlk|Ref)\d*\b/g;
 const mergeFormat = /\\\*\s*MERGEFORMAT/g;
 const image = /\[image:[^\]]*\]/g;
 /** The prompt an empty Word content control shows ("Click or tap here to enter text."): a form's blank, not text. */
+/**
+ * A web page's controls that a copy of the page takes along ("Back to top", "Expand all / Collapse
+ * all"). They part the page's sections, so each becomes a blank line.
+ */
+const pageControl = /^\s*(?:back to top|return to top|top of page|expand all(?:\s*\/\s*collapse all)?|collapse all|skip to (?:main )?content|share this page|print this page)\s*[↑^]?\s*$/i;
 const controlPrompt = /\bClick or tap (?:here )?to enter (?:text|a date)\.?/gi;
 const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 /** "Who to Contact<TAB>10", "Scope.....<TAB>2": a contents-page line; the entry is its first group. */
@@ -32,7 +37,7 @@ export const entryKey = (text: string): string =>
     .toLowerCase();
 
 /** "Contents" or "Table of contents": the title of a contents page or section. */
-export const isContentsTitle = (text: string): boolean => /^\s*(?:table of )?contents\s*:?\s*$/i.test(text);
+export const isContentsTitle = (text: string): boolean => /^\s*(?:(?:table of )?contents|on this page|in this (?:policy|section))\s*:?\s*$/i.test(text);
 /** A contents entry: a short line that is not a sentence ("3.<TAB>Your school account", "Acknowledgement form"). */
 export const entryLike = (line: string): boolean => line.trim().length > 0 && line.trim().length <= 90 && !/[.!?;:,]$/.test(line.trim());
 const MIN_ENTRIES = 3;
@@ -52,7 +57,13 @@ export function readContents(raw: string): { text: string; entries: Set<string> 
   let from = at + 1;
   while (from < lines.length && lines[from]!.trim() === '') from += 1;
   let to = from;
-  while (to < lines.length && entryLike(lines[to]!) && !contentsLine.test(lines[to]!)) to += 1;
+  // A contents list names each section once: a name it already gave is that section's own heading,
+  // where a page with no blank lines ("On this page" / … / "About this code" / "1.1 This code…") goes on.
+  const listed = new Set<string>();
+  while (to < lines.length && entryLike(lines[to]!) && !contentsLine.test(lines[to]!) && !listed.has(entryKey(lines[to]!))) {
+    listed.add(entryKey(lines[to]!));
+    to += 1;
+  }
   if (to - from >= MIN_ENTRIES) {
     for (let i = from; i < to; i += 1) {
       const entry = entryKey(lines[i]!.replace(/\t/g, ' '));
@@ -113,6 +124,7 @@ function cleanLine(line: string): string | undefined {
   // breadcrumb whose words the dots only separate ("Aspire • Belong • Achieve") stays one line.
   if (/\S\s*•/.test(out) && !separatedWords(out)) out = out.replace(/\s*•\s*/g, '\n• ').replace(/^\n/, '');
   if (contentsLine.test(out)) return undefined;
+  if (pageControl.test(out)) return '';
   if (pageNumberLine.test(out) || pageFooterLine.test(out.trim())) return PAGE_MARK;
   if (out.replace(leaders, '') !== out) {
     out = out.replace(leaders, ' ').replace(/[ ]{2,}/g, ' ');

@@ -174,3 +174,34 @@ export function spacedCellRows(groups: LineGroup[], from: number): { rows: Block
 /** "Review date" / "November 2025": a short label over a value that is not a sentence. */
 const isPair = (lines: string[]): boolean =>
   lines.length === 2 && looksLikeLabels(lines.slice(0, 1)) && /^[A-Z]/.test(lines[0]!) && lines[1]!.length <= 100 && !/[.!?:;]$/.test(lines[1]!) && !/^[·•▪◦➢❖o-]\s/.test(lines[1]!);
+
+/** Tabbed rows in a row before the lines around them are taken for a table of their own. */
+const MIN_TABBED_RUN = 3;
+
+/**
+ * A page copied from a browser keeps no blank lines, so a table pasted as tab-separated rows sits in
+ * the middle of a paragraph group ("15.2 The following periods apply:" / "Item<TAB>How long…" /
+ * "Inbox…<TAB>3 years…" / "15.3 Once you know…"). Such a run of rows, each starting with words, is
+ * made a group of its own, so it is read as a table and the lines around it as text.
+ */
+export function splitTabbedRuns(groups: LineGroup[]): LineGroup[] {
+  return groups.flatMap((group) => {
+    const rowAt = group.lines.map((l) => INNER_TAB.test(l.trim()) && startsWithWords(cellsOf(l)) && !l.startsWith('\t'));
+    const out: LineGroup[] = [];
+    let from = 0;
+    let i = 0;
+    while (i < rowAt.length) {
+      let end = i;
+      while (end < rowAt.length && rowAt[end]) end += 1;
+      if (end - i >= MIN_TABBED_RUN && end - i < rowAt.length) {
+        if (i > from) out.push({ start: group.start + from, lines: group.lines.slice(from, i) });
+        out.push({ start: group.start + i, lines: group.lines.slice(i, end) });
+        from = end;
+      }
+      i = end + 1;
+    }
+    if (from === 0) return [group];
+    if (from < group.lines.length) out.push({ start: group.start + from, lines: group.lines.slice(from) });
+    return out;
+  });
+}

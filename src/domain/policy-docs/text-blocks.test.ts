@@ -85,3 +85,43 @@ describe("reading Word's plain-text export and pdftotext's output", () => {
     expect(blocks).toEqual([['para', undefined, 'Raise a safeguarding concern with the DSL in person, or the deputy,', undefined]]);
   });
 });
+
+describe('reading a web page copied from a browser into a text file', () => {
+  const page = [
+    'Skip to main content',
+    'On this page',
+    'About this code',
+    'Keeping email',
+    'Leaving',
+    'Expand all / Collapse all',
+    'About this code',
+    '1.1 This code applies to everyone who has an Academy account, including:',
+    'teaching and support staff, including cover supervisors and exams invigilators',
+    'supply and agency staff',
+    '1.2 Breaches of this code may lead to disciplinary action.',
+    'Back to top',
+    'Keeping email',
+    '2.1 The following periods apply to every mailbox:',
+    'Item\tHow long it is kept\tWhat happens then',
+    'Inbox and folders\t3 years\tDeleted automatically',
+    'Deleted Items folder\t30 days\tEmptied automatically',
+    '2.2 Ask the IT Service Desk to place a hold on a mailbox that is needed for a complaint.',
+    'Back to top',
+  ].join('\n');
+
+  it('reads its sections under their headings, one list item a line, and a tabbed table as rows', () => {
+    const blocks = textToBlocks(page).map((b) => [b.kind, b.number, b.text]);
+    expect(blocks).toEqual([
+      ['heading', undefined, 'About this code'],
+      ['para', '1.1', 'This code applies to everyone who has an Academy account, including:'],
+      ['bullet', undefined, 'teaching and support staff, including cover supervisors and exams invigilators'],
+      ['bullet', undefined, 'supply and agency staff'],
+      ['para', '1.2', 'Breaches of this code may lead to disciplinary action.'],
+      ['heading', undefined, 'Keeping email'],
+      ['para', '2.1', 'The following periods apply to every mailbox:'],
+      ['row', undefined, 'Inbox and folders 3 years Deleted automatically'],
+      ['row', undefined, 'Deleted Items folder 30 days Emptied automatically'],
+      ['para', '2.2', 'Ask the IT Service Desk to place a hold on a mailbox that is needed for a complaint.'],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { alignedTable } from './aligned-table.ts';
 import { cleanText, endsSentence, entryKey, readContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, numbersClausesThroughout, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows, type LineGroup } from './flat-table.ts';
-import { cellPerLineRows, gridRows, isGrid, spacedCellRows, spacedGrid } from './grid-table.ts';
+import { cellPerLineRows, gridRows, isGrid, spacedCellRows, spacedGrid, splitTabbedRuns } from './grid-table.ts';
 import type { Block } from './types.ts';
 import { joinWrapped, RUNS_ON } from './wrap.ts';
 
@@ -24,7 +24,7 @@ export interface TextOptions {
 export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   const { text, entries } = readContents(raw);
   const lines = cleanText(text).split('\n');
-  const groups = groupLines(lines);
+  const groups = splitTabbedRuns(groupLines(lines));
   const runs = findTableRuns(groups);
   const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries, numbersClausesThroughout(lines));
   let g = 0;
@@ -249,7 +249,10 @@ class BlockBuilder {
       this.open.parts.push(text);
       return;
     }
-    if (!shape.number && this.continues(text, first)) {
+    // In text not wrapped at a fixed width each line is a paragraph: after "…including:" each is an item
+    // of the list, though its bullet was lost ("supply and agency staff" under "teaching staff").
+    const listItem = this.inImplicitList && this.wrappedAt === undefined && this.open?.kind === 'bullet';
+    if (!shape.number && !listItem && this.continues(text, first)) {
       this.open!.parts.push(text);
       return;
     }
@@ -266,7 +269,8 @@ class BlockBuilder {
     const number = shape.number ?? this.pendingNumber;
     // A clause with its own number ("6.5 Before you send, check:") ends the list before it.
     if (number) this.inImplicitList = false;
-    const kind = this.inImplicitList && wordCount(text) <= 14 ? 'bullet' : 'para';
+    // A long line is an item too where each line is a paragraph (text not wrapped at a fixed width).
+    const kind = this.inImplicitList && (wordCount(text) <= 14 || this.wrappedAt === undefined) ? 'bullet' : 'para';
     this.open = { kind, parts: [text] };
     if (number) this.open.number = number;
     this.pendingNumber = undefined;
@@ -295,8 +299,12 @@ class BlockBuilder {
     // After such a sentence, as after one with its full stop, what follows starts afresh.
     const afterBreak = prev === undefined || endsSentence(prev) || sentenceWithoutStop(prev) || this.blocks.at(-1)?.kind !== 'para';
     if (first && last) return afterBreak;
-    if (!(first || afterBreak) || nextRaw === undefined || !titleLike(text)) return false;
+    if (!(first || afterBreak) || nextRaw === undefined) return false;
     const next = this.shape(nextRaw);
+    // A short line opening a paragraph group, over a numbered clause, heads it however it is cased
+    // ("Personal email and forwarding" over "3.1 You must not…").
+    if (first && next.t === 'text' && next.number) return true;
+    if (!titleLike(text)) return false;
     if (next.t === 'bullet') return true;
     return next.t === 'text' && wordCount(next.text) >= 12;
   }
