@@ -202,6 +202,28 @@ describe('laying out a PDF page from its text runs', () => {
     expect(lines).toContain(left[3]);
   });
 
+  it("splits a table's first lines whose cells run close together at the columns the lines below show", () => {
+    // Columns at 60, 200 and 340; the first two lines' cells end 5 points short of the next column.
+    const text = pageText([
+      run('Type of email or the record', 60, 700),
+      run('How long it is kept today', 200, 700),
+      run('What happens then', 340, 700),
+      run('Inbox, Sent Items and your', 60, 687),
+      run('2 years from the date sent', 200, 687),
+      run('Deleted automatically', 340, 687),
+      run('own folders', 60, 674),
+      run('or received', 200, 674),
+      run('Deleted Items folder', 60, 661),
+      run('30 days', 200, 661),
+      run('Permanently deleted', 340, 661),
+    ]);
+    expect(text.split('\n')).toEqual([
+      'Type of email or the record\tHow long it is kept today\tWhat happens then',
+      'Inbox, Sent Items and your own folders\t2 years from the date sent or received\tDeleted automatically',
+      'Deleted Items folder\t30 days\tPermanently deleted',
+    ]);
+  });
+
   it('leaves a table whose label column is short as rows, though its columns leave a gutter', () => {
     const rows = [['Version', '4.2, approved by the governing board in June'], ['Owner', 'School Business Manager, who reviews it'], ['Review', 'Every year, or sooner if the law changes'], ['Applies to', 'All staff, governors and volunteers'], ['Contact', 'office@oak.sch.uk or the school office'], ['Status', 'Published on the staff SharePoint site']];
     const runs = rows.flatMap(([label, value], i) => [run(label!, 60, 700 - 13 * i), run(value!, 320, 700 - 13 * i)]);

@@ -262,8 +262,34 @@ function segmentsOf(line: Line, columns: number[] = []): Segment[] {
  */
 function tableAt(lines: Line[], start: number): { columns: number[]; cells: Segment[][] } | undefined {
   const first = lines[start]!;
-  const columns = segmentsOf(first).map((s) => s.x);
-  if (columns.length < 2) return undefined;
+  const own = segmentsOf(first).map((s) => s.x);
+  return own.length >= 2 ? tableFrom(lines, start, own) : closeSetStart(lines, start);
+}
+
+/**
+ * A header row, or a first row, whose cells run so close together that the line reads as one ("Type of
+ * e-mail or record How long it is kept What happens then"), at the foot of a page where few rows
+ * follow: its columns are found from the next lines with cells apart, and split it where its runs
+ * start at them.
+ */
+function closeSetStart(lines: Line[], start: number): { columns: number[]; cells: Segment[][] } | undefined {
+  const first = lines[start]!;
+  for (let j = start + 1; j <= start + CLOSE_SET_LOOKAHEAD && j < lines.length; j += 1) {
+    if (lines[j - 1]!.y - lines[j]!.y > 3 * first.size) return undefined;
+    const columns = segmentsOf(lines[j]!).map((s) => s.x);
+    if (columns.length < 2 || columns[0]! > first.runs[0]!.x + first.size) continue;
+    if (segmentsOf(first, columns).length < 2) return undefined;
+    return tableFrom(lines, start, columns);
+  }
+  return undefined;
+}
+
+/** How many lines below a close-set line its table's columns may first show. */
+const CLOSE_SET_LOOKAHEAD = 3;
+
+function tableFrom(lines: Line[], start: number, found: number[]): { columns: number[]; cells: Segment[][] } | undefined {
+  const first = lines[start]!;
+  const columns = [...found];
   // Within the table's columns: at a column's edge, or indented inside one (a list in a cell).
   const atColumn = (s: Segment): boolean => s.x >= columns[0]! - first.size;
   const known = (x: number): boolean => columns.some((c) => Math.abs(c - x) <= first.size);

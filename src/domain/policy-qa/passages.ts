@@ -3,6 +3,9 @@ import type { Passage } from './types.ts';
 
 const FAQ_QUESTION = /^\s*(?:Q|Question)\s*\d*\s*[:.)–-]\s*/i;
 const FAQ_ANSWER = /^\s*(?:A|Answer)\s*[:.)–-]\s*/i;
+const QUESTION = /\?["'’”)]?\s*$/;
+/** A question longer than this is a clause that happens to end in one, not a heading-like question. */
+const QUESTION_WORDS = 30;
 
 /**
  * One passage per paragraph, bullet or table row; the section trail travels with it. In a policy's
@@ -15,8 +18,14 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
   docs.forEach((doc, docIndex) => {
     for (const section of doc.sections) {
       const asks = (i: number): boolean => FAQ_QUESTION.test(section.paragraphs[i]?.text ?? '') && FAQ_ANSWER.test(section.paragraphs[i + 1]?.text ?? '');
+      // "3.3 Can I set my school e-mail to forward to my home account?" over an unnumbered "No. Automatic
+      // forwarding…": a numbered clause that asks, answered by the paragraph under it.
+      const numberedAsk = (i: number): boolean => {
+        const [q, a] = [section.paragraphs[i], section.paragraphs[i + 1]];
+        return !!q?.number && q.kind === 'para' && QUESTION.test(q.text) && q.text.split(/\s+/).length <= QUESTION_WORDS && a?.kind === 'para' && !a.number && !QUESTION.test(a.text);
+      };
       section.paragraphs.forEach((p, i) => {
-        if (asks(i)) return;
+        if (asks(i) || numberedAsk(i)) return;
         const passage: Passage = {
           id: `${docIndex}:${section.id}:${i}`,
           kind: p.kind,
@@ -26,10 +35,10 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
           path: section.path,
           text: p.text,
         };
-        const number = p.number ?? section.number;
+        const number = p.number ?? (numberedAsk(i - 1) ? section.paragraphs[i - 1]!.number : undefined) ?? section.number;
         if (number) passage.number = number;
         if (p.label) passage.label = p.label;
-        if (asks(i - 1)) passage.label = section.paragraphs[i - 1]!.text.replace(FAQ_QUESTION, '');
+        if (asks(i - 1) || numberedAsk(i - 1)) passage.label = section.paragraphs[i - 1]!.text.replace(FAQ_QUESTION, '');
         // A bullet is read with its lead-in; a table row with the clause introducing the table and its
         // column labels ("Record Retention period").
         const context = [p.leadIn, p.columns?.join(' ')].filter(Boolean).join(' ');

@@ -449,4 +449,19 @@ describe('policy Q&A', () => {
     expect(a.citations[0]?.section).toBe('12 Frequently asked questions — Can I have my school email on my own phone?');
     expect(a.citations[0]?.quote).toMatch(/^A: Yes, in the Outlook app/);
   });
+
+  it('reads a numbered clause that asks, answered by the paragraph under it, as one passage with the clause number', async () => {
+    const doc = await clausePolicy(
+      'Redbrook E-Safety and Email Policy',
+      [
+        '3. Your e-mail account',
+        '3.3 Can I set my school e-mail to forward to my home account automatically?',
+        'No. Automatic forwarding to addresses outside the Federation has been switched off and must not be set up in any other way.',
+        '3.4 Write every e-mail as if the person it is about might read it one day.',
+      ],
+    );
+    const a = createPolicyQa([doc]).answer('can I forward my email to my gmail?');
+    expect(a.citations[0]?.section).toBe('3.3 Your e-mail account — Can I set my school e-mail to forward to my home account automatically?');
+    expect(a.citations[0]?.quote).toMatch(/^(No\. )?Automatic forwarding to addresses outside the Federation/);
+  });
 });
