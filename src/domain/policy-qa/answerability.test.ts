@@ -97,6 +97,19 @@ describe('deciding whether the policy answers', () => {
     expect(qa.answer('Can I film the sports day race and email it to a parent?').features?.topicMissing).toBe(1);
   });
 
+  it("answers how much a mailbox holds from the mailbox's size, and not from a phishing email that says the mailbox is full", async () => {
+    const question = 'my inbox is full, how much storage do we get?';
+    const storage = await markdownPolicy(
+      '# Oak Email Rules\n\n## 1. Email\n\n1.1 Attachments must be no larger than 10 MB. Share anything bigger as a OneDrive link.\n\n1.2 Staff mailboxes are 50 GB. If Outlook warns you that your mailbox is nearly full, empty your Deleted Items folder first.\n\n## 2. Phishing\n\n2.1 Report suspicious emails with the Report button.\n',
+    );
+    expect(createPolicyQa([storage]).answer(question).citations[0]?.section).toBe('1.2 Email');
+    const phishing = await markdownPolicy(
+      '# Oak Email Rules\n\n## 1. Email\n\n1.1 Attachments must be no larger than 10 MB.\n\n## 3. Frequently asked questions\n\nQ: An email says my mailbox is full and asks me to log in. What should I do?\n\nA: Do not click anything. Report it with the Report button.\n',
+    );
+    expect(createPolicyQa([phishing]).answer(question).answered).toBe(false);
+    expect(createPolicyQa([phishing]).answer('an email says my mailbox is full and wants me to log in, what do I do?').answered).toBe(true);
+  });
+
   it('reads "any outside address" as a personal address, so forwarding to Gmail cites the forwarding rule', async () => {
     const doc = await markdownPolicy(
       '# Oak Rules\n\n## 3. Email\n\n3.3 Automatic forwarding from your mailbox to any outside address is switched off and must not be set up through inbox rules.\n\n## 14. Leaving\n\nBefore your last day:\n\n- remove your own personal emails and files, as nothing will be forwarded to you afterwards;\n- return your laptop.\n',

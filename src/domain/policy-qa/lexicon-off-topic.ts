@@ -51,6 +51,13 @@ export const offTopicConcepts: Concept[] = [
     doc: ['driving licence', 'd1 licence', 'd1 entitlement', 'minibus licence', 'midas'],
     ask: ['d1', 'my licence', 'minibus test', 'driving test'],
   },
+  // How much a mailbox holds: a topic of its own, which an attachment size limit does not answer.
+  {
+    id: 'mailbox-storage',
+    // Not "your mailbox is full", in a policy or a question: a phishing email says that too.
+    doc: ['storage limit', 'storage allowance', 'storage quota', 'mailbox quota', 'mailbox size', 'mailbox limit', 'size of your mailbox', 'storage space', 'storage capacity', 'mailboxes are', 'mailbox has a'],
+    ask: ['how much storage', 'how much space', 'nearly full', 'almost full', 'inbox full', 'inbox is full', 'run out of space', 'running out of space', 'out of storage', 'storage do we get', 'space do we get', 'inbox size', 'quota'],
+  },
   {
     id: 'staff-events',
     doc: ['inset day', 'training day', 'staff meeting', 'christmas party', 'staff party'],
