@@ -115,8 +115,10 @@ function cellRows(lines: string[]): Block[] | undefined {
   return undefined;
 }
 
+/** A list item's marker, as plain text keeps it ("•<TAB>", "o<TAB>", "- "). */
+const ITEM_MARK = /^[·•▪◦➢❖o-]\s/;
 /** A cell's line that a new clause or list item would start ("4.2 …", "3. …", "• …"): not a table's. */
-const CLAUSE_OR_ITEM = /^(?:\d{1,2}\.\d|\d{1,2}[.)](?:\s|$)|[·•▪◦➢❖o-]\s)/;
+const CLAUSE_OR_ITEM = new RegExp(`^(?:\\d{1,2}\\.\\d|\\d{1,2}[.)](?:\\s|$))|${ITEM_MARK.source}`);
 
 /** A row's lines as its cells, a wrapped cell's lines joined; undefined when they do not make `width` cells. */
 function cellsOfLines(lines: string[], width: number): string[] | undefined {
@@ -173,7 +175,7 @@ export function spacedCellRows(groups: LineGroup[], from: number): { rows: Block
 
 /** "Review date" / "November 2025": a short label over a value that is not a sentence. */
 const isPair = (lines: string[]): boolean =>
-  lines.length === 2 && looksLikeLabels(lines.slice(0, 1)) && /^[A-Z]/.test(lines[0]!) && lines[1]!.length <= 100 && !/[.!?:;]$/.test(lines[1]!) && !/^[·•▪◦➢❖o-]\s/.test(lines[1]!);
+  lines.length === 2 && looksLikeLabels(lines.slice(0, 1)) && /^[A-Z]/.test(lines[0]!) && lines[1]!.length <= 100 && !/[.!?:;]$/.test(lines[1]!) && !ITEM_MARK.test(lines[1]!);
 
 /** Tabbed rows in a row before the lines around them are taken for a table of their own. */
 const MIN_TABBED_RUN = 3;
