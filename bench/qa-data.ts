@@ -56,8 +56,9 @@ export async function loadPolicy(name: string): Promise<PolicyDocument | undefin
 
 const norm = (t: string): string => t.replace(/\s+/g, ' ').trim().toLowerCase();
 
-export function matches(e: Expectation, passage: { number?: string; text: string }): boolean {
+export function matches(e: Expectation, passage: { number?: string; text: string; label?: string }): boolean {
   const sectionOk = e.section === undefined || passage.number === e.section || (passage.number ?? '').startsWith(`${e.section}.`);
-  const containsOk = e.contains === undefined || norm(passage.text).includes(norm(e.contains));
+  // A passage's label is part of it: an FAQ answer's question, a table row's left-hand cell.
+  const containsOk = e.contains === undefined || norm(passage.text).includes(norm(e.contains)) || (passage.label !== undefined && norm(passage.label).includes(norm(e.contains)));
   return sectionOk && containsOk;
 }
