@@ -15,7 +15,22 @@ const token = /<(\/?)(w:[A-Za-z]+|mc:Fallback)\b([^>]*?)(\/?)>|([^<]+)/g;
  * runs hold w:t, not w:delText). The document is read as it stands with every change accepted.
  */
 const UNSEEN = new Set(['mc:Fallback', 'w:del', 'w:moveFrom']);
-const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
+const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
+
+/**
+ * The text of each footnote or endnote by id ("footnote:2"), its paragraphs joined. Word's separator
+ * notes (the line above the notes) have no text and are skipped.
+ */
+function notesOf(xml: string | undefined, kind: 'footnote' | 'endnote'): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const note of (xml ?? '').matchAll(new RegExp(`<w:${kind}\\b([^>]*)>([\\s\\S]*?)</w:${kind}>`, 'g'))) {
+    const id = /w:id="(-?\d+)"/.exec(note[1]!)?.[1];
+    const paragraphs = [...note[2]!.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => joinInline([...p[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1]!))));
+    const text = paragraphs.filter(Boolean).join(' ');
+    if (id && text) notes.set(`${kind}:${id}`, text);
+  }
+  return notes;
+}
 
 interface Para {
   style: string;
@@ -27,6 +42,8 @@ interface Para {
   /** A tracked change deleted the paragraph's mark: with its text deleted too, the paragraph is gone. */
   deleted?: boolean;
   text: string[];
+  /** The footnotes and endnotes it refers to ("footnote:2"), read after it. */
+  notes?: string[];
 }
 
 /** A short paragraph all in bold, not ending a sentence: how a heading looks without a Heading style. */
@@ -43,6 +60,7 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
   let xml: string;
   let numberingXml: string | undefined;
   let stylesXml: string | undefined;
+  let notes: Map<string, string>;
   try {
     const files = unzipSync(bytes, { filter: (f) => PARTS.has(f.name) });
     const doc = files['word/document.xml'];
@@ -50,6 +68,8 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     xml = strFromU8(doc);
     numberingXml = files['word/numbering.xml'] && strFromU8(files['word/numbering.xml']);
     stylesXml = files['word/styles.xml'] && strFromU8(files['word/styles.xml']);
+    const part = (name: string): string | undefined => files[name] && strFromU8(files[name]);
+    notes = new Map([...notesOf(part('word/footnotes.xml'), 'footnote'), ...notesOf(part('word/endnotes.xml'), 'endnote')]);
   } catch {
     return err('invalid_input', 'The file is not a readable .docx (zip) document.');
   }
@@ -141,6 +161,14 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
         if (selfClosing) break;
         if (closing) {
           if (para) endParagraph(para);
+          // A note is read where it is referred to, after the paragraph that refers to it and as part of
+          // its clause (a note on a list item is one more item, so the list keeps its clause).
+          const out = cell !== undefined && tableDepth > 0 ? boxed : blocks;
+          const host = out.at(-1);
+          for (const id of para?.notes ?? []) {
+            const note = notes.get(id);
+            if (note) out.push({ ...bodyBlock(host?.kind === 'bullet' ? 'bullet' : 'para', note), ...(host?.number ? { number: host.number } : {}) });
+          }
           para = outer.pop();
         } else {
           if (para) outer.push(para);
@@ -174,6 +202,12 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
       case 'w:cr':
         if (para && !closing) para.text.push(' ');
         break;
+      case 'w:footnoteReference':
+      case 'w:endnoteReference': {
+        const id = /w:id="(-?\d+)"/.exec(attrs)?.[1];
+        if (para && id) (para.notes ??= []).push(`${name === 'w:footnoteReference' ? 'footnote' : 'endnote'}:${id}`);
+        break;
+      }
       case 'w:noBreakHyphen':
         if (para && !closing) para.text.push('-');
         break;

@@ -402,6 +402,29 @@ describe('ingest docx', () => {
     '<w:tbl><w:tr><w:tc>' + p('Limit') + '</w:tc><w:tc>' + p('2 MB') + '</w:tc></w:tr></w:tbl>' +
     '</w:body></w:document>';
 
+  it('reads a footnote after the paragraph that refers to it, in its clause, and a note on a list item as one more item', async () => {
+    const ref = (id: number): string => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`;
+    const body =
+      '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>7 Mistakes</w:t></w:r></w:p>' +
+      `<w:p><w:r><w:t>7.4 Report a breach straight away.</w:t></w:r>${ref(2)}</w:p>` +
+      '<w:p><w:r><w:t>7.5 Special category data includes:</w:t></w:r></w:p>' +
+      `<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>health information;</w:t></w:r>${ref(3)}</w:p>` +
+      '<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>ethnicity.</w:t></w:r></w:p>';
+    const footnotes =
+      '<w:footnotes xmlns:w="x"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+      '<w:footnote w:id="2"><w:p><w:r><w:t>The ICO must be told within 72 hours.</w:t></w:r></w:p></w:footnote>' +
+      '<w:footnote w:id="3"><w:p><w:r><w:t>Including allergies and care plans.</w:t></w:r></w:p></w:footnote></w:footnotes>';
+    const d = await ingestedPolicy({ bytes: docxOf(body, { 'word/footnotes.xml': footnotes }), type: 'docx' });
+    expect(d.sections.flatMap((s) => s.paragraphs.map((p) => [p.kind, p.number, p.text]))).toEqual([
+      ['para', '7.4', 'Report a breach straight away.'],
+      ['para', '7.4', 'The ICO must be told within 72 hours.'],
+      ['para', '7.5', 'Special category data includes:'],
+      ['bullet', '7.5', 'health information;'],
+      ['bullet', '7.5', 'Including allergies and care plans.'],
+      ['bullet', '7.5', 'ethnicity.'],
+    ]);
+  });
+
   it('maps heading styles, list numbering and table rows', async () => {
     const bytes = zipSync({ 'word/document.xml': strToU8(xml), '[Content_Types].xml': strToU8('<Types/>') });
     const d = await ingestedPolicy({ bytes, type: 'docx' });
