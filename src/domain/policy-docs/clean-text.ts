@@ -37,7 +37,8 @@ export const entryKey = (text: string): string =>
     .toLowerCase();
 
 /** "Contents" or "Table of contents": the title of a contents page or section. */
-export const isContentsTitle = (text: string): boolean => /^\s*(?:(?:table of )?contents|on this page|in this (?:policy|section))\s*:?\s*$/i.test(text);
+export const isContentsTitle = (text: string): boolean =>
+  /^\s*(?:(?:table of )?contents|on this page|(?:what['’]?s |what is )?in this (?:policy|section|code|document))\s*:?\s*$/i.test(text);
 /** A contents entry: a short line that is not a sentence ("3.<TAB>Your school account", "Acknowledgement form"). */
 export const entryLike = (line: string): boolean => line.trim().length > 0 && line.trim().length <= 90 && !/[.!?;:,]$/.test(line.trim());
 const MIN_ENTRIES = 3;

@@ -4,6 +4,7 @@ import type { Passage } from './types.ts';
 const FAQ_QUESTION = /^\s*(?:Q|Question)\s*\d*\s*[:.)–-]\s*/i;
 const FAQ_ANSWER = /^\s*(?:A|Answer)\s*[:.)–-]\s*/i;
 const QUESTION = /\?["'’”)]?\s*$/;
+const FAQ_HEADING = /\b(?:questions|quick answers|faqs?|q\s?&\s?a)\b/i;
 /** A question longer than this is a clause that happens to end in one, not a heading-like question. */
 const QUESTION_WORDS = 30;
 
@@ -20,9 +21,11 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
       const asks = (i: number): boolean => FAQ_QUESTION.test(section.paragraphs[i]?.text ?? '') && FAQ_ANSWER.test(section.paragraphs[i + 1]?.text ?? '');
       // "3.3 Can I set my school e-mail to forward to my home account?" over an unnumbered "No. Automatic
       // forwarding…": a numbered clause that asks, answered by the paragraph under it.
+      // So is a question in a section of questions ("Quick answers", "FAQs"), numbered or not.
+      const answers = FAQ_HEADING.test(section.heading);
       const numberedAsk = (i: number): boolean => {
         const [q, a] = [section.paragraphs[i], section.paragraphs[i + 1]];
-        return !!q?.number && q.kind === 'para' && QUESTION.test(q.text) && q.text.split(/\s+/).length <= QUESTION_WORDS && a?.kind === 'para' && !a.number && !QUESTION.test(a.text);
+        return (!!q?.number || answers) && q?.kind === 'para' && QUESTION.test(q.text) && q.text.split(/\s+/).length <= QUESTION_WORDS && a?.kind === 'para' && (answers || !a.number) && !QUESTION.test(a.text);
       };
       section.paragraphs.forEach((p, i) => {
         if (asks(i) || numberedAsk(i)) return;

@@ -450,6 +450,35 @@ describe('policy Q&A', () => {
     expect(a.citations[0]?.quote).toMatch(/^A: Yes, in the Outlook app/);
   });
 
+  it('reads a question on a "Quick answers" page with the paragraph answering it, as one passage', async () => {
+    const doc = await markdownPolicy(
+      [
+        '# St Wilfrid Email Code',
+        '',
+        "## What's in this policy",
+        '',
+        'Quick answers',
+        '',
+        '1. Your school email',
+        '',
+        '2. Leaving',
+        '',
+        '## Quick answers',
+        '',
+        'Can I forward my school email to my personal email?',
+        '',
+        'No. Automatic forwarding to any non-school address is switched off. (Section 3.3)',
+        '',
+        '## 1. Your school email',
+        '',
+        '1.1 Use your school account for all school business.',
+      ].join('\n'),
+    );
+    const a = createPolicyQa([doc]).answer('can I forward my email to my gmail?');
+    expect(a.citations[0]?.section).toBe('Quick answers — Can I forward my school email to my personal email?');
+    expect(doc.sections.map((s) => s.heading)).not.toContain("What's in this policy");
+  });
+
   it('reads a numbered clause that asks, answered by the paragraph under it, as one passage with the clause number', async () => {
     const doc = await clausePolicy(
       'Redbrook E-Safety and Email Policy',
