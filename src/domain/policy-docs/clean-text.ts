@@ -12,12 +12,12 @@ const fieldCode = /\b(?:HYPERLINK|PAGEREF|REF|TOC)\s+(?:\\[a-z*]\s+)*(?:"[^"]*"|
 const strayToc = /\b_(?:Toc|GoBack|Hlk|Ref)\d*\b/g;
 const mergeFormat = /\\\*\s*MERGEFORMAT/g;
 const image = /\[image:[^\]]*\]/g;
-/** The prompt an empty Word content control shows ("Click or tap here to enter text."): a form's blank, not text. */
 /**
  * A web page's controls that a copy of the page takes along ("Back to top", "Expand all / Collapse
  * all"). They part the page's sections, so each becomes a blank line.
  */
 const pageControl = /^\s*(?:back to top|return to top|top of page|expand all(?:\s*\/\s*collapse all)?|collapse all|skip to (?:main )?content|share this page|print this page)\s*[↑^]?\s*$/i;
+/** The prompt an empty Word content control shows ("Click or tap here to enter text."): a form's blank, not text. */
 const controlPrompt = /\bClick or tap (?:here )?to enter (?:text|a date)\.?/gi;
 const htmlTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 /** "Who to Contact<TAB>10", "Scope.....<TAB>2": a contents-page line; the entry is its first group. */

@@ -103,8 +103,9 @@ export function markdownToBlocks(source: string): Block[] {
     }
     // A table written as HTML (Docs to Markdown's default) is read as the HTML reader reads one.
     if (!inFence && /^\s*<table\b/i.test(raw)) {
-      const end = lines.findIndex((l, j) => j >= i && /<\/table>/i.test(l));
-      if (end >= 0) {
+      let end = i;
+      while (end < lines.length && !/<\/table>/i.test(lines[end]!)) end += 1;
+      if (end < lines.length) {
         flush();
         endTable();
         blocks.push(...htmlToBlocks(lines.slice(i, end + 1).join('\n')).blocks);

@@ -121,11 +121,14 @@ function typicalLeading(lines: Line[]): number {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 12;
 }
 
+/** A run's type size; a run PDF.js reports with no height is taken for body type. */
+const sizeOf = (run: TextRun): number => run.size || 10;
+
 function toLines(runs: TextRun[]): Line[] {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const run of sorted) {
-    const size = run.size || 10;
+    const size = sizeOf(run);
     // Sorted top to bottom, a run belongs to the last line or starts a new one.
     const last = lines.at(-1);
     const line = last && Math.abs(last.y - run.y) <= Math.max(1, 0.3 * Math.min(last.size, size)) ? last : undefined;
@@ -189,7 +192,7 @@ function readingOrder(page: Line[]): Line[] {
  */
 function part(line: Line, keep: (r: TextRun) => boolean): Line {
   const runs = line.runs.filter(keep);
-  return { ...line, runs, size: runs.reduce((size, r) => Math.max(size, r.size || 10), 0) };
+  return { ...line, runs, size: runs.reduce((size, r) => Math.max(size, sizeOf(r)), 0) };
 }
 
 // Loops rather than Math.min(...spread): a malformed page may hold more runs than a call takes arguments.

@@ -18,17 +18,18 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
   const passages: Passage[] = [];
   docs.forEach((doc, docIndex) => {
     for (const section of doc.sections) {
-      const asks = (i: number): boolean => FAQ_QUESTION.test(section.paragraphs[i]?.text ?? '') && FAQ_ANSWER.test(section.paragraphs[i + 1]?.text ?? '');
-      // "3.3 Can I set my school e-mail to forward to my home account?" over an unnumbered "No. Automatic
-      // forwarding…": a numbered clause that asks, answered by the paragraph under it.
-      // So is a question in a section of questions ("Quick answers", "FAQs"), numbered or not.
-      const answers = FAQ_HEADING.test(section.heading);
-      const numberedAsk = (i: number): boolean => {
+      const faqPage = FAQ_HEADING.test(section.heading);
+      // Paragraph i is a question the paragraph after it answers: "Q: …" over "A: …"; a numbered clause
+      // that asks ("3.3 Can I set my school e-mail to forward…?") over an unnumbered "No. Automatic
+      // forwarding…"; or any question over its answer on a page of questions ("Quick answers", "FAQs").
+      const asks = (i: number): boolean => {
         const [q, a] = [section.paragraphs[i], section.paragraphs[i + 1]];
-        return (!!q?.number || answers) && q?.kind === 'para' && QUESTION.test(q.text) && q.text.split(/\s+/).length <= QUESTION_WORDS && a?.kind === 'para' && (answers || !a.number) && !QUESTION.test(a.text);
+        if (!q || !a) return false;
+        if (FAQ_QUESTION.test(q.text) && FAQ_ANSWER.test(a.text)) return true;
+        return (!!q.number || faqPage) && q.kind === 'para' && QUESTION.test(q.text) && q.text.split(/\s+/).length <= QUESTION_WORDS && a.kind === 'para' && (faqPage || !a.number) && !QUESTION.test(a.text);
       };
       section.paragraphs.forEach((p, i) => {
-        if (asks(i) || numberedAsk(i)) return;
+        if (asks(i)) return;
         const passage: Passage = {
           id: `${docIndex}:${section.id}:${i}`,
           kind: p.kind,
@@ -38,10 +39,11 @@ export function toPassages(docs: PolicyDocument[]): Passage[] {
           path: section.path,
           text: p.text,
         };
-        const number = p.number ?? (numberedAsk(i - 1) ? section.paragraphs[i - 1]!.number : undefined) ?? section.number;
+        const question = asks(i - 1) ? section.paragraphs[i - 1]! : undefined;
+        const number = p.number ?? question?.number ?? section.number;
         if (number) passage.number = number;
         if (p.label) passage.label = p.label;
-        if (asks(i - 1) || numberedAsk(i - 1)) passage.label = section.paragraphs[i - 1]!.text.replace(FAQ_QUESTION, '');
+        if (question) passage.label = question.text.replace(FAQ_QUESTION, '');
         // A bullet is read with its lead-in; a table row with the clause introducing the table and its
         // column labels ("Record Retention period").
         const context = [p.leadIn, p.columns?.join(' ')].filter(Boolean).join(' ');

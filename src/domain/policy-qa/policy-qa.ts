@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../policy-docs/index.ts';
-import { analyseQuestion, analyseText, type QueryUnit } from './analyse.ts';
+import { analyseQuestion, analyseText, tokens, type QueryUnit } from './analyse.ts';
 import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights } from './bm25f.ts';
 import { coverage, credit, unseen } from './coverage.ts';
 import { expandUnits } from './expand.ts';
@@ -108,8 +108,9 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const nameText = [...docs.map((d) => d.title), ...passages.filter((_, i) => frontMatter[i]).map((p) => p.text)].join(' ');
   // A word the document also writes in lower case ("your line manager", "data protection") is a word,
   // not a name, though the title block capitalises it ("Policy owner: Data Protection Lead").
-  const lowerText = passages.map((p) => p.text).join(' ').match(/\b[a-z][\w'’]*/g) ?? [];
-  const words = new Set(analyseText(lowerText.join(' ')).terms);
+  // Stems of the distinct words only: no concept matching, which the rest of the engine does once.
+  const lowerWords = new Set(passages.flatMap((p) => p.text.match(/\b[a-z][\w'’]*/g) ?? []));
+  const words = new Set(tokens([...lowerWords].join(' ')).map((t) => t.stem));
   const names = new Set(analyseText((nameText.match(/\b[A-Z][\w'’]*/g) ?? []).join(' ')).terms.filter((t) => !t.startsWith('#') && !GENERIC_TITLE_WORDS.has(t) && !words.has(t)));
   const contact = options.contact ?? docs.find((d) => d.contact)?.contact ?? DEFAULT_CONTACT;
   const decline = `Our policy doesn't cover that — please ask ${contact}.`;
