@@ -56,6 +56,16 @@ export async function loadPolicy(name: string): Promise<PolicyDocument | undefin
 
 const norm = (t: string): string => t.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/**
+ * The same test on what `ask --json` prints: the citation's section ("4.2 Personal email") starts with
+ * the clause number, and its quote holds the expected words. A label (an FAQ answer's question) is not
+ * printed, so it cannot count here.
+ */
+export function printedMatches(e: Expectation, citation: { section: string; quote: string }): boolean {
+  const sectionOk = e.section === undefined || new RegExp(`^${e.section.replace(/\./g, '\\.')}(?![0-9])`).test(citation.section.trim());
+  return sectionOk && (e.contains === undefined || norm(citation.quote).includes(norm(e.contains)));
+}
+
 export function matches(e: Expectation, passage: { number?: string; text: string; label?: string }): boolean {
   const sectionOk = e.section === undefined || passage.number === e.section || (passage.number ?? '').startsWith(`${e.section}.`);
   // A passage's label is part of it: an FAQ answer's question, a table row's left-hand cell.

@@ -7,7 +7,7 @@ import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createBaseline, createPolicyQa, defaultTuning, toPassages, type Tuning } from '../src/domain/policy-qa/index.ts';
 import { answerProbability } from '../src/domain/policy-qa/answerability.ts';
 import { fitAnswerModel, rounded, type Example } from './qa-calibrate.ts';
-import { loadPolicy, loadQuestions, matches, seedFiles, type BenchQuestion } from './qa-data.ts';
+import { loadPolicy, loadQuestions, matches, printedMatches, seedFiles, type BenchQuestion } from './qa-data.ts';
 
 const verbose = process.argv.includes('--verbose');
 const calibrate = process.argv.includes('--calibrate');
@@ -31,6 +31,8 @@ interface Outcome {
   correct: boolean;
   /** The best passage is right, whether or not the answerer chose to answer. */
   rankedRight: boolean;
+  /** The printed first citation (section and quote, all the `ask` contract shows) holds the expectation. */
+  printedRight: boolean;
   ms: number;
   got: string;
   features?: Example['features'];
@@ -44,11 +46,13 @@ function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
     const ms = performance.now() - start;
     const cited = a.citations[0] && passagesOf.get(q.policy)!.find((p) => p.id === a.citations[0]!.passageId);
     const rankedRight = Boolean(q.expect && cited && q.expect.some((e) => matches(e, cited)));
+    const first = a.answered ? a.citations[0] : undefined;
+    const printedRight = Boolean(q.expect && first && q.expect.some((e) => printedMatches(e, first)));
     const correct = q.expect ? rankedRight : !a.answered;
     const got = a.answered
       ? `${a.citations[0]!.section}: ${a.answer.slice(0, 90)} [p ${a.evidence.probability.toFixed(2)}]`
       : `declined [p ${a.evidence.probability.toFixed(2)}]`;
-    return { q, correct, rankedRight, ms, got, ...(a.features ? { features: a.features } : {}) };
+    return { q, correct, rankedRight, printedRight, ms, got, ...(a.features ? { features: a.features } : {}) };
   });
 }
 
@@ -102,7 +106,7 @@ const pct = (p: number): number => Number((latencies[Math.min(latencies.length -
 const baselines = new Map([...docs].map(([name, doc]) => [name, createBaseline([doc])]));
 const baseline = usable.map((q) => {
   const hit = baselines.get(q.policy)!.ask(q.question);
-  return { q, correct: q.expect ? Boolean(hit && q.expect.some((e) => matches(e, hit.passage))) : !hit, rankedRight: false, ms: 0, got: '' };
+  return { q, correct: q.expect ? Boolean(hit && q.expect.some((e) => matches(e, hit.passage))) : !hit, rankedRight: false, printedRight: false, ms: 0, got: '' };
 });
 
 if (verbose) {
@@ -123,6 +127,8 @@ console.log(
     questions: outcomes.length,
     top1: share(outcomes.filter(answerable)),
     abstain: share(outcomes.filter((o) => !answerable(o))),
+    // top1 as someone holding only the `ask --json` output would score it: the printed section and quote.
+    printedTop1: Number((outcomes.filter((o) => o.printedRight).length / Math.max(1, outcomes.filter(answerable).length)).toFixed(3)),
     p50Ms: pct(0.5),
     p95Ms: pct(0.95),
     baseline: { top1: share(baseline.filter(answerable)), abstain: share(baseline.filter((o) => !answerable(o))) },

@@ -80,6 +80,36 @@ describe('policy Q&A', () => {
     expect(qa.answer('does the business manager need to know?').citations[0]?.section).toBe('1.2 Mistakes');
   });
 
+  it('answers with the sentences that answer and quotes the whole clause they came from', async () => {
+    const clause =
+      '5.1 Staff may read school email on a personal phone only in the Outlook app, behind a six-digit PIN. ' +
+      'The school can wipe the Outlook app on a phone that is lost or stolen. ' +
+      'Personal tablets are not covered by this clause. ' +
+      'Staff who leave must remove the Outlook app on their last working day.';
+    const long = [
+      '6.1 Removable media such as USB sticks and external hard drives may be used only when no other way of moving files exists.',
+      'Every stick must be encrypted with BitLocker before any personal data is copied to it.',
+      'Sticks are issued by the IT technician, who keeps a register of their serial numbers and of the member of staff holding each one.',
+      'A stick that is no longer needed is handed back to the IT technician, who wipes it and records the date in the register.',
+      'Staff must not plug in a stick that a visitor, a parent or a supplier hands them, however urgent the request.',
+      'Music, photos and other personal files must never be stored on a school stick, even for a short time.',
+      'A lost stick is reported to the school business manager on the day it goes missing.',
+    ].join(' ');
+    const text = ['# Brook Primary Devices Policy', '', '## 5. Phones', '', clause, '', '## 6. Removable media', '', long].join('\n');
+    const qa = createPolicyQa([await markdownPolicy(text)]);
+    const wipe = qa.answer('will the school wipe my phone if I lose it?');
+    expect(wipe.answer).toMatch(/wipe the Outlook app/);
+    expect(wipe.answer).not.toMatch(/last working day/);
+    // The quote holds the clause's conditions and exceptions, not only the sentences the engine chose.
+    expect(wipe.citations[0]!.quote).toBe(clause.slice(4));
+    expect(norm(text)).toContain(wipe.citations[0]!.quote);
+    // A clause too long to read in a chat is quoted by its answering sentences only.
+    const encrypted = qa.answer('do usb sticks have to be encrypted?');
+    expect(long.length).toBeGreaterThan(700);
+    expect(encrypted.citations[0]!.quote.length).toBeLessThan(long.length / 2);
+    expect(encrypted.citations[0]!.quote).toMatch(/encrypted with BitLocker/);
+  });
+
   it('uses the rephrase hook only when given, and keeps the verbatim citation', async () => {
     const doc = await policy();
     const plain = await createPolicyQa([doc]).ask('is there a size limit for attachments?');

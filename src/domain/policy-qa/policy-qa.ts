@@ -86,6 +86,19 @@ function withLeadIn(passage: Passage, quote: string): string {
   return `${lead}${/[:;,.]$/.test(lead) ? '' : ':'} ${quote}`;
 }
 
+/** A passage up to this long is quoted whole; a longer one by the extract that answers. */
+const WHOLE_QUOTE_CHARS = 700;
+
+/**
+ * The answer is the sentences that answer; the citation quotes the passage they came from, so whoever
+ * checks it (staff under an AI-worded summary, an inspector, a script reading `ask --json`) sees the
+ * whole clause, conditions and exceptions included, not only the sentences the engine preferred.
+ */
+function citedText(text: string, extract: string): string {
+  const whole = text.replace(/\s+/g, ' ').trim();
+  return whole.length <= WHOLE_QUOTE_CHARS ? whole : extract;
+}
+
 const slug = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions = {}): PolicyQa {
@@ -193,8 +206,8 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       return { question, answered: true, answer: procedureAnswer(procedure), citations, evidence: { score: best.score, coverage: best.cov, probability }, features };
     }
     const passage = best.item.passage;
-    const quote = bestExtract(index, passage.text, q.units);
-    return { question, answered: true, answer: withLeadIn(passage, quote), citations: [cite(passage, quote)], evidence: { score: best.score, coverage: best.cov, probability }, features };
+    const extract = bestExtract(index, passage.text, q.units);
+    return { question, answered: true, answer: withLeadIn(passage, extract), citations: [cite(passage, citedText(passage.text, extract))], evidence: { score: best.score, coverage: best.cov, probability }, features };
   };
 
   return {
