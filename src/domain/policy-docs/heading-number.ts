@@ -1,6 +1,9 @@
-/** Splits "4.2 Email" / "4.2. Email" / "Section 4 – Email" into number and heading text. */
+/** Emoji a heading opens with ("📧 3. Using school email", as Notion and intranet pages write them). */
+const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\uFE0F\u200D]+\s*)+/u;
+
+/** Splits "4.2 Email" / "4.2. Email" / "Section 4 – Email" into number and heading text; a leading emoji is dropped. */
 export function numberedHeading(text: string): { text: string; number?: string } {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/\s+/g, ' ').trim().replace(LEADING_EMOJI, '');
   const m = /^(?:section\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s*[:\-–—]?\s+(\S.*)$/i.exec(clean);
   return m ? { number: m[1]!, text: m[2]! } : { text: clean };
 }

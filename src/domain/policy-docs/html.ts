@@ -15,20 +15,27 @@ const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
  * or <aside>. Only a class or id that starts with the name counts: "sidebar-primary" is a sidebar, but
  * WordPress themes put "ast-right-sidebar" or "no-sidebar" on <body> to say how the page is laid out.
  */
-const CHROME_NAME = /^(?:sidebar|widget-area|breadcrumbs?|site-header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+)(?:[-_]|$)/i;
+const CHROME_NAME =
+  /^(?:sidebar|widget-area|breadcrumbs?|site-?header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+|suitenav\w*|comments?|commentswrapper|socialbar|sp-socialbar\w*|page-?footer)(?:[-_]|$)/i;
+/**
+ * The landmarks a page's furniture declares itself as: the banner across the top (SharePoint's suite bar
+ * and page title area), menus and toolbars ("New · Page details · Share"), search, and the footer.
+ */
+const CHROME_ROLE = /\brole\s*=\s*["']?(?:banner|navigation|menubar|toolbar|search|contentinfo|complementary)\b/i;
 /**
  * A reviewer's comment, not policy text: Google Docs marks it "[a]" in the text (an anchor whose id is
  * "cmnt_ref1", page furniture above) and writes it at the end in a <div> that opens with an anchor whose
  * id is "cmnt1"; Word's web page puts class="msocomtxt" on the comment (furniture above).
  */
 const GOOGLE_COMMENT = /<div\b[^>]*>\s*<p\b[^>]*>\s*<a\b[^>]*\bid\s*=\s*["']?cmnt\d+\b[^>]*>[\s\S]*?<\/div\s*>/gi;
-const ATTRIBUTE = /\b(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+// SharePoint names its page parts in data attributes as well ("SiteHeader", "Comments", "pageFooter").
+const ATTRIBUTE = /\b(class|id|data-automation-?id|data-sp-feature-tag)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 /** The names a tag's class and id attributes give it ("sidebar-primary widget-area" is two), or only its classes. */
 const namesOf = (attributes: string, only?: 'class'): string[] =>
   [...attributes.matchAll(ATTRIBUTE)].filter((a) => !only || a[1]!.toLowerCase() === only).flatMap((a) => (a[2] ?? a[3] ?? a[4] ?? '').split(/\s+/));
 /** The elements that hold the page's content: never chrome, whatever their classes say. */
 const CONTENT_TAGS = new Set(['html', 'body', 'main', 'article']);
-const isChrome = (name: string, attributes: string): boolean => !CONTENT_TAGS.has(name) && namesOf(attributes).some((t) => CHROME_NAME.test(t));
+const isChrome = (name: string, attributes: string): boolean => !CONTENT_TAGS.has(name) && (CHROME_ROLE.test(attributes) || namesOf(attributes).some((t) => CHROME_NAME.test(t)));
 /** A paragraph or list item; Word's "Save as Web Page" writes a list item as a paragraph starting with its "·". */
 const body = (kind: 'para' | 'bullet', text: string): Block => {
   const typed = kind === 'para' ? afterTypedBullet(text) : undefined;

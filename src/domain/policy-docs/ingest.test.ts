@@ -53,6 +53,14 @@ describe('ingest markdown', () => {
     expect(d.sections[0]!.paragraphs[0]!.text).toBe('Staff must use email only for school business; save it as file_name_v2 and 5 * 3 * 2.');
   });
 
+  it('reads the number of a heading that opens with an emoji, and leaves the emoji out', async () => {
+    const d = await markdownPolicy(['# Handbook', '', '## 📧 3. Using school email', '', 'Check your email daily.', '', '## ⚠️ 8. Mistakes', '', '8.1 Tell the DPO.'].join('\n'));
+    expect(d.sections.map((s) => [s.number, s.heading])).toEqual([
+      ['3', 'Using school email'],
+      ['8', 'Mistakes'],
+    ]);
+  });
+
   it("reads a Notion page's callouts without their quote marks or <aside> tags, and a toggle's content as part of its item", async () => {
     const d = await markdownPolicy(
       [
@@ -263,6 +271,18 @@ describe('ingest html', () => {
       <p>Last reviewed September 2025.</p></body>`;
     const c = await ingestedPolicy({ bytes: cms, type: 'html' });
     expect(c.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.', 'Last reviewed September 2025.']);
+  });
+
+  it("leaves out a SharePoint page's suite bar, command bar, title banner, social bar and comments", async () => {
+    const html = `<body><div id="SuiteNavWrapper" class="o365sx-navbar" role="banner"><span>SharePoint</span><button>KA</button></div>
+      <div data-automationid="SiteHeader"><span>Vale Staff Hub</span><button>Following</button><span>412 members</span></div>
+      <div class="ms-CommandBar" role="menubar"><button>New</button><button>Page details</button><span>Published 02/09/2024</span></div>
+      <div class="pageTitle_fc9fd" role="banner"><div role="heading" aria-level="1">Email Standard</div><div>Kerry Ashworth</div></div>
+      <div data-sp-feature-tag="Rich Text Editor"><h2>1. Email</h2><p>1.1 Use your school account.</p></div>
+      <div class="pageFooter_4d1" data-automation-id="pageFooter"><div class="ms-SocialBar">Was this page helpful?<button>Yes</button></div><span>1,046 views</span></div>
+      <div id="CommentsWrapper" data-sp-feature-tag="Comments"><div>Comments</div><ul><li><div>Lucy</div><div>Where is the form?</div></li></ul></div></body>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.']);
   });
 
   it('reads a WordPress page whose <body> class names its sidebar layout, leaving out the top bar, the cookie bar and the sidebar itself', async () => {
@@ -1018,5 +1038,29 @@ describe('tables', () => {
     // Two rows are too few to tell a header from content: both stay.
     const short = rowsOf(await ingestedPolicy({ bytes: docx(row('Item', 'Limit') + row('Attachments', '2 MB')), type: 'docx' }));
     expect(short.map((r) => r.text)).toEqual(['Item | Limit', 'Attachments | 2 MB']);
+  });
+
+  it("reads a model policy set out in tables, clause numbers in the left column, as numbered clauses in their sections", async () => {
+    const cell = (t: string, props = ''): string => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const clause = (n: string, t: string): string => `<w:tr>${cell(n)}${cell(t)}</w:tr>`;
+    const merged = (t: string): string => `<w:tr>${cell(t, '<w:gridSpan w:val="2"/>')}</w:tr>`;
+    const word =
+      '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Introduction</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>Our trust provides Google Workspace for every school.</w:t></w:r></w:p>' +
+      `<w:tbl>${merged('3. Your school account')}${clause('3.1', 'Use your school account for all school business.')}${clause('3.2', 'Automatic forwarding outside the trust is blocked.')}</w:tbl>` +
+      `<w:tbl>${clause('4', 'Writing email')}${clause('4.1', 'Use initials, not names, in subject lines.')}${merged('Attachments and large files')}${clause('4.2', 'Share a Drive link for files over 10 MB.')}</w:tbl>` +
+      // A section's last clause can sit in a table of its own, after a real table (whose rows, as any
+      // table's, belong to the clause before it).
+      `<w:tbl>${clause('Inbox', 'Two years')}${clause('Bin', '30 days')}</w:tbl><w:tbl>${clause('4.3', 'Ask the office to keep an email for longer.')}</w:tbl>`;
+    const d = await ingestedPolicy({ bytes: docxOf(word), type: 'docx' });
+    expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => `${p.number ?? '-'} ${p.text}`)])).toEqual([
+      [undefined, 'Introduction', ['- Our trust provides Google Workspace for every school.']],
+      ['3', 'Your school account', ['3.1 Use your school account for all school business.', '3.2 Automatic forwarding outside the trust is blocked.']],
+      ['4', 'Writing email', ['4.1 Use initials, not names, in subject lines.']],
+      ['4', 'Attachments and large files', ['4.2 Share a Drive link for files over 10 MB.', '4.2 Inbox | Two years', '4.2 Bin | 30 days', '4.3 Ask the office to keep an email for longer.']],
+    ]);
+    // A table of steps numbered 1, 2, 3 is a table: it numbers no clauses within sections.
+    const steps = await ingestedPolicy({ bytes: docxOf(`<w:tbl>${clause('1', 'Check the address.')}${clause('2', 'Tell the office.')}${clause('3', 'Delete the draft.')}</w:tbl>`), type: 'docx' });
+    expect(rowsOf(steps).map((r) => r.text)).toEqual(['1 | Check the address.', '2 | Tell the office.', '3 | Delete the draft.']);
   });
 });
