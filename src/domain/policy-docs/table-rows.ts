@@ -45,12 +45,12 @@ function clauseLayout(rows: TableRow[]): Block[] | undefined {
     if (clause(r)) {
       const number = r.cells[0]!.trim().replace(/\.$/, '');
       const text = r.cells[1]!;
-      return /\./.test(number) || !looksLikeHeading(text) ? { kind: 'para', text, number } : { kind: 'heading', level: 2, text, number };
+      return /\./.test(number) || !looksLikeHeading(text) ? { kind: 'para', text, number } : { kind: 'heading', level: 1, text, number };
     }
     // A full-width row: the section's heading, or a sub-heading within it ("Personal phones and tablets").
     if (heading(r)) {
       const h = numberedHeading(r.cells[0]!);
-      return { kind: 'heading', level: h.number ? 2 : 3, ...h };
+      return { kind: 'heading', level: h.number ? 1 : 2, ...h };
     }
     return r.cells.length === 1 ? { kind: 'para', text: r.cells[0]! } : { kind: 'row', text: r.cells.join(' | ') };
   });

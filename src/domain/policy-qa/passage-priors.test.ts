@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionKind } from './passage-priors.ts';
+import type { Passage } from './types.ts';
+import { passagePriors, questionKind } from './passage-priors.ts';
 
 describe('the kind of a question', () => {
   it('reads an event told without a question in words as asking what to do, but "legit??" as asking whether', () => {
@@ -16,3 +17,19 @@ describe('the kind of a question', () => {
     expect(questionKind('how many people can I email at once?', ['#limit']).asksSize).toBe(false);
   });
 });
+
+describe('passage priors', () => {
+  it('prefers, for "what is the biggest file?", a clause stating the size a file may be up to over its neighbour about sharing', () => {
+    const passage = (text: string, i: number): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: 's-4', heading: 'Attachments and large files', path: [], text });
+    const passages = [
+      'Gmail will attach files of up to 25 MB to one email.',
+      'Outside agencies cannot receive anything larger than 10 MB.',
+      'When you share a file from Drive, leave the link set to Restricted.',
+      'For anything larger than 10 MB, share a Drive link instead.',
+    ].map(passage);
+    const prior = passagePriors(passages, passages.map(() => false));
+    const kind = questionKind("what's the biggest file I can send?", ['#attachment-size', '#limit']);
+    expect(passages.map((_, i) => prior(i, kind))).toEqual([1.1, 1.1, 1, 1]);
+  });
+});
+

@@ -103,7 +103,7 @@ const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|
 const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|staff|there)|in the event|anyone who|when (you|a|an|the|any) [^,]{0,60}\b(lost|stolen|sent|clicked|receive|received|contacts?|becomes? aware|suspect|breach))\b/i;
 const CONTACTS_HEADING = /\b(contacts?|who to (contact|tell|ask|go to)|key people|getting help|help and support)\b/i;
 const LIMIT_STATEMENT =
-  /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of))\b/i;
+  /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|(cannot|can't|can not) (\w+ )?(take|receive|accept|send|hold) (anything )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of)|up to \d+)\b/i;
 // "no more than 14 days" is a limit too, but not the answer to "what's the biggest file?".
 const STATES_SIZE = /\d\s?(kb|mb|gb|megabytes?|gigabytes?)\b/i;
 const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
