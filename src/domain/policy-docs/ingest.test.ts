@@ -1062,5 +1062,8 @@ describe('tables', () => {
     // A table of steps numbered 1, 2, 3 is a table: it numbers no clauses within sections.
     const steps = await ingestedPolicy({ bytes: docxOf(`<w:tbl>${clause('1', 'Check the address.')}${clause('2', 'Tell the office.')}${clause('3', 'Delete the draft.')}</w:tbl>`), type: 'docx' });
     expect(rowsOf(steps).map((r) => r.text)).toEqual(['1 | Check the address.', '2 | Tell the office.', '3 | Delete the draft.']);
+    // Nor is a version history: no clause is numbered 2.0.
+    const history = await ingestedPolicy({ bytes: docxOf(`<w:tbl>${clause('1.0', 'First version.')}${clause('1.1', 'Section 4 updated.')}${clause('2.0', 'Reviewed by governors.')}</w:tbl>`), type: 'docx' });
+    expect(rowsOf(history).map((r) => r.text)).toEqual(['1.0 | First version.', '1.1 | Section 4 updated.', '2.0 | Reviewed by governors.']);
   });
 });

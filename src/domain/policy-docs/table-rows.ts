@@ -35,6 +35,8 @@ const LAYOUT_SHARE = 0.8;
 function clauseLayout(rows: TableRow[]): Block[] | undefined {
   const clause = (r: TableRow): boolean => r.cells.length === 2 && isClauseNumber(r.cells[0]!);
   const clauses = rows.filter(clause);
+  // "1.0 | First version", "2.0 | Reviewed": a version history. No clause is numbered 2.0.
+  if (clauses.some((r) => /^\d+\.0\.?$/.test(r.cells[0]!.trim()))) return undefined;
   const dotted = clauses.filter((r) => /\d\.\d/.test(r.cells[0]!));
   const heading = (r: TableRow): boolean => r.cells.length === 1 && looksLikeHeading(r.cells[0]!);
   const laidOut = clauses.length + rows.filter(heading).length;
