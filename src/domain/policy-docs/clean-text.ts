@@ -53,7 +53,10 @@ export function readContents(raw: string): { text: string; entries: Set<string> 
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
   const paged = lines.flatMap((l) => contentsLine.exec(l)?.[1] ?? []);
   const entries = new Set(paged.length >= MIN_ENTRIES ? paged.map(entryKey).filter(Boolean) : []);
-  const at = lines.findIndex(isContentsTitle);
+  // A PDF page's text follows the last page's footer after a form feed, and a heading set in larger
+  // type carries HEADING_HINT: "…Page 1\f\u0001Contents" is a contents title too.
+  const lastPart = (line: string): string => line.slice(line.lastIndexOf('\f') + 1).replace(HEADING_HINT, '');
+  const at = lines.findIndex((l) => isContentsTitle(lastPart(l)));
   if (at < 0) return { text: lines.join('\n'), entries };
   let from = at + 1;
   while (from < lines.length && lines[from]!.trim() === '') from += 1;
@@ -71,7 +74,7 @@ export function readContents(raw: string): { text: string; entries: Set<string> 
       if (entry) entries.add(entry);
       lines[i] = '';
     }
-    lines[at] = '';
+    lines[at] = lines[at]!.slice(0, lines[at]!.lastIndexOf('\f') + 1);
   }
   return { text: lines.join('\n'), entries };
 }

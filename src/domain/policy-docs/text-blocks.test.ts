@@ -15,6 +15,39 @@ describe("reading a PDF's text, where headings are set in larger type", () => {
     expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Personal email and forwarding']);
     expect(blocks.at(-1)).toEqual({ kind: 'para', number: '4.2', text: 'Automatic forwarding from your mailbox to any address outside @oakfield.sch.uk is switched off and cannot be turned on.' });
   });
+
+  it("reads a model policy's sections, set in body type across the top of each table, as the headings its contents page lists", () => {
+    // The contents page starts after the last page's footer and a form feed, with its title set large.
+    const text = [
+      `${HEADING_HINT}Oakhurst Primary Academy`,
+      `${HEADING_HINT}Email and Digital Communications Policy`,
+      'Oakhurst Primary Academy – Email Policy – Page 1\f' + `${HEADING_HINT}Contents`,
+      '',
+      '1. Purpose and scope',
+      '2. Who to contact',
+      'Appendix A: Staff acknowledgement form',
+      '',
+      '1. Purpose and scope',
+      '',
+      '1.1 This policy covers school email.',
+      '',
+      '2. Who to contact',
+      '',
+      '2.1 The School Business Manager is the Data Protection Lead.',
+      '',
+      `${HEADING_HINT}Appendix A: Staff acknowledgement form`,
+      '',
+      'Please sign and return this form.',
+    ].join('\n');
+    const blocks = textToBlocks(text, { markedHeadings: true });
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => [b.number, b.text])).toEqual([
+      [undefined, 'Oakhurst Primary Academy'],
+      [undefined, 'Email and Digital Communications Policy'],
+      ['1', 'Purpose and scope'],
+      ['2', 'Who to contact'],
+      [undefined, 'Appendix A: Staff acknowledgement form'],
+    ]);
+  });
 });
 
 describe("reading Word's plain-text export and pdftotext's output", () => {

@@ -203,7 +203,10 @@ class BlockBuilder {
         // "5.3 Occasional, brief personal use of email is allowed" wrapped onto "provided that…" reads
         // like a heading on its own; the next line running on from it shows it is a clause.
         // Where headings are set larger (a PDF), a numbered line in body type is a clause, however short.
-        if ((this.markedHeadings && !shape.hint) || this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
+        // Unless the contents page lists it: a model policy's "4. Email and parents" shaded across the
+        // top of its table is a heading in body type.
+        const listed = this.contents.has(entryKey(shape.text)) && first && last;
+        if ((this.markedHeadings && !shape.hint && !listed) || this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
           this.flush();
           this.open = { kind: 'para', parts: [shape.text], number: shape.number };
           this.pendingNumber = undefined;
