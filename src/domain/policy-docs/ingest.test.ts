@@ -130,7 +130,52 @@ describe('ingest markdown', () => {
       ['row', '5.1', 'Chief Executive Officer (CEO) | Authorises access to a mailbox', 'Chief Executive Officer (CEO)'],
       ['row', '5.1', 'Mailbox of a leaver | 90 days after the last working day', 'Mailbox of a leaver'],
       ['row', '5.1', 'Deleted Items | Emptied after 30 days', 'Deleted Items'],
-      ['para', undefined, 'Ask dpo@oak.sch.uk.', undefined],
+      // The note on 5.1, after the tables that follow the clause.
+      ['para', '5.1', 'Ask dpo@oak.sch.uk.', undefined],
+    ]);
+  });
+
+  it("reads a MkDocs Material page: an admonition's or tab's title labels its content; notes follow their paragraph; abbreviations and snippets are not text", async () => {
+    const md = [
+      '## 6. Passwords { #passwords }',
+      '',
+      '6.1 Use a passphrase of three random words.[^1]',
+      '',
+      '!!! warning "Never share your password"',
+      '    Not even with a supply teacher for the day.',
+      '',
+      '??? note',
+      '    IT will never ask for it.',
+      '',
+      '6.2 We monitor:',
+      '',
+      '- sign-in logs;[^2]',
+      '- web filtering.',
+      '',
+      '=== "iPad"',
+      '',
+      '    Lock it with a six-digit passcode.',
+      '',
+      '6.3 Report a lost device the same day.',
+      '',
+      '[^1]: NCSC guidance.',
+      '[^2]: Kept for 90 days.',
+      '',
+      '*[DSL]: Designated Safeguarding Lead',
+      '--8<-- "includes/abbreviations.md"',
+    ].join('\n');
+    const d = await markdownPolicy(md);
+    expect(d.sections.flatMap((s) => s.paragraphs.map((p) => [p.kind, p.number, p.text, p.label]))).toEqual([
+      ['para', '6.1', 'Use a passphrase of three random words.', undefined],
+      ['para', '6.1', 'NCSC guidance.', undefined],
+      ['para', undefined, 'Not even with a supply teacher for the day.', 'Never share your password'],
+      ['para', undefined, 'IT will never ask for it.', 'Note'],
+      ['para', '6.2', 'We monitor:', undefined],
+      ['bullet', '6.2', 'sign-in logs;', undefined],
+      ['bullet', '6.2', 'web filtering.', undefined],
+      ['para', '6.2', 'Kept for 90 days.', undefined],
+      ['para', undefined, 'Lock it with a six-digit passcode.', 'iPad'],
+      ['para', '6.3', 'Report a lost device the same day.', undefined],
     ]);
   });
 

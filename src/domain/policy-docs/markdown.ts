@@ -51,8 +51,37 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 /** The alerts Docs to Markdown writes into its output ("gd2md-html alert: inline image link here…"). */
 const CONVERTER_ALERT = /gd2md-html|#gdcalert|>>>>>/;
 
-/** A footnote's text ("[^1]: UK GDPR, Article 33…"), read as a paragraph of its own. */
-const FOOTNOTE = /^\[\^[^\]\s]+\]:\s*/;
+/** A footnote's text ("[^1]: UK GDPR, Article 33…"): read after the paragraph that refers to it. */
+const FOOTNOTE = /^\[\^([^\]\s]+)\]:\s*(.*)$/;
+const FOOTNOTE_MARK = /\[\^([^\]\s]+)\]/g;
+/**
+ * MkDocs Material's boxes: an admonition (`!!! warning "Never share your password"`, collapsible
+ * `??? note "…"`) or a content tab (`=== "iPad"`), whose indented lines are its content. The title says
+ * what the content is about, as a table row's left-hand cell does, so it becomes the content's label.
+ */
+const BOX = /^\s*(?:(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+[\w-]+)*\s*(?:"([^"]*)")?|===\+?\s+"([^"]*)")\s*$/;
+/** MkDocs' abbreviation definitions ("*[DSL]: Designated Safeguarding Lead") and snippet includes ("--8<-- …"). */
+const SITE_MARKUP = /^\s*(?:\*\[[^\]]+\]:|-{2}8<-{2})/;
+
+/** A Markdown file's footnotes by id, and its lines without them (a note's indented lines are part of it). */
+function footnotesOf(lines: string[]): { notes: Map<string, string>; rest: string[] } {
+  const notes = new Map<string, string>();
+  const rest: string[] = [];
+  let open: string | undefined;
+  for (const line of lines) {
+    const note = FOOTNOTE.exec(line);
+    if (note) {
+      open = note[1]!;
+      notes.set(open, note[2]!);
+    } else if (open !== undefined && /^(\s{4}|\t)\S/.test(line)) {
+      notes.set(open, `${notes.get(open)!} ${line.trim()}`);
+    } else {
+      if (line.trim() !== '') open = undefined;
+      rest.push(line);
+    }
+  }
+  return { notes, rest };
+}
 
 /**
  * A YAML block at the very top ("---" / "title: …" / "---"), as pandoc and static-site tools write the
@@ -76,21 +105,45 @@ export function markdownToBlocks(source: string): Block[] {
   // more of the item (Notion writes a toggle's content that way, under its title).
   let item: { para: NonNullable<typeof para>; at: number } | undefined;
   let inFence = false;
+  // The title of the MkDocs admonition or tab whose indented content is being read.
+  let box: string | undefined;
   let table: TableRow[] = [];
   const endTable = (): void => {
     blocks.push(...tableBlocks(table));
     table = [];
   };
-  const flush = (): void => {
-    if (!para) return;
-    const block = bodyBlock(para.kind, joinWrapped(para.parts.map(inline)));
-    if (block.text) blocks.push(block);
-    item = para.kind === 'bullet' && block.text ? { para, at: blocks.length - 1 } : undefined;
-    para = undefined;
-  };
   const { title, body } = frontMatter(source.replace(/\r\n?/g, '\n'));
   if (title) blocks.push({ kind: 'heading', level: 1, text: inline(title) });
-  const lines = body.replace(HTML_COMMENT, '').split('\n').filter((l) => !CONVERTER_ALERT.test(l));
+  const { notes, rest: lines } = footnotesOf(body.replace(HTML_COMMENT, '').split('\n').filter((l) => !CONVERTER_ALERT.test(l) && !SITE_MARKUP.test(l)));
+  // A paragraph's notes wait for the list or table that follows it ("…we monitor:") to end.
+  let waiting: Block[] = [];
+  // The number of the last paragraph read, which a list after it belongs to.
+  let clause: string | undefined;
+  const release = (): void => {
+    blocks.push(...waiting);
+    waiting = [];
+  };
+  const flush = (): void => {
+    if (!para) return;
+    if (para.kind !== 'bullet') release();
+    const block: Block = bodyBlock(para.kind, joinWrapped(para.parts.map(inline)));
+    if (box) block.label = box;
+    if (block.text) blocks.push(block);
+    if (block.kind === 'para') clause = block.number;
+    item = para.kind === 'bullet' && block.text ? { para, at: blocks.length - 1 } : undefined;
+    // A note follows the paragraph that refers to it, as a paragraph of its own in the same clause.
+    for (const [, id] of para.parts.join(' ').matchAll(FOOTNOTE_MARK)) {
+      const note = notes.get(id!);
+      if (note === undefined) continue;
+      notes.delete(id!);
+      const text = inline(note);
+      if (!text) continue;
+      // A note on a list item belongs to the clause that introduced the list.
+      const number = block.number ?? (para.kind === 'bullet' ? clause : undefined);
+      waiting.push({ kind: 'para', text, ...(number ? { number } : {}) });
+    }
+    para = undefined;
+  };
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i]!;
     const drawn = inFence ? undefined : (gridTableAt(lines, i) ?? dashTableAt(lines, i));
@@ -113,7 +166,24 @@ export function markdownToBlocks(source: string): Block[] {
         continue;
       }
     }
-    const line = inFence ? raw.trimEnd() : raw.trimEnd().replace(QUOTE, '').replace(TAGS_ONLY, '').replace(FOOTNOTE, '');
+    const line = inFence ? raw.trimEnd() : raw.trimEnd().replace(QUOTE, '').replace(TAGS_ONLY, '');
+    // A box's content is indented under it; the first line back at the margin ends it.
+    if (box !== undefined && line.trim() !== '' && !/^(\s{2,}|\t)/.test(line)) {
+      flush();
+      box = undefined;
+    }
+    const boxed = inFence ? undefined : BOX.exec(line);
+    if (boxed) {
+      flush();
+      endTable();
+      // Untitled, an admonition is named by its type ("!!! note" → "Note"); a tab always has a title.
+      const type = boxed[1] ?? '';
+      const named = boxed[2] ?? boxed[3];
+      box = (named !== undefined ? inline(named).trim() : type.charAt(0).toUpperCase() + type.slice(1)) || undefined;
+      item = undefined;
+      release();
+      continue;
+    }
     const tableLine = /^\s*\|/.test(line);
     if (!tableLine) endTable();
     if (/^\s*(```|~~~)/.test(line)) {
@@ -124,6 +194,8 @@ export function markdownToBlocks(source: string): Block[] {
     const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (!inFence && heading) {
       flush();
+      release();
+      clause = undefined;
       blocks.push({ kind: 'heading', level: heading[1]!.length, ...numberedHeading(inline(heading[2]!)) });
       continue;
     }
@@ -173,5 +245,8 @@ export function markdownToBlocks(source: string): Block[] {
   }
   flush();
   endTable();
+  release();
+  // A note no paragraph refers to is read where a reader finds it, at the end.
+  for (const note of notes.values()) if (inline(note)) blocks.push({ kind: 'para', text: inline(note) });
   return blocks;
 }
