@@ -10,13 +10,15 @@ import { joinInline, joinWrapped } from './wrap.ts';
 const token = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(script|style|head|noscript|template|nav|footer|aside)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+)/g;
 /** The document's title as Google Docs ("title") and Word ("MsoTitle") export it: a styled paragraph, not <h1>. */
 const TITLE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:title|MsoTitle)\b/i;
+/** How many blocks (a running header, a school name) may stand above a document's styled title. */
+const TITLE_AFTER = 3;
 /**
  * Classes and ids a CMS gives its page furniture: the same breadcrumbs, sidebars and banners as <nav>
  * or <aside>. Only a class or id that starts with the name counts: "sidebar-primary" is a sidebar, but
  * WordPress themes put "ast-right-sidebar" or "no-sidebar" on <body> to say how the page is laid out.
  */
 const CHROME_NAME =
-  /^(?:sidebar|widget-area|breadcrumbs?|site-?header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+|suitenav\w*|comments?|commentswrapper|socialbar|sp-socialbar\w*|page-?footer)(?:[-_]|$)/i;
+  /^(?:sidebar|widget-area|breadcrumbs?|site-?header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+|suitenav\w*|comments?|commentswrapper|socialbar|sp-socialbar\w*|page-?footer|toc|ez-toc)(?:[-_]|$)/i;
 /**
  * The landmarks a page's furniture declares itself as: the banner across the top (SharePoint's suite bar
  * and page title area), menus and toolbars ("New · Page details · Share"), search, and the footer.
@@ -253,7 +255,9 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
         styledTitle = false;
         kind = 'para';
       }
-      if (!closing && (name === 'p' || name === 'div') && TITLE_CLASS.test(attributes ?? '')) {
+      // Only at the top, under at most a running header: further down, class="title" names a box (a
+      // Confluence panel's title).
+      if (!closing && (name === 'p' || name === 'div') && TITLE_CLASS.test(attributes ?? '') && blocks.length <= TITLE_AFTER) {
         styledTitle = true;
         kind = { heading: 1 };
         continue;

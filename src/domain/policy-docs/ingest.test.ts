@@ -318,6 +318,25 @@ describe('ingest html', () => {
     expect(c.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])).toEqual(['Email', 'Use your school account.', 'Last reviewed September 2025.']);
   });
 
+  it("reads a Confluence export: its table of contents left out, and a panel's title kept in its section, not taken for the document's title", async () => {
+    const html = `<html><head><title>IT : Email Policy</title></head><body><div id="main-content" class="wiki-content group">
+      <p>This page is the live version of the policy.</p>
+      <div class="toc-macro rbtoc1"><ul><li><a href="#1">1. Purpose</a></li><li><a href="#7">7. Sensitive information</a></li></ul></div>
+      <h1>1. Purpose</h1><p>1.1 This policy covers school email.</p>
+      <h1>7. Sensitive information</h1><p>7.1 Encrypt anything sensitive.</p>
+      <div class="confluence-information-macro confluence-information-macro-warning"><p class="title">Check before you send</p>
+      <div class="confluence-information-macro-body"><p>Autocomplete causes most breaches.</p></div></div>
+      <h1>8. Mistakes</h1><p>8.1 Tell the business manager.</p></div></body></html>`;
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.title).toBe('IT : Email Policy');
+    expect(d.sections.map((s) => [s.number, s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      [undefined, 'IT : Email Policy', ['This page is the live version of the policy.']],
+      ['1', 'Purpose', ['This policy covers school email.']],
+      ['7', 'Sensitive information', ['Encrypt anything sensitive.', 'Check before you send', 'Autocomplete causes most breaches.']],
+      ['8', 'Mistakes', ['Tell the business manager.']],
+    ]);
+  });
+
   it("leaves out a SharePoint page's suite bar, command bar, title banner, social bar and comments", async () => {
     const html = `<body><div id="SuiteNavWrapper" class="o365sx-navbar" role="banner"><span>SharePoint</span><button>KA</button></div>
       <div data-automationid="SiteHeader"><span>Vale Staff Hub</span><button>Following</button><span>412 members</span></div>
