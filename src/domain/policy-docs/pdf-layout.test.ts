@@ -31,6 +31,40 @@ describe('laying out a PDF page from its text runs', () => {
     ]);
   });
 
+  it("reads a footnote after the paragraph that refers to it, without its raised number, and leaves other small print at the foot", () => {
+    const page = [
+      run('3.5 The staff group reaches every member of staff. Use it only for messages that everyone', 60, 728, 10.5),
+      run('needs to see, and do not reply to all on a whole-staff email.', 60, 714, 10.5),
+      run('3.6 Write every email as though the person it mentions might read it. Anyone can ask to see the', 60, 693, 10.5),
+      // The raised, smaller "1" after "request." sits just above the line it belongs to.
+      run('1', 470, 682, 6.5),
+      run('information we hold about them, including emails, by making a subject access request.', 60, 679, 10.5),
+      run('4.1 Whole-class messages go out through the Arbor app and are sent by the school office, not', 60, 658, 10.5),
+      run('by class teachers.', 60, 644, 10.5),
+      run('1', 60, 96, 5.5),
+      run('The school must normally reply to a subject access request within one', 68, 93, 8),
+      run('calendar month.', 68, 83, 8),
+      run('Foxhollow Infant & Nursery – Page 2 of 6', 300, 40, 8.5),
+    ];
+    expect(pageText(page, 10.5).split('\n')).toEqual([
+      '3.5 The staff group reaches every member of staff. Use it only for messages that everyone',
+      'needs to see, and do not reply to all on a whole-staff email.',
+      '',
+      '3.6 Write every email as though the person it mentions might read it. Anyone can ask to see the',
+      'information we hold about them, including emails, by making a subject access request.',
+      '',
+      'The school must normally reply to a subject access request within one calendar month.',
+      '',
+      '4.1 Whole-class messages go out through the Arbor app and are sent by the school office, not',
+      'by class teachers.',
+      '',
+      'Foxhollow Infant & Nursery – Page 2 of 6',
+    ]);
+    // Small print whose number nothing in the text refers to stays where it is.
+    const plain = pageText(page.filter((_, i) => i !== 3), 10.5);
+    expect(plain).toContain('1\nThe school must normally reply');
+  });
+
   it('reads packed rows (no cell padding) by which columns a line fills', () => {
     const text = pageText([
       run('Record', 60, 700),

@@ -7,6 +7,7 @@
  */
 import { HEADING_HINT } from './clean-text.ts';
 import { isClauseNumber } from './heading-number.ts';
+import { footnotesOf } from './pdf-footnotes.ts';
 import { joinWrapped } from './wrap.ts';
 
 export interface TextRun {
@@ -59,18 +60,31 @@ export function bodySize(runs: readonly TextRun[]): number {
  * "Sending information securely" from the paragraph under it.
  */
 export function pageText(runs: readonly TextRun[], body = 0): string {
-  const lines = readingOrder(toLines(withWordSpaces(runs)));
-  // Measured again in reading order: across a page of two columns the interleaved lines' gaps mislead.
+  const ordered = readingOrder(toLines(withWordSpaces(runs)));
+  // Footnotes are read after the paragraph that refers to them, not at the foot of the page.
+  const { lines, notes } = footnotesOf(ordered, body, (l) => segmentsOf(l).map((s) => s.text).join(' '));
+  // Measured again in reading order (across a page of two columns the interleaved lines' gaps
+  // mislead), and without the notes' small type and raised numbers.
   const leading = typicalLeading(lines);
+  let waiting: string[] = [];
   const out: string[] = [];
+  const release = (): void => {
+    if (waiting.length > 0) out.push('', ...waiting, '');
+    waiting = [];
+  };
   let i = 0;
   while (i < lines.length) {
     // The space a writer leaves between paragraphs survives only as a wider gap: make it a blank line.
     // Lines of larger type (a title wrapped onto two lines) are set further apart to begin with.
     const scale = i > 0 && body > 0 ? Math.max(1, Math.min(lines[i - 1]!.size, lines[i]!.size) / body) : 1;
-    if (i > 0 && lines[i - 1]!.y - lines[i]!.y > PARAGRAPH_GAP * leading * scale) out.push('');
+    if (i > 0 && lines[i - 1]!.y - lines[i]!.y > PARAGRAPH_GAP * leading * scale) {
+      release();
+      out.push('');
+    }
+    waiting.push(...(notes.get(lines[i]!) ?? []));
     const table = tableAt(lines, i);
     if (table) {
+      release();
       const end = i + table.cells.length;
       out.push('', ...tableRows(lines.slice(i, end), table, leading), '');
       i = end;
@@ -82,6 +96,7 @@ export function pageText(runs: readonly TextRun[], body = 0): string {
       i += 1;
     }
   }
+  release();
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
