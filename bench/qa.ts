@@ -56,7 +56,7 @@ function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
   });
 }
 
-const share = (list: Outcome[]): number => (list.length ? Number((list.filter((o) => o.correct).length / list.length).toFixed(3)) : 0);
+const share = (list: Outcome[], right = (o: Outcome): boolean => o.correct): number => (list.length ? Number((list.filter(right).length / list.length).toFixed(3)) : 0);
 const answerable = (o: Outcome): boolean => Boolean(o.q.expect);
 const dev = usable.filter((q) => !q.heldOut && !q.validation);
 
@@ -128,7 +128,7 @@ console.log(
     top1: share(outcomes.filter(answerable)),
     abstain: share(outcomes.filter((o) => !answerable(o))),
     // top1 as someone holding only the `ask --json` output would score it: the printed section and quote.
-    printedTop1: Number((outcomes.filter((o) => o.printedRight).length / Math.max(1, outcomes.filter(answerable).length)).toFixed(3)),
+    printedTop1: share(outcomes.filter(answerable), (o) => o.printedRight),
     p50Ms: pct(0.5),
     p95Ms: pct(0.95),
     baseline: { top1: share(baseline.filter(answerable)), abstain: share(baseline.filter((o) => !answerable(o))) },

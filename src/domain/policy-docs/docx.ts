@@ -66,9 +66,9 @@ export function docxToBlocks(bytes: Uint8Array): Result<{ blocks: Block[]; title
     const doc = files['word/document.xml'];
     if (!doc) return err('invalid_input', 'The .docx file has no word/document.xml.');
     xml = strFromU8(doc);
-    numberingXml = files['word/numbering.xml'] && strFromU8(files['word/numbering.xml']);
-    stylesXml = files['word/styles.xml'] && strFromU8(files['word/styles.xml']);
     const part = (name: string): string | undefined => files[name] && strFromU8(files[name]);
+    numberingXml = part('word/numbering.xml');
+    stylesXml = part('word/styles.xml');
     notes = new Map([...notesOf(part('word/footnotes.xml'), 'footnote'), ...notesOf(part('word/endnotes.xml'), 'endnote')]);
   } catch {
     return err('invalid_input', 'The file is not a readable .docx (zip) document.');

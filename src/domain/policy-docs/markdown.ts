@@ -27,7 +27,7 @@ const markup = (text: string): string =>
   decodeEntities(text)
     .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
     .replace(ATTRIBUTES, '')
-    // A footnote's marker ("…Office.[^1]"): the note itself is read where it stands.
+    // A footnote's marker ("…Office.[^1]"): the note itself is read after the paragraph (footnotesOf).
     .replace(/\[\^[^\]\s]+\]/g, '')
     // A hard line break pandoc marks with a backslash at the end of the line.
     .replace(/\\$/, '')

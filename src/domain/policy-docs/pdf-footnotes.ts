@@ -25,6 +25,8 @@ const NOTE_SIZE = 0.9;
 const NOTE_GAP = 2;
 
 const MARK = /^\d{1,2}$/;
+/** A note's number, alone or before its first words. */
+const NOTE_START = /^(\d{1,2})(?:\s+(\S.*))?$/;
 
 export interface PageNotes<L> {
   /** The page's lines without the notes and the raised numbers referring to them. */
@@ -34,53 +36,52 @@ export interface PageNotes<L> {
 }
 
 /**
- * `text` gives a line's words. Only notes whose number is also found raised in the page's text are
- * moved, so small print at the foot of a page that is not a note ("1 Check the address") stays put.
+ * `text` gives a line's words (asked only of lines in small type). Only notes whose number is also
+ * found raised in the page's text are moved, so small print at the foot of a page that is not a note
+ * ("1 Check the address") stays put.
  */
 export function footnotesOf<L extends NoteLine>(lines: L[], body: number, text: (line: L) => string): PageNotes<L> {
   const none = { lines, notes: new Map<L, string[]>() };
   if (body <= 0) return none;
   const small = (l: L): boolean => l.size < NOTE_SIZE * body;
-  const isMark = (l: L): boolean => small(l) && MARK.test(text(l));
+  // Each small line's words, read once: "1" alone (a raised reference, or a note's number over its
+  // text), or "1 The school must…" (a note's first line).
+  const words = new Map(lines.filter(small).map((l) => [l, text(l)]));
+  const opening = (l: L): RegExpExecArray | null => NOTE_START.exec(words.get(l) ?? '');
   // The notes: a small number on a line of its own, or opening a small line, then small lines close by.
   const found = new Map<string, { text: string; lines: L[] }>();
+  const noteLines = new Set<L>();
   for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (!small(line)) continue;
-    const opening = isMark(line) ? { mark: text(line), rest: '' } : /^(\d{1,2})\s+(\S.*)$/.exec(text(line));
-    if (!opening) continue;
-    const mark = 'mark' in opening ? opening.mark : opening[1]!;
-    const parts = 'rest' in opening ? [] : [opening[2]!];
-    const taken = [line];
+    const start = opening(lines[i]!);
+    if (!start) continue;
+    const [, mark, rest] = start;
+    const taken = [lines[i]!];
     let j = i + 1;
     for (; j < lines.length; j += 1) {
       const next = lines[j]!;
-      if (!small(next) || isMark(next) || /^\d{1,2}\s/.test(text(next)) || lines[j - 1]!.y - next.y > NOTE_GAP * next.size) break;
-      parts.push(text(next));
+      if (!words.has(next) || opening(next) || lines[j - 1]!.y - next.y > NOTE_GAP * next.size) break;
       taken.push(next);
     }
+    const parts = [...(rest ? [rest] : []), ...taken.slice(1).map((l) => words.get(l)!)];
     // A bare number with nothing under it is not a note (it may be the raised reference itself).
-    if (parts.length === 0 || found.has(mark)) continue;
-    found.set(mark, { text: joinWrapped(parts), lines: taken });
+    if (parts.length === 0 || found.has(mark!)) continue;
+    found.set(mark!, { text: joinWrapped(parts), lines: taken });
+    for (const l of taken) noteLines.add(l);
     i = j - 1;
   }
   if (found.size === 0) return none;
-  const drop = new Set<L>();
   const notes = new Map<L, string[]>();
-  const give = (line: L, note: string): void => {
-    notes.set(line, [...(notes.get(line) ?? []), note]);
-  };
+  const drop = new Set<L>();
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (!isMark(line) || [...found.values()].some((n) => n.lines.includes(line))) continue;
-    const note = found.get(text(line));
+    const note = !noteLines.has(line) && MARK.test(words.get(line) ?? '') ? found.get(words.get(line)!) : undefined;
     // The raised number sits just above the line it belongs to, which follows it in reading order.
     const referring = lines[i + 1];
-    if (!note || !referring || small(referring) || drop.has(line)) continue;
+    if (!note || !referring || words.has(referring)) continue;
+    found.delete(words.get(line)!);
     drop.add(line);
     for (const l of note.lines) drop.add(l);
-    give(referring, note.text);
-    found.delete(text(line));
+    notes.set(referring, [...(notes.get(referring) ?? []), note.text]);
   }
   return drop.size === 0 ? none : { lines: lines.filter((l) => !drop.has(l)), notes };
 }

@@ -40,9 +40,9 @@ function clauseLayout(rows: TableRow[]): Block[] | undefined {
   const dotted = clauses.filter((r) => /\d\.\d/.test(r.cells[0]!));
   const heading = (r: TableRow): boolean => r.cells.length === 1 && looksLikeHeading(r.cells[0]!);
   const laidOut = clauses.length + rows.filter(heading).length;
-  // A section's last clause can be a table of its own ("15.3" after the retention table it follows).
-  if (dotted.length < 2 && !(dotted.length === 1 && laidOut === rows.length)) return undefined;
-  if (laidOut < LAYOUT_SHARE * rows.length) return undefined;
+  // One numbered clause is enough only in a table of nothing else ("15.3" on its own, after the
+  // retention table it follows); otherwise most rows are clauses or headings.
+  if (dotted.length === 0 || (dotted.length === 1 && laidOut < rows.length) || laidOut < LAYOUT_SHARE * rows.length) return undefined;
   return rows.map((r): Block => {
     if (clause(r)) {
       const number = r.cells[0]!.trim().replace(/\.$/, '');

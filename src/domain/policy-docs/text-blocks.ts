@@ -205,8 +205,7 @@ class BlockBuilder {
         // Where headings are set larger (a PDF), a numbered line in body type is a clause, however short.
         // Unless the contents page lists it: a model policy's "4. Email and parents" shaded across the
         // top of its table is a heading in body type.
-        const listed = this.contents.has(entryKey(shape.text)) && first && last;
-        if ((this.markedHeadings && !shape.hint && !listed) || this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
+        if ((this.markedHeadings && !shape.hint && !this.listed(shape.text, first, last)) || this.runsOn(`${shape.number} ${shape.text}`, nextRaw)) {
           this.flush();
           this.open = { kind: 'para', parts: [shape.text], number: shape.number };
           this.pendingNumber = undefined;
@@ -259,7 +258,7 @@ class BlockBuilder {
       this.open!.parts.push(text);
       return;
     }
-    const listed = this.contents.has(entryKey(text)) && first && last;
+    const listed = this.listed(text, first, last);
     if (!this.pendingNumber && !shape.number && (listed || this.isHeading(text, shape.hint, first, last, nextRaw))) {
       // A capitals heading among capitals sections is one more of them ("THE TRUST EMAIL DISCLAIMER"
       // after "10.  WHEN YOU LEAVE THE TRUST"), not a part of the one before; so is a heading the
@@ -278,6 +277,11 @@ class BlockBuilder {
     if (number) this.open.number = number;
     this.pendingNumber = undefined;
     if (/:$/.test(text)) this.inImplicitList = true;
+  }
+
+  /** A line standing alone that the contents page names: a section's heading. */
+  private listed(text: string, first: boolean, last: boolean): boolean {
+    return first && last && this.contents.has(entryKey(text));
   }
 
   /** The next line of the same paragraph carries on this one's sentence. */

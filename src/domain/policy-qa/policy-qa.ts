@@ -95,9 +95,12 @@ const WHOLE_QUOTE_CHARS = 700;
  * whole clause, conditions and exceptions included, not only the sentences the engine preferred.
  */
 function citedText(text: string, extract: string): string {
-  const whole = text.replace(/\s+/g, ' ').trim();
+  const whole = oneLine(text);
   return whole.length <= WHOLE_QUOTE_CHARS ? whole : extract;
 }
+
+/** A passage's text as quoted: verbatim but for its line breaks and runs of spaces. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const slug = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -202,7 +205,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     };
     if (procedure) {
       const parts = [best.item.passage, ...[procedure.lead, ...procedure.steps].filter((p) => p !== best.item.passage)];
-      const citations = parts.map((p) => cite(p, p.text.replace(/\s+/g, ' ').trim()));
+      const citations = parts.map((p) => cite(p, oneLine(p.text)));
       return { question, answered: true, answer: procedureAnswer(procedure), citations, evidence: { score: best.score, coverage: best.cov, probability }, features };
     }
     const passage = best.item.passage;
