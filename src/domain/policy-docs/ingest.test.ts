@@ -266,6 +266,30 @@ describe('ingest markdown', () => {
       ['7', 'School laptops', ['7.1']],
     ]);
   });
+
+  it('files the lettered items of a clause that introduces them, read as paragraphs, under that clause and not its section', async () => {
+    const text = [
+      '10. Sending personal information',
+      '',
+      '10.6 If an email containing personal data goes to the wrong person, the member of staff must:',
+      '',
+      'a) tell their line manager and the Data Protection Lead on the same day;',
+      '',
+      'b) ask the recipient to delete it.',
+      '',
+      '10.7 Large files are shared as links.',
+      '',
+      'Links expire after 30 days.',
+    ].join('\n');
+    const numbers = (await paragraphsOf({ bytes: text, type: 'txt' })).map((p) => [p.number ?? '-', p.text.slice(0, 12)]);
+    expect(numbers).toEqual([
+      ['10.6', 'If an email '],
+      ['10.6', 'a) tell thei'],
+      ['10.6', 'b) ask the r'],
+      ['10.7', 'Large files '],
+      ['-', 'Links expire'],
+    ]);
+  });
 });
 
 describe('ingest html', () => {

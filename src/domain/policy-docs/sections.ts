@@ -18,6 +18,8 @@ const slug = (text: string): string =>
     .slice(0, 48);
 
 /** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
+/** A list item that kept its letter or roman numeral but was read as a paragraph: "a) ", "(b) ", "iv. ". */
+const LETTERED_ITEM = /^\(?(?:[a-z]|[ivx]{1,4})[).]\s/;
 const introducesTable = (text: string): boolean => /:\s*$|\b(table|below|following)\b/i.test(text);
 
 /**
@@ -107,6 +109,17 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
       // Items of "4.4 Attachments:" belong to clause 4.4, not to the section around it.
       const leadNumber = fromList ? leadNumbers.get(prev) : leadIn ? prev?.number : undefined;
       if (leadNumber && !para.number) {
+        para.number = leadNumber;
+        leadNumbers.set(para, leadNumber);
+      }
+    }
+    if (block.kind === 'para' && !para.number) {
+      // "10.6 … The member of staff must:" over "a) tell their line manager…", "b) …": items read as
+      // paragraphs (lettered, or a list whose bullets were lost) belong to clause 10.6, as its bullets do.
+      const prev = current.paragraphs.at(-1);
+      const fromItems = prev?.kind === 'para' && leadNumbers.has(prev) && (LETTERED_ITEM.test(para.text) || /[;:]\s*$/.test(prev.text));
+      const leadNumber = fromItems ? leadNumbers.get(prev) : prev?.kind === 'para' && /:\s*$/.test(prev.text) ? prev.number : undefined;
+      if (leadNumber) {
         para.number = leadNumber;
         leadNumbers.set(para, leadNumber);
       }
