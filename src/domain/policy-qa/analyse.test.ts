@@ -3,6 +3,13 @@ import { analyseQuestion } from './analyse.ts';
 import { stem } from './stem.ts';
 
 describe('reading a question', () => {
+  it('meets a negated phrase ("not signing into anything") only through its concept, not through its other words', () => {
+    const prompt = (q: string) => analyseQuestion(q).units.find((u) => u.alts.includes('#unexpected-prompt'));
+    for (const q of ["my phone keeps buzzing with approvals and I'm not signing into anything??", 'got a code but i wasnt logging in']) expect(prompt(q)?.words).toEqual([]);
+    // Without a negation a concept's own words still meet it ("press approve" is met by a passage saying "press" and "approve").
+    expect(prompt('the app tells me to press approve, should I?')?.words.length).toBeGreaterThan(0);
+  });
+
   it('keeps "termly", "weekly" and their like apart from "term" and "week"', () => {
     expect(stem('termly')).toBe('termly');
     expect(stem('weekly')).toBe('weekly');

@@ -232,6 +232,8 @@ function toldBefore(text: string): number {
   return clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start;
 }
 
+const NEGATION = /^(?:not|never|no|nothing|cannot|\w+n['’]t|(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should)nt)$/;
+
 /** A comma or dash, then the words an asking clause opens with. */
 const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\b)/i;
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
@@ -255,11 +257,16 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
   const seen = new Set<string>();
   for (const hit of hits) {
     const words: string[] = [];
+    let negated = false;
     for (let i = hit.start; i < hit.end; i += 1) {
       if (hit.gaps.includes(i)) continue;
       inConcept.add(i);
+      negated ||= NEGATION.test(toks[i]!.word);
       if (isContent(toks[i]!, true)) words.push(toks[i]!.stem);
     }
+    // "I'm not signing in": the phrase means what its negation makes of it, so a passage holding its
+    // other words ("sign in") does not meet it; only the concept's own wording does.
+    if (negated) words.length = 0;
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
