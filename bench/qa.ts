@@ -1,11 +1,14 @@
 // bench:qa — answer quality and latency of policy Q&A against bench/data/qa-questions.json.
-// Prints one JSON line. `--verbose` lists development misses on stderr (`--show-held-out` adds the
-// validation and held-out ones); `--calibrate` fits the answer/decline model on the development
+// Prints one JSON line. Each policy is answered with word associations learned without its own
+// questions (qa-associations.ts). `--verbose` lists development misses on stderr (`--show-held-out` adds
+// the validation and held-out ones); `--fit-rerank` prints the re-ranker fitted on every question; `--calibrate` fits the answer/decline model on the development
 // questions only and prints it with leave-one-policy-out figures and the validation questions' curve.
 import { performance } from 'node:perf_hooks';
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createBaseline, createPolicyQa, defaultTuning, toPassages, type Tuning } from '../src/domain/policy-qa/index.ts';
 import { answerProbability } from '../src/domain/policy-qa/answerability.ts';
+import { foldAssociations } from './qa-associations.ts';
+import { fitRerankModel, foldRerankModels, rerankExamples } from './qa-rerank.ts';
 import { fitAnswerModel, rounded, type Example } from './qa-calibrate.ts';
 import { loadPolicy, loadQuestions, matches, printedMatches, seedFiles, type BenchQuestion } from './qa-data.ts';
 
@@ -20,6 +23,17 @@ for (const name of new Set(questions.map((q) => q.policy))) {
 }
 const usable = questions.filter((q) => docs.has(q.policy));
 const passagesOf = new Map([...docs].map(([name, doc]) => [name, toPassages([doc])]));
+// Each policy is answered with word associations learned without its own questions (cross-validated
+// by policy), never with the shipped table, which learned from every question here.
+const associationsOf = foldAssociations(usable, docs);
+// …and re-ranked by a model fitted on the other folds' questions (qa-rerank.ts).
+const rerankTraining = rerankExamples(usable, docs, associationsOf);
+if (process.argv.includes('--fit-rerank')) {
+  // The model to ship (RERANK_MODEL in policy-qa.ts), fitted on every question.
+  console.log(JSON.stringify({ rerankModel: fitRerankModel(rerankTraining), examples: rerankTraining.length }));
+  process.exit(0);
+}
+const rerankOf = foldRerankModels(rerankTraining, [...docs.keys()]);
 for (const q of usable) {
   for (const e of q.expect ?? []) {
     if (!passagesOf.get(q.policy)!.some((p) => matches(e, p))) process.stderr.write(`warning: ${q.id} expects a passage the document does not have: ${JSON.stringify(e)}\n`);
@@ -39,7 +53,7 @@ interface Outcome {
 }
 
 function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
-  const engines = new Map([...docs].map(([name, doc]) => [name, createPolicyQa([doc], { tuning })]));
+  const engines = new Map([...docs].map(([name, doc]) => [name, createPolicyQa([doc], { tuning: { ...tuning, rerankModel: rerankOf.get(name)! }, associations: associationsOf.get(name)! })]));
   return subset.map((q) => {
     const start = performance.now();
     const a = engines.get(q.policy)!.answer(q.question);

@@ -4,10 +4,12 @@ import { bm25f, buildIndex, idf, proximity, type Bm25fIndex, type FieldWeights }
 import { coverage, credit, unseen } from './coverage.ts';
 import { expandUnits } from './expand.ts';
 import { decisiveTopics, eventTopics } from './lexicon.ts';
+import { associationScore, shippedAssociations, type Associations } from './associations.ts';
 import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
 import { procedureAnswer, procedureAt } from './procedure.ts';
+import { rerank, rerankFeatures, RERANK_DEPTH, type RerankModel } from './rerank.ts';
 import { sectionLabel, toPassages } from './passages.ts';
 import { peopleNamed, placesNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
@@ -21,6 +23,10 @@ export interface PolicyQaOptions {
   linkFor?: (doc: PolicyDocument, sectionId: string) => string;
   rephrase?: Rephrase;
   tuning?: Partial<Tuning>;
+  /** Learned staff-to-policy word associations; defaults to the shipped table (associations.ts). */
+  associations?: Associations;
+  /** Return the first candidates' re-ranking features with each answer (for fitting the re-ranker). */
+  withCandidates?: boolean;
 }
 
 /**
@@ -34,25 +40,47 @@ export interface Tuning {
   proximityWeight: number;
   /** Weight of word-vector similarity beside the lexical rank (scaled to the best passage's, 0–1). */
   denseWeight: number;
+  /** Weight of the share of the question a passage meets only through learned associations. */
+  associationWeight: number;
   /** Weight of a question word the policy never uses, as a share of the rarest word's weight. */
   unseenWeight: number;
   /** See CoverageOptions: an unseen word's weight once `anchors` of the question's ideas are met. */
   incidentalWeight: number;
   anchors: number;
   anchorWeight: number;
+  /** Reorders the first candidates (rerank.ts); fitted by `npm run bench:qa -- --fit-rerank`. */
+  rerankModel: RerankModel;
   answerModel: AnswerModel;
   /** Answer when the model's probability that the best passage answers the question reaches this. */
   answerThreshold: number;
 }
 
+/** Fitted by `npm run bench:qa -- --fit-rerank` on every bench question (cross-validated figures: ADR 0010). */
+const RERANK_MODEL: RerankModel = {
+  combined: 7.653,
+  position: 0.516,
+  lexical: 0.134,
+  dense: 0.752,
+  associated: 20.575,
+  coverage: -0.402,
+  bodyShare: 5.765,
+  headingShare: 2.26,
+  length: 2.642,
+  bullet: -0.456,
+  row: -1.009,
+  numbered: 0.665,
+};
+
 export const defaultTuning: Tuning = {
   weights: { body: 1, heading: 2, lead: 0.5 },
   proximityWeight: 0.3,
   denseWeight: 1.5,
+  associationWeight: 4,
   unseenWeight: 0.8,
   incidentalWeight: 0.3,
   anchors: 1,
   anchorWeight: 2.5,
+  rerankModel: RERANK_MODEL,
   answerModel: { bias: -5.015, coverage: 0.984, seenCoverage: 0.222, metWeight: 2.363, unseenShare: -1.151, topicMissing: -1.082, offTopic: -0.274, intentMissed: -0.602, dense: 0.069, denseLift: 0.113, scoreShare: 1.04, complete: 0.739 },
   answerThreshold: 0.55,
 };
@@ -109,6 +137,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
   const passages = toPassages(docs);
   const index: Bm25fIndex = buildIndex(passages);
   const vocabulary = vocabularyOf(passages.map((p) => [p.heading, p.leadIn ?? '', p.text].join(' ')));
+  const associations = options.associations ?? shippedAssociations();
   const vectors = passages.map((p) => sentenceVector([p.heading, p.label ?? '', p.leadIn ?? '', p.text].join(' ')));
   // Title pages, version boxes and contents lists ("Policy lead: Network Manager") are not rules: they
   // are the passages before a document's first paragraph of prose, which has enough words, several of
@@ -165,18 +194,24 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     // Named only as the occasion ("so I can keep up on my days off"), the topic is not what is asked.
     if (q.units.some((u) => !u.aside && u.alts.some((a) => decisiveTopics.has(a) && !index.df.get(a)))) return declined(0, 0);
     const vector = sentenceVector(question, true);
+    const weighted = new Map(q.terms.map((t) => [t, (q.weights.get(t) ?? 1) * idf(index, t)]));
     const lexical = index.items.map((item, i) => {
       const score = bm25f(index, item, q.terms, tuning.weights, q.weights) + tuning.proximityWeight * proximity(index, item, q.ordered);
       const cov = score > 0 ? coverage(index, item.all, q.units, tuning) : 0;
-      return { at: i, item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), prior: priorOf(i, kind) };
+      const associated = score > 0 ? associationScore(associations, weighted, item.all) : 0;
+      return { at: i, item, score, cov, rank: score * (0.25 + cov), dense: Math.max(0, similarity(vector, vectors[i]!)), associated, prior: priorOf(i, kind) };
     });
     const top = Math.max(1e-9, ...lexical.map((s) => s.rank));
-    const scored = lexical
+    const combined = lexical
       .filter((s) => s.score > 0 && s.prior > 0)
-      .map((s) => ({ ...s, final: (s.rank / top + tuning.denseWeight * s.dense) * s.prior }))
+      .map((s) => ({ ...s, final: (s.rank / top + tuning.denseWeight * s.dense + tuning.associationWeight * s.associated) * s.prior }))
       .sort((a, b) => b.final - a.final);
+    const candidates = options.withCandidates
+      ? { candidates: rerankFeatures(combined.slice(0, RERANK_DEPTH), weighted, top).map((features, i) => ({ passageId: combined[i]!.item.passage.id, features })) }
+      : {};
+    const scored = rerank(combined, weighted, top, tuning.rerankModel);
     const best = scored[0];
-    if (best && amountMissing(question, best.item.passage.text)) return declined(best.score, best.cov);
+    if (best && amountMissing(question, best.item.passage.text)) return { ...declined(best.score, best.cov), ...candidates };
     // What a passage holding each of the question's policy words once would score: scores are compared
     // to it, so the decision means the same in a 20-paragraph policy and a 400-paragraph one. An optional
     // unit ("on the train") the best passage does not meet is left out, as coverage leaves it out.
@@ -194,7 +229,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       : undefined;
     const probability = features ? answerProbability(features, tuning.answerModel) : 0;
     if (!best || !features || probability < tuning.answerThreshold) {
-      return { ...declined(best?.score ?? 0, best?.cov ?? 0, probability), ...(features ? { features } : {}) };
+      return { ...declined(best?.score ?? 0, best?.cov ?? 0, probability), ...(features ? { features } : {}), ...candidates };
     }
     // A procedure is answered whole. Each of its clause and steps is cited in its own words, the one that
     // matched best first.
@@ -206,11 +241,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
     if (procedure) {
       const parts = [best.item.passage, ...[procedure.lead, ...procedure.steps].filter((p) => p !== best.item.passage)];
       const citations = parts.map((p) => cite(p, oneLine(p.text)));
-      return { question, answered: true, answer: procedureAnswer(procedure), citations, evidence: { score: best.score, coverage: best.cov, probability }, features };
+      return { question, answered: true, answer: procedureAnswer(procedure), citations, evidence: { score: best.score, coverage: best.cov, probability }, features, ...candidates };
     }
     const passage = best.item.passage;
     const extract = bestExtract(index, passage.text, q.units);
-    return { question, answered: true, answer: withLeadIn(passage, extract), citations: [cite(passage, citedText(passage.text, extract))], evidence: { score: best.score, coverage: best.cov, probability }, features };
+    return { question, answered: true, answer: withLeadIn(passage, extract), citations: [cite(passage, citedText(passage.text, extract))], evidence: { score: best.score, coverage: best.cov, probability }, features, ...candidates };
   };
 
   return {

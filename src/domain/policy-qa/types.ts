@@ -1,4 +1,5 @@
 import type { AnswerFeatures } from './answerability.ts';
+import type { RerankFeatures } from './rerank.ts';
 
 /** A paragraph-level chunk of a policy, carrying where it sits so answers can cite it. */
 export interface Passage {
@@ -38,6 +39,8 @@ export interface PolicyAnswer {
   evidence: { score: number; coverage: number; probability: number };
   /** The best passage's features, present whenever a passage matched at all. */
   features?: AnswerFeatures;
+  /** The first candidates in the hand-set order with their re-ranking features (option `withCandidates`), for fitting. */
+  candidates?: { passageId: string; features: RerankFeatures }[];
 }
 
 /** Optional generative wording (e.g. a Workers AI binding); citations always stay verbatim. */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from './types.ts';
+import { clausePolicy } from '../../../test/support/policy.ts';
+import { buildIndex } from './bm25f.ts';
+import { createPolicyQa } from './index.ts';
+import { FEATURE_NAMES, IDENTITY_RERANK, RERANK_DEPTH, rerank, rerankFeatures, type Candidate, type RerankModel } from './rerank.ts';
+
+const passage = (i: number, heading: string, text: string): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: `s-${i}`, heading, path: [], text, number: `${i}.1` });
+
+function candidates(texts: [heading: string, text: string][]): Candidate[] {
+  const index = buildIndex(texts.map(([h, t], i) => passage(i, h, t)));
+  // The hand-set order: earlier is better.
+  return index.items.map((item, i) => ({ item, final: 1 - i / 100, rank: 1 - i / 100, dense: 0, associated: 0, prior: 1, cov: 1 }));
+}
+
+describe('the re-ranker', () => {
+  const list = candidates([
+    ['Personal devices', 'School iPads are available for photographs.'],
+    ['Personal devices', 'You may read school email on a personal device through the Outlook app.'],
+  ]);
+  const weighted = new Map([
+    ['read', 1],
+    ['email', 1],
+    ['devic', 1],
+  ]);
+
+  it('tells the share of the question met in the body from the share met only in the heading', () => {
+    const [heading, body] = rerankFeatures(list, weighted, 1);
+    expect(heading!.headingShare).toBeCloseTo(1 / 3);
+    expect(heading!.bodyShare).toBe(0);
+    expect(body!.bodyShare).toBeCloseTo(1);
+    expect(heading!.position).toBe(1);
+    expect(body!.position).toBe(0.5);
+  });
+
+  it('keeps the hand-set order with the identity model, and reorders by a model that weighs the body', () => {
+    expect(rerank(list, weighted, 1, IDENTITY_RERANK).map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
+    const body: RerankModel = { ...IDENTITY_RERANK, bodyShare: 2 };
+    expect(rerank(list, weighted, 1, body).map((c) => c.item.passage.id)).toEqual(['p1', 'p0']);
+  });
+
+  it('reorders only the first candidates, leaving the rest where the hand-set order put them', () => {
+    const long = candidates(Array.from({ length: RERANK_DEPTH + 2 }, (_, i): [string, string] => ['Email', i === RERANK_DEPTH + 1 ? 'read email on a device' : `clause ${i} about email`]));
+    const reordered = rerank(long, weighted, 1, { ...IDENTITY_RERANK, bodyShare: 5 });
+    expect(reordered.at(-1)!.item.passage.id).toBe(`p${RERANK_DEPTH + 1}`);
+    expect(FEATURE_NAMES.every((f) => f in IDENTITY_RERANK)).toBe(true);
+  });
+
+  it("is the engine's last word on the order: the answer follows the model it is given", async () => {
+    const doc = await clausePolicy('Brook Primary Devices Policy', ['Personal devices', '4.1 Personal devices: school iPads are available for photographs.', '4.2 You may read school email on a personal phone through the Outlook app.']);
+    const cited = (rerankModel: RerankModel): string | undefined =>
+      createPolicyQa([doc], { tuning: { rerankModel, answerThreshold: 0 } }).answer('can I read email on my personal device?').citations[0]?.section;
+    // Scored by position alone (far above the priors' fixed part), the hand-set order stands; scored
+    // against it, its runner-up comes first.
+    const byPosition: RerankModel = { ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])), position: 100 } as RerankModel;
+    const first = cited(byPosition);
+    expect(cited({ ...byPosition, position: -100 })).not.toBe(first);
+  });
+});

@@ -1,0 +1,98 @@
+import type { IndexedPassage } from './bm25f.ts';
+
+/**
+ * A fitted second look at the first candidates. The hand-set combination in policy-qa.ts (lexical rank,
+ * word vectors, learned associations, priors) orders every passage; a linear model then reorders the
+ * first RERANK_DEPTH by evidence the sum cannot weigh against each other: how much of the question the
+ * body meets rather than the heading, how long the passage is, a table row against a clause.
+ * Its weights are fitted by `npm run bench:qa -- --fit-rerank` (softmax over each question's candidates,
+ * with the passages that answer it as the targets), on features computed with associations that never
+ * saw the question, so that they are weighed as they will be on a new school's policy.
+ */
+export const RERANK_DEPTH = 15;
+
+export interface RerankFeatures {
+  /** The hand-set combination's score, as a share of the first candidate's. */
+  combined: number;
+  /** 1 for the first candidate, ½ for the second… */
+  position: number;
+  lexical: number;
+  dense: number;
+  associated: number;
+  /** log of the passage prior (0 for a plain rule). */
+  prior: number;
+  coverage: number;
+  /** Share of the question's weight met in the passage's own words (a list item's with its lead-in), and in its heading trail. */
+  bodyShare: number;
+  headingShare: number;
+  /** log of the body's length in terms, over 5. */
+  length: number;
+  bullet: number;
+  row: number;
+  numbered: number;
+}
+
+/** The learned features; the prior is not one of them (see PRIOR_STRENGTH). */
+export const FEATURE_NAMES = ['combined', 'position', 'lexical', 'dense', 'associated', 'coverage', 'bodyShare', 'headingShare', 'length', 'bullet', 'row', 'numbered'] as const satisfies readonly (keyof RerankFeatures)[];
+
+export type RerankModel = Record<(typeof FEATURE_NAMES)[number], number>;
+
+/**
+ * The passage priors (passage-priors.ts) stay a fixed part of the score, log(prior) at this strength,
+ * and the model is fitted around them rather than weighing them. They state what few bench questions
+ * exercise ("I clicked a link, what now?" wants the clause saying what to do; a pupils' agreement is
+ * rarely the staff rule), so a weight learned from the bench would trade them away for the common case.
+ */
+export const PRIOR_STRENGTH = 5;
+
+/** The hand-set order unchanged: the model to start fitting from, and to collect training data with. */
+export const IDENTITY_RERANK: RerankModel = Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'combined' ? 1 : 0])) as RerankModel;
+
+export interface Candidate {
+  item: IndexedPassage;
+  final: number;
+  rank: number;
+  dense: number;
+  associated: number;
+  prior: number;
+  cov: number;
+}
+
+const share = (weighted: ReadonlyMap<string, number>, has: (term: string) => boolean): number => {
+  let met = 0;
+  let total = 0;
+  for (const [term, weight] of weighted) {
+    total += weight;
+    if (has(term)) met += weight;
+  }
+  return total > 0 ? met / total : 0;
+};
+
+export function rerankFeatures(candidates: readonly Candidate[], weighted: ReadonlyMap<string, number>, topRank: number): RerankFeatures[] {
+  const first = candidates[0]?.final || 1;
+  return candidates.map((c, k) => ({
+    combined: c.final / first,
+    position: 1 / (k + 1),
+    lexical: c.rank / topRank,
+    dense: c.dense,
+    associated: c.associated,
+    prior: Math.log(c.prior),
+    coverage: c.cov,
+    bodyShare: share(weighted, (t) => c.item.body.tf.has(t) || c.item.lead.tf.has(t)),
+    headingShare: share(weighted, (t) => c.item.heading.tf.has(t)),
+    length: Math.log(1 + c.item.body.length) / 5,
+    bullet: c.item.passage.kind === 'bullet' ? 1 : 0,
+    row: c.item.passage.kind === 'row' ? 1 : 0,
+    numbered: c.item.passage.number ? 1 : 0,
+  }));
+}
+
+export const rerankScore = (f: RerankFeatures, model: RerankModel): number => FEATURE_NAMES.reduce((sum, name) => sum + model[name] * f[name], PRIOR_STRENGTH * f.prior);
+
+/** The first RERANK_DEPTH candidates in the model's order, then the rest as they were. */
+export function rerank<C extends Candidate>(candidates: readonly C[], weighted: ReadonlyMap<string, number>, topRank: number, model: RerankModel): C[] {
+  const head = candidates.slice(0, RERANK_DEPTH);
+  const features = rerankFeatures(head, weighted, topRank);
+  const order = head.map((c, i) => ({ c, s: rerankScore(features[i]!, model), i })).sort((a, b) => b.s - a.s || a.i - b.i);
+  return [...order.map((o) => o.c), ...candidates.slice(RERANK_DEPTH)];
+}
