@@ -1,4 +1,5 @@
 import { afterTypedBullet, looksLikeHeading } from './classify-line.ts';
+import { cssListNumbers, type ListNumbers } from './css-list-numbers.ts';
 import { decodeEntities } from './entities.ts';
 import { bodyBlock, clauseNumberAt, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
@@ -18,7 +19,7 @@ const TITLE_AFTER = 3;
  * WordPress themes put "ast-right-sidebar" or "no-sidebar" on <body> to say how the page is laid out.
  */
 const CHROME_NAME =
-  /^(?:sidebar|widget-area|breadcrumbs?|site-?header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+|suitenav\w*|comments?|commentswrapper|socialbar|sp-socialbar\w*|page-?footer|toc|ez-toc)(?:[-_]|$)/i;
+  /^(?:sidebar|widget-area|breadcrumbs?|site-?header|site-footer|header-strip|top-?bar|cookie|skip-link|navbar|msocom\w*|cmnt_ref\d+|suitenav\w*|comments?|commentswrapper|socialbar|sp-socialbar\w*|page-?footer|toc|ez-toc|banners|publish-banner|footer)(?:[-_]|$)/i;
 /**
  * The landmarks a page's furniture declares itself as: the banner across the top (SharePoint's suite bar
  * and page title area), menus and toolbars ("New · Page details · Share"), search, and the footer.
@@ -92,11 +93,14 @@ const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'dd',
  * A small tag-stripper that keeps the structure that matters for answering questions: h1–h6 become
  * headings, li bullets, table rows "cell | cell", p/div paragraphs. No DOM, so it runs anywhere.
  */
-export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<string> }): { blocks: Block[]; title?: string } {
+export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<string>; lists: ListNumbers }): { blocks: Block[]; title?: string } {
   // The page's comments and style sheet are read once, not again for each layout table unwrapped below.
   const html = box ? source : source.replace(GOOGLE_COMMENT, '');
   const boxes = box?.depth ?? 0;
   const bolds = box?.bolds ?? boldClasses(html);
+  const lists = box?.lists ?? cssListNumbers(html);
+  // The number the style sheet draws before the list item being read ("3.2 "), until its text is flushed.
+  let drawn: string | undefined;
   const blocks: Block[] = [];
   let title: string | undefined;
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
@@ -122,6 +126,19 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
     buffer = [];
     boldOnly = undefined;
     if (!text) return;
+    const label = drawn;
+    drawn = undefined;
+    // A drawn section number heads its heading ("3." + "Your Trust account"); a drawn clause number
+    // ("3.2") makes the item a numbered clause. A drawn step number or letter leaves a list item a list item.
+    if (label && typeof kind === 'object') {
+      blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(`${label} ${text}`) });
+      if (!inDetails) level = kind.heading;
+      return;
+    }
+    if (label && clauseNumberAt(`${label} x`)) {
+      blocks.push(bodyBlock('para', `${label} ${text}`));
+      return;
+    }
     // "• Use BCC<br>• Never forward…" or "6.1 …<br>6.2 …": a CMS editor's list or clauses, one per line.
     const lines = raw.split(LINE_BREAK).map((l) => joinInline([l]));
     if (kind === 'para' && lines.filter((l) => afterTypedBullet(l) || clauseNumberAt(l)).length >= 2) {
@@ -178,6 +195,7 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
       chrome = { name, depth: 1 };
       continue;
     }
+    if ((name === 'ol' || name === 'ul') && !cell && !/\/\s*$/.test(attributes ?? '')) lists.list(closing ? undefined : (attributes ?? ''));
     const heading = /^h([1-6])$/.exec(name);
     // Paragraphs and list items inside a table cell run together in it, a space apart.
     if (cell && (blockTags.has(name) || name === 'li' || heading)) cell.push(' ');
@@ -194,7 +212,7 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
         // headings, paragraphs and lists inside it, not as one long row.
         // (Boxes inside boxes are unwrapped a few deep, so a page of nested tables cannot make it slow.)
         const boxed = tableStart !== undefined && boxes < MAX_BOXES && table.every((r) => r.cells.length <= 1);
-        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index)), { depth: boxes + 1, bolds }).blocks : tableBlocks(table)));
+        blocks.push(...(boxed ? htmlToBlocks(unwrapCells(html.slice(tableStart, m.index)), { depth: boxes + 1, bolds, lists }).blocks : tableBlocks(table)));
         table = [];
         spanned.clear();
         tableStart = undefined;
@@ -225,6 +243,7 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
     } else if (name === 'li') {
       flush();
       kind = closing ? 'para' : 'bullet';
+      drawn = closing || cell ? undefined : lists.item();
     } else if (name === 'tr') {
       flush();
       if (closing && row) {

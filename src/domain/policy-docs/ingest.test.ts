@@ -293,6 +293,33 @@ describe('ingest markdown', () => {
 });
 
 describe('ingest html', () => {
+  it("reads a Google Docs page published to the web: the numbers its style sheet draws before list items, without Google's banner and footer", async () => {
+    const css = [
+      "@import url('https://themes.googleusercontent.com/fonts/css?kit=abc');.lst-kix_q1-0>li:before{content:\"\" counter(lst-ctn-kix_q1-0,decimal) \". \"}",
+      '.lst-kix_q1-1>li:before{content:"" counter(lst-ctn-kix_q1-0,decimal) "." counter(lst-ctn-kix_q1-1,decimal) " "}',
+      '.lst-kix_q1-2>li:before{content:"(" counter(lst-ctn-kix_q1-2,lower-latin) ") "}',
+      '.lst-kix_q1-0>li{counter-increment:lst-ctn-kix_q1-0}.lst-kix_q1-1>li{counter-increment:lst-ctn-kix_q1-1}.lst-kix_q1-2>li{counter-increment:lst-ctn-kix_q1-2}',
+      '.lst-kix_b1-0>li:before{content:"\\0025cf   "}.lst-kix_b1-0>li{counter-increment:lst-ctn-kix_b1-0}',
+    ].join('');
+    const html = [
+      `<html><head><title>Staff Email Policy</title><style type="text/css">${css}</style></head><body>`,
+      '<div id="banners"><div id="publish-banner">Published using Google Docs<a>Report abuse</a></div><div id="title-banner"><div id="interval">Updated automatically every 5 minutes</div></div></div>',
+      '<div id="contents">',
+      '<ol class="c1 lst-kix_q1-0 start" start="1"><li class="c2"><h1 style="display:inline"><span>Email</span></h1></li></ol>',
+      '<ol class="c3 lst-kix_q1-1 start" start="1"><li><span>Use your school account.</span></li><li><span>Do not forward school email to a personal account.</span></li></ol>',
+      '<ol class="c1 lst-kix_q1-0" start="2"><li class="c2"><h1 style="display:inline"><span>Mistakes</span></h1></li></ol>',
+      '<ol class="c3 lst-kix_q1-1 start" start="1"><li><span>If you send personal data to the wrong person, you must:</span></li></ol>',
+      '<ol class="c3 lst-kix_q1-2 start" start="1"><li><span>ask them to delete it;</span></li></ol>',
+      '<ul class="c3 lst-kix_b1-0 start"><li><span>Keep a note of what was sent.</span></li></ul>',
+      '</div><div id="footer">Published by Google Docs–Report abuse–Updated automatically every 5 minutes</div></body></html>',
+    ].join('');
+    const d = await ingestedPolicy({ bytes: html, type: 'html' });
+    expect(d.sections.map((x) => [x.number, x.heading, x.paragraphs.map((p) => [p.kind, p.number ?? '-', p.text])])).toEqual([
+      ['1', 'Email', [['para', '1.1', 'Use your school account.'], ['para', '1.2', 'Do not forward school email to a personal account.']]],
+      ['2', 'Mistakes', [['para', '2.1', 'If you send personal data to the wrong person, you must:'], ['bullet', '2.1', 'ask them to delete it;'], ['bullet', '2.1', 'Keep a note of what was sent.']]],
+    ]);
+  });
+
   it('keeps h1–h6, li, p and table rows, and drops scripts', async () => {
     const html = `<html><head><title>Oak Lane AUP</title><style>p{}</style></head><body>
       <h1>Oak Lane AUP</h1><script>alert(1)</script>
