@@ -57,18 +57,18 @@ export interface Tuning {
 
 /** Fitted by `npm run bench:qa -- --fit-rerank` on every bench question (cross-validated figures: ADR 0010). */
 const RERANK_MODEL: RerankModel = {
-  combined: 7.653,
-  position: 0.516,
-  lexical: 0.134,
-  dense: 0.752,
-  associated: 20.575,
-  coverage: -0.402,
-  bodyShare: 5.765,
-  headingShare: 2.26,
-  length: 2.642,
-  bullet: -0.456,
-  row: -1.009,
-  numbered: 0.665,
+  combined: 7.64,
+  position: 0.563,
+  lexical: -0.154,
+  dense: 0.577,
+  associated: 21.696,
+  coverage: -0.182,
+  bodyShare: 6.05,
+  headingShare: 2.426,
+  length: 2.549,
+  bullet: -0.423,
+  row: -0.957,
+  numbered: 0.652,
 };
 
 export const defaultTuning: Tuning = {
