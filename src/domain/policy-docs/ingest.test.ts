@@ -884,6 +884,25 @@ describe('ingest plain text', () => {
     expect(paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Page \d of 9|Moorside Learning Trust/);
   });
 
+  it('joins a clause a page break left on a word like "on" to the capitalised words it goes on with, but not to a caption', async () => {
+    const pageBreak = ['', 'Harbour View Staff Email Policy v2.1', 'Page 4 of 13', ''];
+    const txt = [
+      '4. USING EMAIL', '',
+      ...filler,
+      '4.5 The All Staff list is for operational messages only. Please do not use "Reply all" on',
+      ...pageBreak,
+      'All Staff emails. Post personal notices in the Staffroom channel instead.',
+      '', ...filler, ...pageBreak, '',
+      '4.6 The table below sets out who to contact. Leavers\' accounts are closed on',
+      ...pageBreak,
+      'Table 2: Who to contact',
+      '', ...filler, ...pageBreak, ...filler, ...pageBreak,
+    ].join('\n');
+    const paragraphs = await paragraphsOf({ bytes: txt, type: 'txt' });
+    expect(paragraphs.find((p) => p.number === '4.5')?.text).toBe('The All Staff list is for operational messages only. Please do not use "Reply all" on All Staff emails. Post personal notices in the Staffroom channel instead.');
+    expect(paragraphs.find((p) => p.number === '4.6')?.text).toMatch(/closed on$/);
+  });
+
   it('joins a clause that a page break splits after an abbreviation ("on ext." / "2150.")', async () => {
     const txt = [
       '10. PHISHING', '',

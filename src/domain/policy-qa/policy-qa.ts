@@ -57,15 +57,15 @@ export interface Tuning {
 
 /** Fitted by `npm run bench:qa -- --fit-rerank` on every bench question (cross-validated figures: ADR 0010). */
 const RERANK_MODEL: RerankModel = {
-  combined: 7.64,
-  position: 0.563,
-  lexical: -0.154,
-  dense: 0.577,
-  associated: 21.696,
+  combined: 7.641,
+  position: 0.562,
+  lexical: -0.152,
+  dense: 0.579,
+  associated: 21.695,
   coverage: -0.182,
-  bodyShare: 6.05,
-  headingShare: 2.426,
-  length: 2.549,
+  bodyShare: 6.048,
+  headingShare: 2.425,
+  length: 2.551,
   bullet: -0.423,
   row: -0.957,
   numbered: 0.652,
