@@ -21,7 +21,7 @@ export interface RerankExample {
 export function rerankExamples(questions: readonly BenchQuestion[], docs: ReadonlyMap<string, PolicyDocument>, associationsOf: ReadonlyMap<string, Associations>): RerankExample[] {
   return [...docs].flatMap(([name, doc]) => {
     const passages = new Map(toPassages([doc]).map((p) => [p.id, p]));
-    const qa = createPolicyQa([doc], { associations: associationsOf.get(name)!, withCandidates: true, tuning: { ...defaultTuning, rerankModel: IDENTITY_RERANK, answerThreshold: 0 } });
+    const qa = createPolicyQa([doc], { associations: associationsOf.get(name)!, withCandidates: true, tuning: { ...defaultTuning, answerThreshold: 0 } });
     return questions
       .filter((q) => q.policy === name && q.expect)
       .map((q) => {

@@ -33,7 +33,7 @@ describe('the re-ranker', () => {
     expect(body!.position).toBe(0.5);
   });
 
-  it('keeps the hand-set order with the identity model, and reorders by a model that weighs the body', () => {
+  it('keeps the hand-set order with the identity model where the priors are alike, and reorders by a model that weighs the body', () => {
     expect(rerank(list, weighted, 1, IDENTITY_RERANK).map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
     const body: RerankModel = { ...IDENTITY_RERANK, bodyShare: 2 };
     expect(rerank(list, weighted, 1, body).map((c) => c.item.passage.id)).toEqual(['p1', 'p0']);

@@ -45,7 +45,7 @@ export type RerankModel = Record<(typeof FEATURE_NAMES)[number], number>;
  */
 export const PRIOR_STRENGTH = 5;
 
-/** The hand-set order unchanged: the model to start fitting from, and to collect training data with. */
+/** The hand-set combination's score alone (beside the priors' fixed part): the model fitting starts from. */
 export const IDENTITY_RERANK: RerankModel = Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'combined' ? 1 : 0])) as RerankModel;
 
 export interface Candidate {
