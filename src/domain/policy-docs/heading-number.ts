@@ -11,7 +11,8 @@ export function numberedHeading(text: string): { text: string; number?: string }
 /** "4.2" or "10.3.1." standing alone: a clause's number, not words. */
 export const isClauseNumber = (text: string): boolean => /^\d{1,2}(?:\.\d{1,2}){0,3}\.?$/.test(text.trim());
 
-const clauseAtStart = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/;
+// An appendix's clauses may carry its letter ("B.5 Personal phones are kept in the staffroom").
+const clauseAtStart = /^(\d{1,2}(?:\.\d{1,2}){1,3}|[A-Z]\.\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=\S)/;
 /** The clause number a paragraph opens with ("6.1 Lock your screen" → "6.1"), if it has one. */
 export const clauseNumberAt = (text: string): string | undefined => clauseAtStart.exec(text.trim())?.[1];
 

@@ -267,6 +267,16 @@ describe('ingest markdown', () => {
     ]);
   });
 
+  it("reads an appendix's clauses numbered with its letter ('B.5 …') as numbered clauses", async () => {
+    const text = ['# Trust Email Policy', '', '## Appendix B – Local arrangements', '', 'B.1 Parents email the office address.', '', 'B.5 Personal phones are kept in the staffroom lockers.', '', 'A4 paper is ordered through the office.'].join('\n');
+    const numbers = (await paragraphsOf({ bytes: text, type: 'md' })).map((p) => [p.number ?? '-', p.text]);
+    expect(numbers).toEqual([
+      ['B.1', 'Parents email the office address.'],
+      ['B.5', 'Personal phones are kept in the staffroom lockers.'],
+      ['-', 'A4 paper is ordered through the office.'],
+    ]);
+  });
+
   it('files the lettered items of a clause that introduces them, read as paragraphs, under that clause and not its section', async () => {
     const text = [
       '10. Sending personal information',

@@ -57,18 +57,18 @@ export interface Tuning {
 
 /** Fitted by `npm run bench:qa -- --fit-rerank` on every bench question (cross-validated figures: ADR 0010). */
 const RERANK_MODEL: RerankModel = {
-  combined: 7.641,
-  position: 0.562,
-  lexical: -0.152,
-  dense: 0.579,
-  associated: 21.695,
-  coverage: -0.182,
-  bodyShare: 6.048,
-  headingShare: 2.425,
-  length: 2.551,
-  bullet: -0.423,
-  row: -0.957,
-  numbered: 0.652,
+  combined: 7.631,
+  position: 0.564,
+  lexical: -0.155,
+  dense: 0.577,
+  associated: 21.706,
+  coverage: -0.178,
+  bodyShare: 6.056,
+  headingShare: 2.437,
+  length: 2.541,
+  bullet: -0.425,
+  row: -0.97,
+  numbered: 0.591,
 };
 
 export const defaultTuning: Tuning = {
