@@ -175,10 +175,6 @@ function dropFooterNextToPageNumbers(lines: string[]): string[] {
 }
 
 /**
- * A page break in the middle of a sentence ("…only to the people who need it," / page footer / "and
- * include no more than…") is not a paragraph break: the sentence's two halves are joined again.
- */
-/**
  * Beside RUNS_ON's words, at a page break a line left on a preposition or a modal was cut too: a
  * sentence that ends on "in" or "on" ends with a full stop, and the footer between shows the page ran out.
  */
@@ -186,6 +182,21 @@ const CUT_AT_BREAK = /\b(?:in|on|at|to|for|into|but|nor|its|his|her|my|any|all|e
 /** What a cut sentence goes on with: not a running header in capitals, a caption or a numbered clause. */
 const goesOn = (line: string): boolean => !/^\s*(?:table|figure|appendix|section|part)\b|^\s*\d/i.test(line) && (line.match(/[a-z]/g) ?? []).length > (line.match(/[A-Z]/g) ?? []).length;
 
+/**
+ * The sentence a page break cut runs on: "…only to the people who need it," / footer / "and include…";
+ * one broken after an abbreviation ("…phone the IT Helpdesk on ext." / footer / "2150."); or one left on a
+ * word no sentence ends with ("…do not use "Reply all" on" / footer / "All Staff emails.").
+ */
+function runsOnAcross(before: string, after: string): boolean {
+  const end = before.trim();
+  if (endsSentence(end)) return false;
+  return ABBREVIATION.test(end) || /^\s*[a-z"“‘'(]/.test(after) || ((RUNS_ON.test(end) || CUT_AT_BREAK.test(end)) && goesOn(after));
+}
+
+/**
+ * A page break in the middle of a sentence ("…only to the people who need it," / page footer / "and
+ * include no more than…") is not a paragraph break: the sentence's two halves are joined again.
+ */
 function joinAcrossPageBreaks(lines: string[]): string[] {
   const out: string[] = [];
   // Set once a break is joined: the blank lines after it belong to no paragraph break either.
@@ -197,10 +208,7 @@ function joinAcrossPageBreaks(lines: string[]): string[] {
       let next = i + 1;
       while (next < lines.length && !isText(lines[next]!)) next += 1;
       const after = lines[next];
-      // A sentence running on: "…only to the people who need it," / footer / "and include…", one
-      // broken after an abbreviation ("…phone the IT Helpdesk on ext." / footer / "2150."), or one left
-      // on a word no sentence ends with ("…do not use "Reply all" on" / footer / "All Staff emails.").
-      joining = before !== undefined && after !== undefined && !endsSentence(before) && (ABBREVIATION.test(before.trim()) || ((RUNS_ON.test(before.trim()) || CUT_AT_BREAK.test(before.trim())) && goesOn(after)) || /^\s*[a-z"“‘'(]/.test(after));
+      joining = before !== undefined && after !== undefined && runsOnAcross(before, after);
       if (joining) {
         while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
         return;

@@ -1,3 +1,5 @@
+import type { StyleRule } from './style-rules.ts';
+
 /**
  * Numbers that a page's style sheet draws before list items rather than its text holding them. Google
  * Docs' "Publish to web" and HTML download write a numbered policy this way: each level of a list is its
@@ -13,9 +15,8 @@ interface Format {
   parts: Part[];
 }
 
-const RULE = /([^{}]+)\{([^{}]*)\}/g;
-const ITEM_BEFORE = /^\s*\.([\w-]+)\s*>\s*li:{1,2}before\s*$/;
-const ITEM = /^\s*\.([\w-]+)\s*>\s*li\s*$/;
+const ITEM_BEFORE = /^\.([\w-]+)\s*>\s*li:{1,2}before$/;
+const ITEM = /^\.([\w-]+)\s*>\s*li$/;
 const CONTENT = /(?:^|;)\s*content\s*:\s*([^;]+)/i;
 const INCREMENT = /(?:^|;)\s*counter-increment\s*:\s*([\w-]+)/i;
 const CONTENT_PART = /"([^"]*)"|'([^']*)'|counter\(\s*([\w-]+)\s*(?:,\s*([\w-]+)\s*)?\)/g;
@@ -42,42 +43,41 @@ function formatted(n: number, style: string): string {
 }
 
 export interface ListNumbers {
-  /** An `<ol>` opens (its attributes) or closes. */
-  list(attributes: string | undefined): void;
+  /** An `<ol>` or `<ul>` opens (its classes and `start`) or closes (undefined). */
+  list(classes: readonly string[] | undefined, start?: number): void;
   /** An `<li>` opens: the number its list's style draws before it, if the style sheet numbers it. */
   item(): string | undefined;
 }
 
-/** Reads the page's style sheets once; then follows the lists as the page opens and closes them. */
-export function cssListNumbers(html: string): ListNumbers {
-  const formats = new Map<string, { parts?: Part[]; steps?: string }>();
-  for (const sheet of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) {
-    for (const [, selectors, body] of sheet[1]!.matchAll(RULE)) {
-      // A statement before the rule ("@import url(…);", as Google Docs opens its sheet with) is not its selector.
-      for (const selector of selectors!.split(';').at(-1)!.split(',')) {
-        const before = ITEM_BEFORE.exec(selector);
-        const content = before && CONTENT.exec(body!);
-        if (before && content) formats.set(before[1]!, { ...formats.get(before[1]!), parts: parts(content[1]!) });
-        const item = ITEM.exec(selector);
-        const steps = item && INCREMENT.exec(body!);
-        if (item && steps) formats.set(item[1]!, { ...formats.get(item[1]!), steps: steps[1]! });
-      }
-    }
+/** Reads the counters the style sheet's rules draw; then follows the lists as the page opens and closes them. */
+export function cssListNumbers(rules: readonly StyleRule[]): ListNumbers {
+  const drawn = new Map<string, Part[]>();
+  const steps = new Map<string, string>();
+  for (const [selector, declarations] of rules) {
+    const before = ITEM_BEFORE.exec(selector);
+    const content = before && CONTENT.exec(declarations);
+    if (before && content) drawn.set(before[1]!, parts(content[1]!));
+    const item = ITEM.exec(selector);
+    const counter = item && INCREMENT.exec(declarations);
+    if (item && counter) steps.set(item[1]!, counter[1]!);
+  }
+  // A bullet list's style draws a glyph, not a counter: only a list whose style counts is numbered.
+  const formats = new Map<string, Format>();
+  for (const [name, drawnParts] of drawn) {
+    const stepsOn = steps.get(name);
+    if (stepsOn && drawnParts.some((p) => 'counter' in p)) formats.set(name, { steps: stepsOn, parts: drawnParts });
   }
   const counters = new Map<string, number>();
   const open: (Format | undefined)[] = [];
   return {
-    list(attributes) {
-      if (attributes === undefined) {
+    list(classes, start) {
+      if (classes === undefined) {
         open.pop();
         return;
       }
-      const classes = /\bclass\s*=\s*["']([^"']*)["']/i.exec(attributes)?.[1]?.split(/\s+/) ?? [];
-      // A bullet list's style draws a glyph, not a counter: only a list whose style counts is numbered.
-      const known = classes.map((c) => formats.get(c)).find((f) => f?.steps && f.parts?.some((p) => 'counter' in p));
-      const format = known ? { steps: known.steps!, parts: known.parts! } : undefined;
-      const start = /\bstart\s*=\s*["']?(\d+)/i.exec(attributes);
-      if (format && start) counters.set(format.steps, Number(start[1]) - 1);
+      const format = classes.map((c) => formats.get(c)).find(Boolean);
+      // Google Docs writes where each list resumes as `start`; its class "start" alone restarts it.
+      if (format && start !== undefined) counters.set(format.steps, start - 1);
       else if (format && classes.includes('start')) counters.set(format.steps, 0);
       open.push(format);
     },

@@ -1,6 +1,7 @@
 import { afterTypedBullet, looksLikeHeading } from './classify-line.ts';
 import { cssListNumbers, type ListNumbers } from './css-list-numbers.ts';
 import { decodeEntities } from './entities.ts';
+import { styleRules, type StyleRule } from './style-rules.ts';
 import { bodyBlock, clauseNumberAt, numberedHeading } from './heading-number.ts';
 import { tableBlocks, type TableRow } from './table-rows.ts';
 import type { Block } from './types.ts';
@@ -61,6 +62,11 @@ function unwrapCells(inner: string): string {
 }
 /** A cell's colspan or rowspan (1 when absent; capped, so a stray "rowspan=9999" cannot run on). */
 const SPAN = { colspan: /\bcolspan\s*=\s*["']?(\d+)/i, rowspan: /\browspan\s*=\s*["']?(\d+)/i };
+/** Where an `<ol start="3">` resumes its count. */
+const startOf = (attributes: string | undefined): number | undefined => {
+  const start = /\bstart\s*=\s*["']?(\d+)/i.exec(attributes ?? '')?.[1];
+  return start === undefined ? undefined : Number(start);
+};
 const spanOf = (attributes: string | undefined, name: keyof typeof SPAN): number => Math.min(50, Math.max(1, Number(SPAN[name].exec(attributes ?? '')?.[1] ?? 1)));
 /** A CSS declaration that sets text in bold ("font-weight:700", "font-weight: bold"). */
 const BOLD_STYLE = /\bfont-weight\s*:\s*(bold|[6-9]00)\b/i;
@@ -68,16 +74,11 @@ const BOLD_STYLE = /\bfont-weight\s*:\s*(bold|[6-9]00)\b/i;
  * Classes a page's style sheet sets in bold: Google Docs' "Download as web page" bolds a run as
  * <span class="c4"> with ".c4{font-weight:700}" in its <style>, never with <b>. Simple class selectors only.
  */
-function boldClasses(html: string): Set<string> {
+function boldClasses(rules: readonly StyleRule[]): Set<string> {
   const found = new Set<string>();
-  for (const sheet of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) {
-    for (const rule of sheet[1]!.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      if (!BOLD_STYLE.test(rule[2]!)) continue;
-      for (const selector of rule[1]!.split(',')) {
-        const name = /^\s*\.([\w-]+)\s*$/.exec(selector);
-        if (name) found.add(name[1]!);
-      }
-    }
+  for (const [selector, declarations] of rules) {
+    const name = /^\.([\w-]+)$/.exec(selector);
+    if (name && BOLD_STYLE.test(declarations)) found.add(name[1]!);
   }
   return found;
 }
@@ -97,8 +98,9 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
   // The page's comments and style sheet are read once, not again for each layout table unwrapped below.
   const html = box ? source : source.replace(GOOGLE_COMMENT, '');
   const boxes = box?.depth ?? 0;
-  const bolds = box?.bolds ?? boldClasses(html);
-  const lists = box?.lists ?? cssListNumbers(html);
+  const rules = box ? [] : styleRules(html);
+  const bolds = box?.bolds ?? boldClasses(rules);
+  const lists = box?.lists ?? cssListNumbers(rules);
   // The number the style sheet draws before the list item being read ("3.2 "), until its text is flushed.
   let drawn: string | undefined;
   const blocks: Block[] = [];
@@ -121,38 +123,32 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
 
   const flush = (): void => {
     const raw = buffer.join('');
-    const text = joinInline([raw]);
+    const joined = joinInline([raw]);
     const allBold = boldOnly === true;
     buffer = [];
     boldOnly = undefined;
-    if (!text) return;
+    if (!joined) return;
+    // A number the style sheet drew: a section's heads its heading ("3." + "Your Trust account"), a
+    // clause's ("3.2") makes the item a numbered clause; a drawn step number or letter leaves a list item be.
     const label = drawn;
     drawn = undefined;
-    // A drawn section number heads its heading ("3." + "Your Trust account"); a drawn clause number
-    // ("3.2") makes the item a numbered clause. A drawn step number or letter leaves a list item a list item.
-    if (label && typeof kind === 'object') {
-      blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(`${label} ${text}`) });
-      if (!inDetails) level = kind.heading;
-      return;
-    }
-    if (label && clauseNumberAt(`${label} x`)) {
-      blocks.push(bodyBlock('para', `${label} ${text}`));
-      return;
-    }
+    const numbered = label !== undefined && (typeof kind === 'object' || clauseNumberAt(`${label} x`) !== undefined);
+    const text = numbered ? `${label} ${joined}` : joined;
+    const as = numbered && kind === 'bullet' ? 'para' : kind;
     // "• Use BCC<br>• Never forward…" or "6.1 …<br>6.2 …": a CMS editor's list or clauses, one per line.
     const lines = raw.split(LINE_BREAK).map((l) => joinInline([l]));
-    if (kind === 'para' && lines.filter((l) => afterTypedBullet(l) || clauseNumberAt(l)).length >= 2) {
+    if (as === 'para' && !numbered && lines.filter((l) => afterTypedBullet(l) || clauseNumberAt(l)).length >= 2) {
       for (const line of lines.filter(Boolean)) blocks.push(body('para', line));
       return;
     }
     if (styledTitle) title ??= text;
-    if (typeof kind === 'object') {
-      blocks.push({ kind: 'heading', level: kind.heading, ...numberedHeading(text) });
-      if (!inDetails) level = kind.heading;
-    } else if (kind === 'para' && allBold && looksLikeHeading(text.replace(/\?$/, ''))) {
+    if (typeof as === 'object') {
+      blocks.push({ kind: 'heading', level: as.heading, ...numberedHeading(text) });
+      if (!inDetails) level = as.heading;
+    } else if (as === 'para' && !numbered && allBold && looksLikeHeading(text.replace(/\?$/, ''))) {
       // "<p><strong>School laptops</strong></p>": a CMS editor's sub-heading, set in bold rather than as <h4>.
       blocks.push({ kind: 'heading', level: Math.min(level + 1, 6), ...numberedHeading(text) });
-    } else blocks.push(body(kind, text));
+    } else blocks.push(body(as, text));
   };
 
   // How deep in tables we are, and where the outermost one's content starts (to read a one-column
@@ -195,7 +191,7 @@ export function htmlToBlocks(source: string, box?: { depth: number; bolds: Set<s
       chrome = { name, depth: 1 };
       continue;
     }
-    if ((name === 'ol' || name === 'ul') && !cell && !/\/\s*$/.test(attributes ?? '')) lists.list(closing ? undefined : (attributes ?? ''));
+    if ((name === 'ol' || name === 'ul') && !cell && !/\/\s*$/.test(attributes ?? '')) lists.list(closing ? undefined : namesOf(attributes ?? '', 'class'), startOf(attributes));
     const heading = /^h([1-6])$/.exec(name);
     // Paragraphs and list items inside a table cell run together in it, a space apart.
     if (cell && (blockTags.has(name) || name === 'li' || heading)) cell.push(' ');

@@ -435,7 +435,8 @@ describe('ingest html', () => {
   });
 
   it("reads a Google Docs web page's headings, which it sets in bold by its style sheet's classes", async () => {
-    const html = `<html><head><style type="text/css">.c1{font-weight:400;font-size:11pt}.c4,.c9{font-weight:700}
+    // Google opens its sheet with an @import statement, right before the first rule.
+    const html = `<html><head><style type="text/css">@import url('https://themes.googleusercontent.com/fonts/css?kit=x');.c4,.c9{font-weight:700}.c1{font-weight:400;font-size:11pt}
       .c6{height:11pt}</style></head><body class="c8 doc-content"><p class="c3 title"><span class="c1">Oak Lane AUP</span></p>
       <p class="c3"><span class="c4">1. Email</span></p><p class="c3"><span class="c1">1.1 Use your school account.</span></p>
       <p class="c3"><span class="c4">Personal email</span></p><p class="c3"><span class="c1">Never forward school email to </span><span class="c9">Gmail</span><span class="c1">.</span></p>

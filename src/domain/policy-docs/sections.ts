@@ -17,9 +17,9 @@ const slug = (text: string): string =>
     .replace(/^-|-$/g, '')
     .slice(0, 48);
 
-/** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
 /** A list item that kept its letter or roman numeral but was read as a paragraph: "a) ", "(b) ", "iv. ". */
 const LETTERED_ITEM = /^\(?(?:[a-z]|[ivx]{1,4})[).]\s/;
+/** "The table below shows…", "as follows:", "Contacts:": a paragraph written to introduce what follows. */
 const introducesTable = (text: string): boolean => /:\s*$|\b(table|below|following)\b/i.test(text);
 
 /**
@@ -33,6 +33,29 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
   const used = new Map<string, number>();
   let current: PolicySection | undefined;
   const leadNumbers = new WeakMap<Paragraph, string>();
+  /**
+   * What a table row, list item or paragraph takes from the paragraph before it: the clause that
+   * introduces it and that clause's number ("4.4 Attachments:" over its items belong to clause 4.4, not
+   * to the section around it), carried down a run of rows or items.
+   */
+  const introduced = (para: Paragraph, prev: Paragraph | undefined): { leadIn?: string | undefined; number?: string | undefined } => {
+    if (!prev) return {};
+    const introduces = prev.kind === 'para' && /:\s*$/.test(prev.text);
+    if (para.kind === 'row') {
+      // A table belongs to the clause that introduces it ("5.1 The table below sets out how long
+      // messages are kept"), and each row is read with that clause's words.
+      if (prev.kind === 'row') return { leadIn: prev.leadIn, number: leadNumbers.get(prev) };
+      return prev.kind === 'para' ? { leadIn: introducesTable(prev.text) ? prev.text : undefined, number: prev.number } : {};
+    }
+    if (para.kind === 'bullet') {
+      if (prev.kind === 'bullet' && prev.leadIn !== undefined) return { leadIn: prev.leadIn, number: leadNumbers.get(prev) };
+      return introduces ? { leadIn: prev.text, number: prev.number } : {};
+    }
+    // "10.6 … The member of staff must:" over "a) tell their line manager…", "b) …": items read as
+    // paragraphs (lettered, or a list whose bullets were lost) belong to clause 10.6, as its bullets do.
+    if (prev.kind === 'para' && leadNumbers.has(prev) && (LETTERED_ITEM.test(para.text) || /[;:]\s*$/.test(prev.text))) return { number: leadNumbers.get(prev) };
+    return introduces ? { number: prev.number } : {};
+  };
 
   const open = (heading: string, number: string | undefined): PolicySection => {
     const base = `s-${slug(`${number ?? ''} ${heading}`) || 'section'}`;
@@ -89,40 +112,11 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     if (block.number) para.number = block.number;
     if (block.label) para.label = block.label;
     if (block.columns) para.columns = block.columns;
-    if (block.kind === 'row') {
-      // A table belongs to the clause that introduces it ("5.1 The table below sets out how long
-      // messages are kept"), and each row is read with that clause's words.
-      const prev = current.paragraphs.at(-1);
-      const leadIn = prev?.kind === 'row' ? prev.leadIn : prev?.kind === 'para' && introducesTable(prev.text) ? prev.text : undefined;
-      if (leadIn) para.leadIn = leadIn;
-      const number = prev?.kind === 'row' ? leadNumbers.get(prev) : prev?.kind === 'para' ? prev.number : undefined;
-      if (number && !para.number) {
-        para.number = number;
-        leadNumbers.set(para, number);
-      }
-    }
-    if (block.kind === 'bullet') {
-      const prev = current.paragraphs.at(-1);
-      const fromList = prev?.kind === 'bullet' && prev.leadIn !== undefined;
-      const leadIn = fromList ? prev.leadIn : prev?.kind === 'para' && /:\s*$/.test(prev.text) ? prev.text : undefined;
-      if (leadIn) para.leadIn = leadIn;
-      // Items of "4.4 Attachments:" belong to clause 4.4, not to the section around it.
-      const leadNumber = fromList ? leadNumbers.get(prev) : leadIn ? prev?.number : undefined;
-      if (leadNumber && !para.number) {
-        para.number = leadNumber;
-        leadNumbers.set(para, leadNumber);
-      }
-    }
-    if (block.kind === 'para' && !para.number) {
-      // "10.6 … The member of staff must:" over "a) tell their line manager…", "b) …": items read as
-      // paragraphs (lettered, or a list whose bullets were lost) belong to clause 10.6, as its bullets do.
-      const prev = current.paragraphs.at(-1);
-      const fromItems = prev?.kind === 'para' && leadNumbers.has(prev) && (LETTERED_ITEM.test(para.text) || /[;:]\s*$/.test(prev.text));
-      const leadNumber = fromItems ? leadNumbers.get(prev) : prev?.kind === 'para' && /:\s*$/.test(prev.text) ? prev.number : undefined;
-      if (leadNumber) {
-        para.number = leadNumber;
-        leadNumbers.set(para, leadNumber);
-      }
+    const from = introduced(para, current.paragraphs.at(-1));
+    if (from.leadIn) para.leadIn = from.leadIn;
+    if (from.number && !para.number) {
+      para.number = from.number;
+      leadNumbers.set(para, from.number);
     }
     current.paragraphs.push(para);
   }

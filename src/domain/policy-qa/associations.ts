@@ -86,17 +86,18 @@ export function trainAssociations(pairs: readonly AlignedPair[], options: Traini
   const groups = new Map<number, Set<string>>();
   const asked = new Float64Array(ids.size);
   encoded.forEach((pair, n) => {
-    for (const row of rows[n]!) {
+    pair.q.forEach((q, j) => {
+      const row = rows[n]![j]!;
       let norm = 0;
       for (const slot of row) norm += t[slot]!;
-      asked[slotQ[row[0]!]!]! += 1;
+      asked[q]! += 1;
       for (const slot of row) {
         const c = t[slot]! / norm;
         if (slotP[slot] === NULL || slotP[slot] === slotQ[slot] || c < MIN_POSTERIOR) continue;
         mass[slot]! += c;
         groups.set(slot, (groups.get(slot) ?? new Set<string>()).add(pair.group));
       }
-    }
+    });
   });
   const terms = [...ids.keys()];
   const out = new Map<string, Map<string, number>>();
