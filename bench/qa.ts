@@ -1,16 +1,19 @@
 // bench:qa — answer quality and latency of policy Q&A against bench/data/qa-questions.json.
 // Prints one JSON line. Each policy is answered with word associations learned without its own
 // questions (qa-associations.ts). `--verbose` lists development misses on stderr (`--show-held-out` adds
-// the validation and held-out ones); `--fit-rerank` prints the re-ranker fitted on every question; `--calibrate` fits the answer/decline model on the development
+// the validation and held-out ones); `--fit-rerank` writes the re-ranker fitted on every question; `--calibrate` fits the answer/decline model on the development
 // questions only and prints it with leave-one-policy-out figures and the validation questions' curve.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createBaseline, createPolicyQa, defaultTuning, toPassages, type Tuning } from '../src/domain/policy-qa/index.ts';
 import { answerProbability } from '../src/domain/policy-qa/answerability.ts';
 import { foldAssociations } from './qa-associations.ts';
-import { fitRerankModel, foldRerankModels, rerankExamples } from './qa-rerank.ts';
+import { defaultFit, fitRerankModel, foldRerankModels, rerankExamples } from './qa-rerank.ts';
+import { rerankModelToJson } from '../src/domain/policy-qa/rerank.ts';
 import { fitAnswerModel, rounded, type Example } from './qa-calibrate.ts';
-import { loadPolicy, loadQuestions, matches, printedMatches, seedFiles, type BenchQuestion } from './qa-data.ts';
+import { loadPolicy, loadQuestions, matches, printedMatches, repoRoot, seedFiles, type BenchQuestion } from './qa-data.ts';
 
 const verbose = process.argv.includes('--verbose');
 const calibrate = process.argv.includes('--calibrate');
@@ -29,8 +32,13 @@ const associationsOf = foldAssociations(usable, docs);
 // …and re-ranked by a model fitted on the other folds' questions (qa-rerank.ts).
 const rerankTraining = rerankExamples(usable, docs, associationsOf);
 if (process.argv.includes('--fit-rerank')) {
-  // The model to ship (RERANK_MODEL in policy-qa.ts), fitted on every question.
-  console.log(JSON.stringify({ rerankModel: fitRerankModel(rerankTraining), examples: rerankTraining.length }));
+  // The model to ship (src/domain/policy-qa/data/rerank-model.json), fitted on every question.
+  const model = fitRerankModel(rerankTraining);
+  const out = join(repoRoot, 'src/domain/policy-qa/data/rerank-model.json');
+  const source = `softmax re-ranker fitted on ${rerankTraining.length} bench:qa questions on ${docs.size} policies (npm run bench:qa -- --fit-rerank)`;
+  await writeFile(out, `${JSON.stringify({ source, fit: defaultFit, model: rerankModelToJson(model) })}\n`);
+  const pairs = [...model.pairs.values()].reduce((n, row) => n + row.size, 0);
+  console.log(JSON.stringify({ weights: model.weights, questionTerms: model.pairs.size, pairs, examples: rerankTraining.length, out }));
   process.exit(0);
 }
 const rerankOf = foldRerankModels(rerankTraining, [...docs.keys()]);

@@ -9,7 +9,7 @@ import { amountMissing, answerFeatures, answerProbability, type AnswerModel } fr
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
 import { procedureAnswer, procedureAt } from './procedure.ts';
-import { rerank, rerankFeatures, RERANK_DEPTH, type RerankModel } from './rerank.ts';
+import { rerank, rerankFeatures, RERANK_DEPTH, shippedRerankModel, termShares, type RerankModel } from './rerank.ts';
 import { sectionLabel, toPassages } from './passages.ts';
 import { peopleNamed, placesNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
@@ -55,22 +55,6 @@ export interface Tuning {
   answerThreshold: number;
 }
 
-/** Fitted by `npm run bench:qa -- --fit-rerank` on every bench question (cross-validated figures: ADR 0010). */
-const RERANK_MODEL: RerankModel = {
-  combined: 7.631,
-  position: 0.564,
-  lexical: -0.155,
-  dense: 0.577,
-  associated: 21.706,
-  coverage: -0.178,
-  bodyShare: 6.056,
-  headingShare: 2.437,
-  length: 2.541,
-  bullet: -0.425,
-  row: -0.97,
-  numbered: 0.591,
-};
-
 export const defaultTuning: Tuning = {
   weights: { body: 1, heading: 2, lead: 0.5 },
   proximityWeight: 0.3,
@@ -80,7 +64,10 @@ export const defaultTuning: Tuning = {
   incidentalWeight: 0.3,
   anchors: 1,
   anchorWeight: 2.5,
-  rerankModel: RERANK_MODEL,
+  // Read from its table on first use, not when a Worker that never answers a question starts.
+  get rerankModel() {
+    return shippedRerankModel();
+  },
   answerModel: { bias: -5.015, coverage: 0.984, seenCoverage: 0.222, metWeight: 2.363, unseenShare: -1.151, topicMissing: -1.082, offTopic: -0.274, intentMissed: -0.602, dense: 0.069, denseLift: 0.113, scoreShare: 1.04, complete: 0.739 },
   answerThreshold: 0.55,
 };
@@ -207,7 +194,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       .map((s) => ({ ...s, final: (s.rank / top + tuning.denseWeight * s.dense + tuning.associationWeight * s.associated) * s.prior }))
       .sort((a, b) => b.final - a.final);
     const candidates = options.withCandidates
-      ? { candidates: rerankFeatures(combined.slice(0, RERANK_DEPTH), weighted, top).map((features, i) => ({ passageId: combined[i]!.item.passage.id, features })) }
+      ? { candidates: rerankFeatures(combined.slice(0, RERANK_DEPTH), weighted, top).map((features, i) => ({ passageId: combined[i]!.item.passage.id, features })), questionTerms: termShares(weighted) }
       : {};
     const scored = rerank(combined, weighted, top, tuning.rerankModel);
     const best = scored[0];

@@ -3,7 +3,7 @@ import type { Passage } from './types.ts';
 import { clausePolicy } from '../../../test/support/policy.ts';
 import { buildIndex } from './bm25f.ts';
 import { createPolicyQa } from './index.ts';
-import { FEATURE_NAMES, IDENTITY_RERANK, RERANK_DEPTH, rerank, rerankFeatures, type Candidate, type RerankModel } from './rerank.ts';
+import { FEATURE_NAMES, IDENTITY_RERANK, IDENTITY_WEIGHTS, pairScore, RERANK_DEPTH, rerank, rerankFeatures, termShares, type Candidate, type FeatureWeights, type RerankModel } from './rerank.ts';
 
 const passage = (i: number, heading: string, text: string): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: `s-${i}`, heading, path: [], text, number: `${i}.1` });
 
@@ -35,24 +35,48 @@ describe('the re-ranker', () => {
 
   it('keeps the hand-set order with the identity model where the priors are alike, and reorders by a model that weighs the body', () => {
     expect(rerank(list, weighted, 1, IDENTITY_RERANK).map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
-    const body: RerankModel = { ...IDENTITY_RERANK, bodyShare: 2 };
+    const body: RerankModel = { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 2 } };
     expect(rerank(list, weighted, 1, body).map((c) => c.item.passage.id)).toEqual(['p1', 'p0']);
   });
 
   it('reorders only the first candidates, leaving the rest where the hand-set order put them', () => {
     const long = candidates(Array.from({ length: RERANK_DEPTH + 2 }, (_, i): [string, string] => ['Email', i === RERANK_DEPTH + 1 ? 'read email on a device' : `clause ${i} about email`]));
-    const reordered = rerank(long, weighted, 1, { ...IDENTITY_RERANK, bodyShare: 5 });
+    const reordered = rerank(long, weighted, 1, { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 5 } });
     expect(reordered.at(-1)!.item.passage.id).toBe(`p${RERANK_DEPTH + 1}`);
   });
 
   it("is the engine's last word on the order: the answer follows the model it is given", async () => {
     const doc = await clausePolicy('Brook Primary Devices Policy', ['Personal devices', '4.1 Personal devices: school iPads are available for photographs.', '4.2 You may read school email on a personal phone through the Outlook app.']);
-    const cited = (rerankModel: RerankModel): string | undefined =>
-      createPolicyQa([doc], { tuning: { rerankModel, answerThreshold: 0 } }).answer('can I read email on my personal device?').citations[0]?.section;
+    const cited = (weights: FeatureWeights): string | undefined =>
+      createPolicyQa([doc], { tuning: { rerankModel: { weights, pairs: new Map() }, answerThreshold: 0 } }).answer('can I read email on my personal device?').citations[0]?.section;
     // Scored by position alone (far above the priors' fixed part), the hand-set order stands; scored
     // against it, its runner-up comes first.
-    const byPosition: RerankModel = { ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])), position: 100 } as RerankModel;
+    const byPosition = { ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])), position: 100 } as FeatureWeights;
     const first = cited(byPosition);
     expect(cited({ ...byPosition, position: -100 })).not.toBe(first);
+  });
+
+  it('moves up a passage holding a term a learned pair joins to the question', () => {
+    const gmail = candidates([
+      ['Email', 'Staff must read school email every working day.'],
+      ['Email', 'Do not send school email to a personal account.'],
+    ]);
+    const asked = new Map([
+      ['email', 1],
+      ['gmail', 3],
+    ]);
+    expect(rerank(gmail, asked, 1, IDENTITY_RERANK)[0]!.item.passage.id).toBe('p0');
+    const pairs = new Map([['gmail', new Map([['personal', 2]])]]);
+    expect(rerank(gmail, asked, 1, { weights: IDENTITY_WEIGHTS, pairs })[0]!.item.passage.id).toBe('p1');
+  });
+
+  it("scores a pair by its question term's share of the question, whichever of row and passage is walked", () => {
+    const shares = termShares(new Map([['gmail', 3], ['email', 1]]));
+    expect(shares).toEqual([['gmail', 0.75], ['email', 0.25]]);
+    const passage = new Set(['person', 'account', 'email']);
+    const short = new Map([['gmail', new Map([['person', 2]])]]);
+    const long = new Map([['gmail', new Map([['person', 2], ['a', 1], ['b', 1], ['c', 1], ['d', -1]])], ['email', new Map([['email', 0.4]])]]);
+    expect(pairScore(short, shares, passage)).toBeCloseTo(1.5);
+    expect(pairScore(long, shares, passage)).toBeCloseTo(1.5 + 0.1);
   });
 });

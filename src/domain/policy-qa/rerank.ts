@@ -1,13 +1,15 @@
 import type { IndexedPassage } from './bm25f.ts';
+import data from './data/rerank-model.json' with { type: 'json' };
 
 /**
  * A fitted second look at the first candidates. The hand-set combination in policy-qa.ts (lexical rank,
  * word vectors, learned associations, priors) orders every passage; a linear model then reorders the
  * first RERANK_DEPTH by evidence the sum cannot weigh against each other: how much of the question the
- * body meets rather than the heading, how long the passage is, a table row against a clause.
- * Its weights are fitted by `npm run bench:qa -- --fit-rerank` (softmax over each question's candidates,
- * with the passages that answer it as the targets), on features computed with associations that never
- * saw the question, so that they are weighed as they will be on a new school's policy.
+ * body meets rather than the heading, how long the passage is, a table row against a clause, and
+ * which of a passage's words go with the question's (PairWeights).
+ * Its weights are fitted by `npm run bench:qa -- --fit-rerank` (rerank-fit.ts) into
+ * data/rerank-model.json, on features computed with associations that never saw the question, so that
+ * they are weighed as they will be on a new school's policy.
  */
 export const RERANK_DEPTH = 15;
 
@@ -35,7 +37,21 @@ export interface RerankFeatures {
 /** The learned features; the prior is not one of them (see PRIOR_STRENGTH). */
 export const FEATURE_NAMES = ['combined', 'position', 'lexical', 'dense', 'associated', 'coverage', 'bodyShare', 'headingShare', 'length', 'bullet', 'row', 'numbered'] as const satisfies readonly (keyof RerankFeatures)[];
 
-export type RerankModel = Record<(typeof FEATURE_NAMES)[number], number>;
+export type FeatureWeights = Record<(typeof FEATURE_NAMES)[number], number>;
+
+/**
+ * Learned weights of (question term, passage term) pairs: for a question term, each passage term whose
+ * presence in a candidate moves it up (or down), as a question term's share of the question's weight
+ * times the pair's weight. Fitted with the feature weights, against the candidates that do not answer,
+ * they say which of a policy's words stand for what staff ask ("gmail" → "personal", "forward" →
+ * "forward" more than "email" → "email") and which do not ("pupil" asked, "parent" held).
+ */
+export type PairWeights = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+export interface RerankModel {
+  weights: FeatureWeights;
+  pairs: PairWeights;
+}
 
 /**
  * The passage priors (passage-priors.ts) stay a fixed part of the score, log(prior) at this strength,
@@ -46,7 +62,8 @@ export type RerankModel = Record<(typeof FEATURE_NAMES)[number], number>;
 export const PRIOR_STRENGTH = 5;
 
 /** The hand-set combination's score alone (beside the priors' fixed part): the model fitting starts from. */
-export const IDENTITY_RERANK: RerankModel = Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'combined' ? 1 : 0])) as RerankModel;
+export const IDENTITY_WEIGHTS: FeatureWeights = Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'combined' ? 1 : 0])) as FeatureWeights;
+export const IDENTITY_RERANK: RerankModel = { weights: IDENTITY_WEIGHTS, pairs: new Map() };
 
 export interface Candidate {
   item: IndexedPassage;
@@ -87,12 +104,61 @@ export function rerankFeatures(candidates: readonly Candidate[], weighted: Reado
   }));
 }
 
-export const rerankScore = (f: RerankFeatures, model: RerankModel): number => FEATURE_NAMES.reduce((sum, name) => sum + model[name] * f[name], PRIOR_STRENGTH * f.prior);
+/** Each question term's share of the question's weight: what a pair's weight is scaled by. */
+export function termShares(weighted: ReadonlyMap<string, number>): [term: string, share: number][] {
+  let total = 0;
+  for (const weight of weighted.values()) total += weight;
+  return total > 0 ? [...weighted].map(([term, weight]) => [term, weight / total]) : [];
+}
+
+/** The pairs' part of a candidate's score: every learned pair of a question term and a term the passage holds. */
+export function pairScore(pairs: PairWeights, shares: readonly [string, number][], passage: ReadonlySet<string>): number {
+  let sum = 0;
+  for (const [term, share] of shares) {
+    const row = pairs.get(term);
+    if (!row) continue;
+    let met = 0;
+    // Whichever is shorter is walked: a common term's row can be longer than the passage.
+    if (row.size <= passage.size) {
+      for (const [p, weight] of row) if (passage.has(p)) met += weight;
+    } else {
+      for (const p of passage) met += row.get(p) ?? 0;
+    }
+    sum += share * met;
+  }
+  return sum;
+}
+
+export const rerankScore = (f: RerankFeatures, weights: FeatureWeights, pairs = 0): number => FEATURE_NAMES.reduce((sum, name) => sum + weights[name] * f[name], PRIOR_STRENGTH * f.prior + pairs);
 
 /** The first RERANK_DEPTH candidates in the model's order, then the rest as they were. */
 export function rerank<C extends Candidate>(candidates: readonly C[], weighted: ReadonlyMap<string, number>, topRank: number, model: RerankModel): C[] {
   const head = candidates.slice(0, RERANK_DEPTH);
   const features = rerankFeatures(head, weighted, topRank);
-  const order = head.map((c, i) => ({ c, s: rerankScore(features[i]!, model), i })).sort((a, b) => b.s - a.s || a.i - b.i);
+  const shares = model.pairs.size > 0 ? termShares(weighted) : [];
+  const order = head
+    .map((c, i) => ({ c, s: rerankScore(features[i]!, model.weights, pairScore(model.pairs, shares, c.item.all)), i }))
+    .sort((a, b) => b.s - a.s || a.i - b.i);
   return [...order.map((o) => o.c), ...candidates.slice(RERANK_DEPTH)];
 }
+
+/** The model as shipped in data/rerank-model.json: pairs as { questionTerm: { passageTerm: weight } }. */
+export interface RerankModelJson {
+  weights: FeatureWeights;
+  pairs: Record<string, Record<string, number>>;
+}
+
+export const rerankModelFromJson = (json: RerankModelJson): RerankModel => ({
+  weights: json.weights,
+  pairs: new Map(Object.entries(json.pairs).map(([q, row]) => [q, new Map(Object.entries(row))])),
+});
+
+export const rerankModelToJson = (model: RerankModel): RerankModelJson => ({
+  weights: model.weights,
+  pairs: Object.fromEntries([...model.pairs].map(([q, row]) => [q, Object.fromEntries(row)])),
+});
+
+let shipped: RerankModel | undefined;
+
+/** The model fitted on every bench question (cross-validated figures: ADR 0010), built once per isolate. */
+export const shippedRerankModel = (): RerankModel => (shipped ??= rerankModelFromJson(data.model));

@@ -41,6 +41,8 @@ export interface PolicyAnswer {
   features?: AnswerFeatures;
   /** The first candidates in the hand-set order with their re-ranking features (option `withCandidates`), for fitting. */
   candidates?: { passageId: string; features: RerankFeatures }[];
+  /** …and the question's terms with their shares of its weight, which the learned pairs are scaled by. */
+  questionTerms?: [term: string, share: number][];
 }
 
 /** Optional generative wording (e.g. a Workers AI binding); citations always stay verbatim. */
