@@ -1,8 +1,8 @@
-// Fitting the re-ranker (src/domain/policy-qa/rerank.ts): softmax over each answerable question's first
-// candidates, the passages that answer it as targets, by Adam from the hand-set order. The features come
-// from engines using associations learned without the question's policy (qa-associations.ts), so the
-// association feature is weighed as it will be on a new school's policy. The feature weights and the
-// (question term, passage term) pair weights are fitted together.
+// The re-ranker's training data (src/domain/policy-qa/rerank.ts): each answerable question's first
+// candidates with their features, the question's term shares and each candidate's terms, the passages
+// that answer it marked. The features come from engines using associations learned without the
+// question's policy (qa-associations.ts), so the association feature is weighed as it will be on a new
+// school's policy. The fitting itself (feature and pair weights together) is rerank-fit.ts.
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createPolicyQa, defaultTuning, toPassages } from '../src/domain/policy-qa/index.ts';
 import type { Associations } from '../src/domain/policy-qa/associations.ts';
