@@ -9,7 +9,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
-import { associationsToJson, defaultTraining, trainAssociations } from '../src/domain/policy-qa/associations.ts';
+import { defaultTraining, trainAssociations } from '../src/domain/policy-qa/associations.ts';
+import { termTableToJson } from '../src/domain/policy-qa/term-table.ts';
 import { alignedPairs } from '../bench/qa-associations.ts';
 import { loadPolicy, loadQuestions } from '../bench/qa-data.ts';
 
@@ -28,7 +29,7 @@ await writeFile(
   `${JSON.stringify({
     source: `IBM Model 1 over ${pairs.length} bench:qa questions on ${docs.size} policies (scripts/build-associations.ts)`,
     training: defaultTraining,
-    associations: associationsToJson(associations),
+    associations: termTableToJson(associations),
   })}\n`,
 );
 const links = [...associations.values()].reduce((n, row) => n + row.size, 0);

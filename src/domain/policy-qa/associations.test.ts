@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clausePolicy } from '../../../test/support/policy.ts';
-import { associationScore, associationsFromJson, associationsToJson, shippedAssociations, trainAssociations, type AlignedPair } from './associations.ts';
+import { associationScore, shippedAssociations, trainAssociations, type AlignedPair } from './associations.ts';
+import { termTableFromJson, termTableToJson } from './term-table.ts';
 import { createPolicyQa } from './index.ts';
 
 /** "gmail" asked of passages saying "personal", in three schools' policies; "dongle" → "removable" in one only. */
@@ -25,7 +26,7 @@ describe('learned word associations', () => {
   });
 
   it('scores the share of the question a passage meets only through an associate', () => {
-    const table = associationsFromJson({ gmail: { personal: 0.5 } });
+    const table = termTableFromJson({ gmail: { personal: 0.5 } });
     const weighted = new Map([
       ['gmail', 2],
       ['forward', 2],
@@ -37,7 +38,7 @@ describe('learned word associations', () => {
 
   it('round-trips through the JSON it is shipped as, and ships a table', () => {
     const learned = trainAssociations(pairs);
-    expect(associationsToJson(associationsFromJson(associationsToJson(learned)))).toEqual(associationsToJson(learned));
+    expect(termTableToJson(termTableFromJson(termTableToJson(learned)))).toEqual(termTableToJson(learned));
     expect(shippedAssociations().get('gmail')?.size).toBeGreaterThan(0);
   });
 
@@ -47,9 +48,9 @@ describe('learned word associations', () => {
       ['Photographs', '3.1 Photographs of pupils: take photographs only on school cameras.', '3.2 Photographs of pupils must never be copied to removable media.'],
     );
     const question = 'can I put the photographs on my dongle?';
-    const cited = (associations: ReturnType<typeof associationsFromJson>): string | undefined =>
+    const cited = (associations: ReturnType<typeof termTableFromJson>): string | undefined =>
       createPolicyQa([doc], { associations, tuning: { answerThreshold: 0 } }).answer(question).citations[0]?.section;
-    expect(cited(associationsFromJson({}))).toMatch(/^3\.1/);
-    expect(cited(associationsFromJson({ dongl: { removabl: 0.5 } }))).toMatch(/^3\.2/);
+    expect(cited(termTableFromJson({}))).toMatch(/^3\.1/);
+    expect(cited(termTableFromJson({ dongl: { removabl: 0.5 } }))).toMatch(/^3\.2/);
   });
 });

@@ -1,4 +1,5 @@
 import data from './data/associations.json' with { type: 'json' };
+import { termTableFromJson, type TermTable } from './term-table.ts';
 
 /**
  * Learned associations between the words staff ask with and the words policies answer with ("gmail" →
@@ -12,7 +13,7 @@ import data from './data/associations.json' with { type: 'json' };
  * pair must be seen in several policies, so one school's wording is never learned as staff language.
  * Like the word vectors they only reorder passages that share a term with the question (policy-qa.ts).
  */
-export type Associations = ReadonlyMap<string, ReadonlyMap<string, number>>;
+export type Associations = TermTable;
 
 /** One question and the terms of the passage(s) that answer it; `group` is its policy. */
 export interface AlignedPair {
@@ -112,16 +113,9 @@ export function trainAssociations(pairs: readonly AlignedPair[], options: Traini
   return out;
 }
 
-export type AssociationsJson = Record<string, Record<string, number>>;
-
-export const associationsToJson = (a: Associations): AssociationsJson =>
-  Object.fromEntries([...a].sort(([x], [y]) => x.localeCompare(y)).map(([q, row]) => [q, Object.fromEntries([...row].sort(([x], [y]) => x.localeCompare(y)))]));
-
-export const associationsFromJson = (json: AssociationsJson): Associations => new Map(Object.entries(json).map(([q, row]) => [q, new Map(Object.entries(row))]));
-
 let shipped: Associations | undefined;
 /** The table built from the whole question set and committed (data/associations.json). */
-export const shippedAssociations = (): Associations => (shipped ??= associationsFromJson(data.associations));
+export const shippedAssociations = (): Associations => (shipped ??= termTableFromJson(data.associations));
 
 /**
  * How much of the question a passage meets through associations alone: the weight of the question terms

@@ -9,7 +9,7 @@ import { amountMissing, answerFeatures, answerProbability, type AnswerModel } fr
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
 import { procedureAnswer, procedureAt } from './procedure.ts';
-import { rerank, rerankFeatures, RERANK_DEPTH, shippedRerankModel, termShares, type RerankModel } from './rerank.ts';
+import { rerank, shippedRerankModel, type RerankModel } from './rerank.ts';
 import { sectionLabel, toPassages } from './passages.ts';
 import { peopleNamed, placesNamed } from './people.ts';
 import { correctSpelling, vocabularyOf } from './spelling.ts';
@@ -193,10 +193,11 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       .filter((s) => s.score > 0 && s.prior > 0)
       .map((s) => ({ ...s, final: (s.rank / top + tuning.denseWeight * s.dense + tuning.associationWeight * s.associated) * s.prior }))
       .sort((a, b) => b.final - a.final);
+    const reranked = rerank(combined, weighted, top, tuning.rerankModel);
     const candidates = options.withCandidates
-      ? { candidates: rerankFeatures(combined.slice(0, RERANK_DEPTH), weighted, top).map((features, i) => ({ passageId: combined[i]!.item.passage.id, features })), questionTerms: termShares(weighted) }
+      ? { candidates: reranked.features.map((features, i) => ({ passageId: combined[i]!.item.passage.id, features })), questionTerms: reranked.shares }
       : {};
-    const scored = rerank(combined, weighted, top, tuning.rerankModel);
+    const scored = reranked.ranked;
     const best = scored[0];
     if (best && amountMissing(question, best.item.passage.text)) return { ...declined(best.score, best.cov), ...candidates };
     // What a passage holding each of the question's policy words once would score: scores are compared

@@ -40,10 +40,13 @@ describe('fitting the re-ranker', () => {
     expect(model.pairs.get('gmail')?.get('person')).toBeUndefined();
   });
 
-  it('starts from the hand-set order and keeps it when the questions say nothing else', () => {
-    const examples = gmailExamples(3).map((e) => ({ ...e, right: [true, false], terms: [new Set(['email']), new Set(['email'])] }));
-    const model = fitRerankModel(examples, { ...defaultFit, epochs: 0 });
-    expect(model.weights).toEqual(IDENTITY_WEIGHTS);
+  it('learns no pair from terms every candidate holds, and keeps the hand-set order the questions agree with', () => {
+    // The hand-set first is right, and both candidates hold the same words: nothing for a pair to tell.
+    const examples = gmailExamples(3).map((e) => ({ ...e, right: [true, false], terms: [new Set(['email', 'personal']), new Set(['email', 'personal'])] }));
+    const model = fitRerankModel(examples);
     expect(model.pairs.size).toBe(0);
+    const [first, second] = examples[0]!.x.map((x) => rerankScore(features(x), model.weights));
+    expect(first).toBeGreaterThan(second!);
+    expect(model.weights.combined).toBeGreaterThanOrEqual(IDENTITY_WEIGHTS.combined);
   });
 });

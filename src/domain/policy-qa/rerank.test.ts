@@ -34,14 +34,14 @@ describe('the re-ranker', () => {
   });
 
   it('keeps the hand-set order with the identity model where the priors are alike, and reorders by a model that weighs the body', () => {
-    expect(rerank(list, weighted, 1, IDENTITY_RERANK).map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
+    expect(rerank(list, weighted, 1, IDENTITY_RERANK).ranked.map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
     const body: RerankModel = { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 2 } };
-    expect(rerank(list, weighted, 1, body).map((c) => c.item.passage.id)).toEqual(['p1', 'p0']);
+    expect(rerank(list, weighted, 1, body).ranked.map((c) => c.item.passage.id)).toEqual(['p1', 'p0']);
   });
 
   it('reorders only the first candidates, leaving the rest where the hand-set order put them', () => {
     const long = candidates(Array.from({ length: RERANK_DEPTH + 2 }, (_, i): [string, string] => ['Email', i === RERANK_DEPTH + 1 ? 'read email on a device' : `clause ${i} about email`]));
-    const reordered = rerank(long, weighted, 1, { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 5 } });
+    const reordered = rerank(long, weighted, 1, { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 5 } }).ranked;
     expect(reordered.at(-1)!.item.passage.id).toBe(`p${RERANK_DEPTH + 1}`);
   });
 
@@ -65,9 +65,9 @@ describe('the re-ranker', () => {
       ['email', 1],
       ['gmail', 3],
     ]);
-    expect(rerank(gmail, asked, 1, IDENTITY_RERANK)[0]!.item.passage.id).toBe('p0');
+    expect(rerank(gmail, asked, 1, IDENTITY_RERANK).ranked[0]!.item.passage.id).toBe('p0');
     const pairs = new Map([['gmail', new Map([['personal', 2]])]]);
-    expect(rerank(gmail, asked, 1, { weights: IDENTITY_WEIGHTS, pairs })[0]!.item.passage.id).toBe('p1');
+    expect(rerank(gmail, asked, 1, { weights: IDENTITY_WEIGHTS, pairs }).ranked[0]!.item.passage.id).toBe('p1');
   });
 
   it("scores a pair by its question term's share of the question, whichever of row and passage is walked", () => {

@@ -1,5 +1,6 @@
 import type { IndexedPassage } from './bm25f.ts';
 import data from './data/rerank-model.json' with { type: 'json' };
+import { termTableFromJson, termTableToJson, type TermTable, type TermTableJson } from './term-table.ts';
 
 /**
  * A fitted second look at the first candidates. The hand-set combination in policy-qa.ts (lexical rank,
@@ -46,7 +47,7 @@ export type FeatureWeights = Record<(typeof FEATURE_NAMES)[number], number>;
  * they say which of a policy's words stand for what staff ask ("gmail" → "personal", "forward" →
  * "forward" more than "email" → "email") and which do not ("pupil" asked, "parent" held).
  */
-export type PairWeights = ReadonlyMap<string, ReadonlyMap<string, number>>;
+export type PairWeights = TermTable;
 
 export interface RerankModel {
   weights: FeatureWeights;
@@ -129,34 +130,37 @@ export function pairScore(pairs: PairWeights, shares: readonly [string, number][
   return sum;
 }
 
-export const rerankScore = (f: RerankFeatures, weights: FeatureWeights, pairs = 0): number => FEATURE_NAMES.reduce((sum, name) => sum + weights[name] * f[name], PRIOR_STRENGTH * f.prior + pairs);
+/** A candidate's score: its features by their weights, its prior's fixed part and its pairs' part (pairScore). */
+export const rerankScore = (f: RerankFeatures, weights: FeatureWeights, pairPart = 0): number => FEATURE_NAMES.reduce((sum, name) => sum + weights[name] * f[name], PRIOR_STRENGTH * f.prior + pairPart);
 
-/** The first RERANK_DEPTH candidates in the model's order, then the rest as they were. */
-export function rerank<C extends Candidate>(candidates: readonly C[], weighted: ReadonlyMap<string, number>, topRank: number, model: RerankModel): C[] {
+export interface Reranked<C> {
+  /** The first RERANK_DEPTH candidates in the model's order, then the rest as they were. */
+  ranked: C[];
+  /** The first candidates' features, in the order they came (what the re-ranker is fitted on). */
+  features: RerankFeatures[];
+  /** The question's term shares the pairs were scaled by. */
+  shares: [term: string, share: number][];
+}
+
+export function rerank<C extends Candidate>(candidates: readonly C[], weighted: ReadonlyMap<string, number>, topRank: number, model: RerankModel): Reranked<C> {
   const head = candidates.slice(0, RERANK_DEPTH);
   const features = rerankFeatures(head, weighted, topRank);
-  const shares = model.pairs.size > 0 ? termShares(weighted) : [];
+  const shares = termShares(weighted);
   const order = head
     .map((c, i) => ({ c, s: rerankScore(features[i]!, model.weights, pairScore(model.pairs, shares, c.item.all)), i }))
     .sort((a, b) => b.s - a.s || a.i - b.i);
-  return [...order.map((o) => o.c), ...candidates.slice(RERANK_DEPTH)];
+  return { ranked: [...order.map((o) => o.c), ...candidates.slice(RERANK_DEPTH)], features, shares };
 }
 
-/** The model as shipped in data/rerank-model.json: pairs as { questionTerm: { passageTerm: weight } }. */
+/** The model as shipped in data/rerank-model.json. */
 export interface RerankModelJson {
   weights: FeatureWeights;
-  pairs: Record<string, Record<string, number>>;
+  pairs: TermTableJson;
 }
 
-export const rerankModelFromJson = (json: RerankModelJson): RerankModel => ({
-  weights: json.weights,
-  pairs: new Map(Object.entries(json.pairs).map(([q, row]) => [q, new Map(Object.entries(row))])),
-});
+export const rerankModelFromJson = (json: RerankModelJson): RerankModel => ({ weights: json.weights, pairs: termTableFromJson(json.pairs) });
 
-export const rerankModelToJson = (model: RerankModel): RerankModelJson => ({
-  weights: model.weights,
-  pairs: Object.fromEntries([...model.pairs].map(([q, row]) => [q, Object.fromEntries(row)])),
-});
+export const rerankModelToJson = (model: RerankModel): RerankModelJson => ({ weights: model.weights, pairs: termTableToJson(model.pairs) });
 
 let shipped: RerankModel | undefined;
 
