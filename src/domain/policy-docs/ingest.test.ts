@@ -300,6 +300,24 @@ describe('ingest markdown', () => {
       ['-', 'Links expire'],
     ]);
   });
+
+  it("files the items under a numbered clause set out as a list item ('- 3.1 … as follows:-') under that clause, read with it", async () => {
+    const text = [
+      '3. Guidance and advice',
+      '',
+      '- 3.1 Staff who use social networking sites are advised as follows:-',
+      '- (i) That they do not accept pupils as friends;',
+      '- (ii) That they check their privacy settings.',
+      '- 3.2 Staff should report concerns to the DSL.',
+    ].join('\n');
+    const items = (await paragraphsOf({ bytes: text, type: 'txt' })).map((p) => [p.number ?? '-', p.text.slice(0, 12), p.leadIn?.slice(0, 9) ?? '-']);
+    expect(items).toEqual([
+      ['3.1', 'Staff who us', '-'],
+      ['3.1', 'That they do', 'Staff who'],
+      ['3.1', 'That they ch', 'Staff who'],
+      ['3.2', 'Staff should', '-'],
+    ]);
+  });
 });
 
 describe('ingest html', () => {

@@ -33,14 +33,18 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
   const used = new Map<string, number>();
   let current: PolicySection | undefined;
   const leadNumbers = new WeakMap<Paragraph, string>();
+  /** The number of the clause whose words a list item was given as its lead-in. */
+  const introducerNumbers = new WeakMap<Paragraph, string>();
   /**
    * What a table row, list item or paragraph takes from the paragraph before it: the clause that
    * introduces it and that clause's number ("4.4 Attachments:" over its items belong to clause 4.4, not
    * to the section around it), carried down a run of rows or items.
    */
-  const introduced = (para: Paragraph, prev: Paragraph | undefined): { leadIn?: string | undefined; number?: string | undefined } => {
+  const introduced = (para: Paragraph, prev: Paragraph | undefined): { leadIn?: string | undefined; number?: string | undefined; by?: string | undefined } => {
     if (!prev) return {};
-    const introduces = prev.kind === 'para' && /:\s*$/.test(prev.text);
+    // "…as follows:" and the older "…as follows:-" both introduce what comes next.
+    const endsInColon = /:-?\s*$/.test(prev.text);
+    const introduces = prev.kind === 'para' && endsInColon;
     if (para.kind === 'row') {
       // A table belongs to the clause that introduces it ("5.1 The table below sets out how long
       // messages are kept"), and each row is read with that clause's words.
@@ -48,8 +52,15 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
       return prev.kind === 'para' ? { leadIn: introducesTable(prev.text) ? prev.text : undefined, number: prev.number } : {};
     }
     if (para.kind === 'bullet') {
-      if (prev.kind === 'bullet' && prev.leadIn !== undefined) return { leadIn: prev.leadIn, number: leadNumbers.get(prev) };
-      return introduces ? { leadIn: prev.text, number: prev.number } : {};
+      // A run of items keeps its lead-in, unless an item numbers a clause beside the one introducing
+      // them ("- 3.2 …" after the items of "- 3.1 … as follows:"), not one of its own ("5.8.2" under 5.8).
+      const by = introducerNumbers.get(prev);
+      const sibling = para.number !== undefined && by !== undefined && !para.number.startsWith(`${by}.`);
+      if (prev.kind === 'bullet' && prev.leadIn !== undefined && !sibling) return { leadIn: prev.leadIn, number: leadNumbers.get(prev), by };
+      // A numbered clause set out as a list item ("- 3.1 Employees … should be advised as follows:-")
+      // over its own items ("- (ii) That they…"): the items are clause 3.1's, not section 3's.
+      if (prev.kind === 'bullet' && prev.number !== undefined && endsInColon) return { leadIn: prev.text, number: prev.number, by: prev.number };
+      return introduces ? { leadIn: prev.text, number: prev.number, by: prev.number } : {};
     }
     // "10.6 … The member of staff must:" over "a) tell their line manager…", "b) …": items read as
     // paragraphs (lettered, or a list whose bullets were lost) belong to clause 10.6, as its bullets do.
@@ -114,6 +125,7 @@ export function buildSections(blocks: Block[], title: string): PolicySection[] {
     if (block.columns) para.columns = block.columns;
     const from = introduced(para, current.paragraphs.at(-1));
     if (from.leadIn) para.leadIn = from.leadIn;
+    if (from.by) introducerNumbers.set(para, from.by);
     if (from.number && !para.number) {
       para.number = from.number;
       leadNumbers.set(para, from.number);
