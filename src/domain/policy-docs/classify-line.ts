@@ -85,8 +85,12 @@ export function looksLikeHeading(text: string, maxWords = 12): boolean {
   if (wordCount(text) > maxWords || text.length > 100) return false;
   if (/[.;,!?]["'’”)]?$/.test(text)) return false;
   if (/:$/.test(text) && wordCount(text) > 2) return false;
+  // "Don't accept friend requests from pupils on social media": a rule set out on its own line, which
+  // a heading never words as an order.
+  if (RULE_OPENING.test(text)) return false;
   return /[a-z]{2,}/i.test(text);
 }
+const RULE_OPENING = /^(don['’]t|do not|never|you (must|should|may not|must not))\s+\w+\s+\w+/i;
 
 export function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^a-z]/gi, '');

@@ -301,6 +301,13 @@ describe('ingest markdown', () => {
     ]);
   });
 
+  it("reads a rule set out on its own line ('Don't accept …') as a paragraph, not a heading", async () => {
+    const text = ['Appendix 1: Facebook guidance for staff', '', "Don't accept friend requests from pupils on social media", '', 'Social media rules for staff', '', '- Check your privacy settings regularly'].join('\n');
+    const d = await ingestedPolicy({ bytes: text, type: 'txt' });
+    expect(d.sections.map((s) => s.heading)).not.toContain("Don't accept friend requests from pupils on social media");
+    expect((await paragraphsOf({ bytes: text, type: 'txt' })).map((p) => p.text)).toContain("Don't accept friend requests from pupils on social media");
+  });
+
   it("files the items under a numbered clause set out as a list item ('- 3.1 … as follows:-') under that clause, read with it", async () => {
     const text = [
       '3. Guidance and advice',

@@ -46,7 +46,7 @@ describe('question expansion', () => {
 
   it('discounts specifics the policy never mentions once the passage meets two ideas, but not off-topic ones', async () => {
     const doc = await policy();
-    const question = 'can I set my email to go to my Yahoo automatically while I am at the conference?';
+    const question = 'can I set my email to go to my Yahoo automatically for the conference?';
     const discounted = createPolicyQa([doc]).answer(question);
     const full = createPolicyQa([doc], { tuning: { incidentalWeight: 1 } }).answer(question);
     expect(discounted.answered).toBe(true);

@@ -322,6 +322,13 @@ export const accountConcepts: Concept[] = [
       'free website', 'free app', 'new website',
     ],
   },
+  // Getting round a control (the filter, the antivirus, a block): "can I use a VPN to get round the filter?"
+  // is answered by the rule against bypassing it, not by a clause that merely mentions the filter.
+  {
+    id: 'circumvent',
+    doc: ['bypass', 'circumvent', 'get round', 'get around', 'work around', 'interfere with', 'tamper with', 'override'],
+    ask: ['vpn', 'proxy', 'proxies', 'workaround', 'hotspot', 'unblock', 'get past the', 'switch it off', 'turn it off', 'disable it'],
+  },
   // Internet filtering and blocked websites: unblock requests (YouTube), sites filtered in error, getting round the filter.
   // "filtering" is also a #monitoring wording today; listed here too so a policy's filtering rule meets unblock questions.
   {
@@ -345,7 +352,7 @@ export const accountConcepts: Concept[] = [
       'check the websites',
     ],
     ask: [
-      'see my browsing', 'see what websites', 'see what sites', 'see which websites', 'see my history', 'see my search history', 'see what i search',
+      'keep an eye on what', 'keep tabs on', 'see my browsing', 'see what websites', 'see what sites', 'see which websites', 'see my history', 'see my search history', 'see what i search',
       'see what i look at', 'see what i do', 'track my browsing', 'is my browsing', 'browsing private', 'private browsing', 'incognito', 'is it private', 'are my emails private', 'is my email private', 'keylogger', 'impero',
       'senso', 'securus', 'who can see my emails', 'who can read my emails', 'who can access my emails', 'can it see my', 'can it read my', 'it team see',
     ],

@@ -187,8 +187,14 @@ export const staffConcepts: Concept[] = [
   // Selling things or running a business through school email.
   {
     id: 'selling',
-    doc: ['selling', 'sell', 'for sale', 'sale of', 'advertising', 'commercial purposes', 'commercial activity', 'private business', 'business use'],
-    ask: ['flog', 'flogging', 'sold', 'buy it', 'buy my', 'place orders', 'take orders'],
+    doc: ['selling', 'sell', 'for sale', 'sale of', 'advertising', 'commercial purposes', 'commercial activity', 'private business', 'business use', 'promoting a private business', 'promote private businesses'],
+    ask: ['flog', 'flogging', 'sold', 'buy it', 'buy my', 'place orders', 'take orders', 'flyer', 'flyers', 'my business', 'small business', 'my own business'],
+  },
+  // Whom the policy binds: "does the ICT policy apply to contractors?" is answered by its scope clause.
+  {
+    id: 'policy-scope',
+    doc: ['policy applies to', 'policy covers', 'this policy applies', 'this policy covers', 'covers all users', 'applies to all', 'scope of this policy', 'applies equally to'],
+    ask: ['apply to', 'applies to', 'covered by the policy', 'covered by this policy', 'does the policy cover', 'does this policy cover', 'rules apply to', 'same rules apply', 'rules still apply'],
   },
   // Angry, rude or complaining emails and how (not) to reply to them.
   {

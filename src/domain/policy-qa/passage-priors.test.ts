@@ -33,3 +33,22 @@ describe('passage priors', () => {
   });
 });
 
+
+describe("the pupils' own rules", () => {
+  const passage = (text: string, i: number): Passage => ({ id: `p${i}`, kind: 'bullet', docIndex: 0, sectionId: 's-5', heading: 'Email', path: [], text });
+  const passages = [
+    'Pupils must immediately tell a teacher if they receive an offensive email.',
+    'Staff must inform the E-Safety coordinator if they receive an offensive email.',
+    'Pupils must only be contacted through their school email account.',
+    'Children will be taught how to report an upsetting message.',
+  ].map(passage);
+  const prior = passagePriors(passages, passages.map(() => false));
+
+  it('yields a rule pupils follow to the staff rule beside it, unless the question asks about pupils', () => {
+    const staff = questionKind('a parent sent me a really abusive email, who am I supposed to tell?', ['#who-to-tell']);
+    // A rule about how pupils are contacted, or what they are taught, binds staff: it stays a staff rule.
+    expect(passages.map((_, i) => prior(i, staff))).toEqual([0.75, 1, 1, 1]);
+    const pupils = questionKind('what should the children do if they get a nasty email?', []);
+    expect(passages.map((_, i) => prior(i, pupils))).toEqual([1, 1, 1, 1]);
+  });
+});

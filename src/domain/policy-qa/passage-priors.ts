@@ -57,6 +57,15 @@ const SIDE_GROUPS =
 const OPENS_WITH_SIDE_GROUP = new RegExp(`^\\W*(for |all |any )?(${SIDE_GROUPS})\\b`, 'i');
 const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
 
+/**
+ * E-safety policies set the pupils' rules beside the staff's in the third person: "Pupils must
+ * immediately tell a teacher if they receive an offensive email" next to "Staff must inform the
+ * E-Safety coordinator…". A passage opening with pupils doing something is their rule; staff asking
+ * about themselves want the other. Pupils having something done to them ("Pupils must only be
+ * contacted through their school email") is a rule for staff, and stays one.
+ */
+const PUPILS_RULE = /^\W*(all |the )?(pupils?|children|students|learners)\s+(must|should|will|may|can|need to|are to|are (expected|required|allowed|not allowed|encouraged|permitted|not permitted|asked)( to)?)\s+(?!((only|never|not|always|also) )?(be|been|have been)\b)/i;
+
 /** `alts`: the question's units' words and concepts after analysis. */
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
   const asksPermission = ASKS_PERMISSION.test(question);
@@ -91,6 +100,8 @@ const STATES_LIMIT = 1.1;
 const CONTACT_ROW = 0.8;
 /** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
 const SIDE_GROUP_ONLY = 0.75;
+/** The pupils' own rule, asked about by staff who do not name pupils. */
+const PUPILS_RULE_ONLY = 0.75;
 
 /** A model policy's note to the schools adopting it ("Note for schools: delete this note before publishing"). */
 const TEMPLATE_NOTE = /^\W*(note (for|to) (schools|headteachers|governors|academies)|guidance (note )?for schools)\b|\bdelete this (note|box|guidance)\b/i;
@@ -135,6 +146,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const generalRow = passages.map((p) => p.label !== undefined && GENERAL_LABEL.test(p.label));
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
   const sideGroup = passages.map((p) => OPENS_WITH_SIDE_GROUP.test(p.text) || (p.label !== undefined && OPENS_WITH_SIDE_GROUP.test(p.label)));
+  const pupilsRule = passages.map((p) => PUPILS_RULE.test(p.text));
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
   const statesSize = passages.map((p) => STATES_SIZE.test(p.text));
   const contactRow = passages.map((p) => p.kind === 'row' && CONTACTS_HEADING.test(p.heading));
@@ -151,6 +163,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
       (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
       (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1) *
+      (pupilsRule[i] && !kind.aboutPupils ? PUPILS_RULE_ONLY : 1) *
       (contactRow[i] && !kind.asksWho ? CONTACT_ROW : 1) *
       (kind.asksLimit && statesLimit[i] && (statesSize[i] || !kind.asksSize) ? STATES_LIMIT : 1)
     );

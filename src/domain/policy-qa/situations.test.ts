@@ -131,6 +131,15 @@ const cases: { does: string; question: string; sections: Section[]; cites: strin
     ],
     cites: '8.1 Mistakes',
   },
+  {
+    does: 'answers "does the policy apply to contractors?" from the clause saying whom it covers, not a rule that names them',
+    question: "we've got contractors in who want to use one of the school PCs — does the ICT policy apply to them as well?",
+    sections: [
+      ['0. Scope', '0.1 This policy covers all users of our school\'s ICT facilities, including governors, staff, volunteers, contractors and visitors.'],
+      ['7. Visitors', '7.1 Contractors and visitors must sign in at reception and may use the school PCs only with a guest login from the office.'],
+    ],
+    cites: '0.1 Scope',
+  },
 ];
 
 describe('policy Q&A on situations staff describe', () => {
