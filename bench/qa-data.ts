@@ -11,7 +11,7 @@ export const questionSchema = z
     question: z.string().min(3),
     expect: z.array(expectation).min(1).optional(),
     heldOut: z.boolean().optional(),
-    /** Never used to fit the answer model; only to choose its threshold (bench:qa --calibrate). */
+    /** Reported apart: once kept back to choose the answer threshold on, before every learned part was cross-validated by policy. */
     validation: z.boolean().optional(),
     nearMiss: z.boolean().optional(),
     /** Which held-out batch a question belongs to (h1 when unset); reported separately by bench:qa. */

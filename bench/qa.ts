@@ -1,18 +1,20 @@
 // bench:qa — answer quality and latency of policy Q&A against bench/data/qa-questions.json.
-// Prints one JSON line. Each policy is answered with word associations learned without its own
-// questions (qa-associations.ts). `--verbose` lists development misses on stderr (`--show-held-out` adds
-// the validation and held-out ones); `--fit-rerank` writes the re-ranker fitted on every question; `--calibrate` fits the answer/decline model on the development
-// questions only and prints it with leave-one-policy-out figures and the validation questions' curve.
+// Prints one JSON line. Every learned part is cross-validated by policy fold: each policy is answered
+// with word associations (qa-associations.ts), a re-ranker (qa-rerank.ts) and an answer/decline model
+// (qa-calibrate.ts) learned without its fold's questions. `--verbose` lists development misses on stderr
+// (`--show-held-out` adds the validation and held-out ones); `--fit-rerank` writes the re-ranker fitted
+// on every question; `--calibrate` prints the answer/decline model fitted on every question, with the
+// cross-validated curve its threshold is chosen on.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PolicyDocument } from '../src/domain/policy-docs/index.ts';
 import { createBaseline, createPolicyQa, defaultTuning, toPassages, type Tuning } from '../src/domain/policy-qa/index.ts';
-import { answerProbability } from '../src/domain/policy-qa/answerability.ts';
+import type { AnswerModel } from '../src/domain/policy-qa/answerability.ts';
 import { foldAssociations } from './qa-associations.ts';
 import { defaultFit, fitRerankModel, foldRerankModels, rerankExamples } from './qa-rerank.ts';
 import { rerankModelToJson } from '../src/domain/policy-qa/rerank.ts';
-import { fitAnswerModel, rounded, type Example } from './qa-calibrate.ts';
+import { curve, fitAnswerModel, foldAnswerModels, rounded, type Example } from './qa-calibrate.ts';
 import { loadPolicy, loadQuestions, matches, printedMatches, repoRoot, seedFiles, type BenchQuestion } from './qa-data.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -60,8 +62,13 @@ interface Outcome {
   features?: Example['features'];
 }
 
-function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
-  const engines = new Map([...docs].map(([name, doc]) => [name, createPolicyQa([doc], { tuning: { ...tuning, rerankModel: rerankOf.get(name)! }, associations: associationsOf.get(name)! })]));
+function run(tuning: Tuning, subset: BenchQuestion[], answerModels?: ReadonlyMap<string, AnswerModel>): Outcome[] {
+  const engines = new Map(
+    [...docs].map(([name, doc]) => {
+      const answerModel = answerModels?.get(name) ?? tuning.answerModel;
+      return [name, createPolicyQa([doc], { tuning: { ...tuning, rerankModel: rerankOf.get(name)!, answerModel }, associations: associationsOf.get(name)! })];
+    }),
+  );
   return subset.map((q) => {
     const start = performance.now();
     const a = engines.get(q.policy)!.answer(q.question);
@@ -80,48 +87,27 @@ function run(tuning: Tuning, subset: BenchQuestion[]): Outcome[] {
 
 const share = (list: Outcome[], right = (o: Outcome): boolean => o.correct): number => (list.length ? Number((list.filter(right).length / list.length).toFixed(3)) : 0);
 const answerable = (o: Outcome): boolean => Boolean(o.q.expect);
-const dev = usable.filter((q) => !q.heldOut && !q.validation);
+
+// The answer/decline model is cross-validated like the rest: each policy is decided by a model fitted
+// on the other folds' questions, from their best passages as those folds' engines rank them.
+const ranked = run({ ...defaultTuning, answerThreshold: 0 }, usable);
+const examples: Example[] = ranked
+  .filter((o) => o.features && (!answerable(o) || o.rankedRight))
+  .map((o) => ({ features: o.features!, answerable: answerable(o), group: o.q.policy }));
+const answerModelOf = foldAnswerModels(examples, [...docs.keys()]);
 
 if (calibrate) {
-  // Rank with the decision switched off so every question yields its best passage's features.
-  const ranked = run({ ...defaultTuning, answerThreshold: 0 }, dev);
-  const examples: Example[] = ranked
-    .filter((o) => o.features && (!answerable(o) || o.rankedRight))
-    .map((o) => ({ features: o.features!, answerable: answerable(o), group: o.q.policy }));
-  const model = fitAnswerModel(examples);
-  // Leave-one-policy-out: each policy is scored by a model fitted without it, at several thresholds.
-  const groups = [...new Set(examples.map((e) => e.group))];
-  const held = new Map(groups.map((g) => [g, fitAnswerModel(examples.filter((e) => e.group !== g))]));
-  const a = ranked.filter(answerable).length;
-  const leaveOnePolicyOut = [0.4, 0.5, 0.55, 0.6, 0.7].map((threshold) => {
-    let answered = 0;
-    let declined = 0;
-    for (const o of ranked) {
-      const m = held.get(o.q.policy);
-      const yes = m !== undefined && o.features !== undefined && answerProbability(o.features, m) >= threshold;
-      if (answerable(o) && o.rankedRight && yes) answered += 1;
-      if (!answerable(o) && !yes) declined += 1;
-    }
-    return { threshold, top1: Number((answered / a).toFixed(3)), abstain: Number((declined / (ranked.length - a)).toFixed(3)) };
-  });
-  // The threshold is chosen on policies the model has never seen (questions marked validation).
-  const validation = run({ ...defaultTuning, answerModel: model, answerThreshold: 0 }, usable.filter((q) => q.validation));
-  const answerableCount = validation.filter(answerable).length;
-  const validationCurve = [0.4, 0.5, 0.55, 0.6, 0.7, 0.8].map((threshold) => {
-    const yes = (o: Outcome): boolean => o.features !== undefined && answerProbability(o.features, model) >= threshold;
-    return {
-      threshold,
-      top1: Number((validation.filter((o) => answerable(o) && o.rankedRight && yes(o)).length / Math.max(1, answerableCount)).toFixed(3)),
-      abstain: Number((validation.filter((o) => !answerable(o) && !yes(o)).length / Math.max(1, validation.length - answerableCount)).toFixed(3)),
-    };
-  });
-  console.log(JSON.stringify({ answerModel: rounded(model), examples: examples.length, leaveOnePolicyOut, validation: validationCurve }));
+  // The model to ship, fitted on every question, and the cross-validated curve its threshold is chosen on.
+  const thresholds = Array.from({ length: 13 }, (_, i) => Number((0.2 + i * 0.05).toFixed(2)));
+  const points = curve(ranked.map((o) => ({ features: o.features, answerable: answerable(o), rankedRight: o.rankedRight, model: answerModelOf.get(o.q.policy) })), thresholds);
+  const best = points.reduce((a, b) => (b.top1 + b.abstain > a.top1 + a.abstain ? b : a));
+  console.log(JSON.stringify({ answerModel: rounded(fitAnswerModel(examples)), examples: examples.length, best, crossValidated: points }));
   process.exit(0);
 }
 
 // Warm-up pass so the JIT does not count against the first questions.
-run(defaultTuning, usable);
-const outcomes = run(defaultTuning, usable);
+run(defaultTuning, usable, answerModelOf);
+const outcomes = run(defaultTuning, usable, answerModelOf);
 const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
 const pct = (p: number): number => Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(2));
 

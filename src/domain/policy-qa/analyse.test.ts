@@ -42,6 +42,19 @@ describe('reading a question', () => {
     expect(analyseQuestion('when are the INSET days next year?').units.find((u) => u.alts.includes('#staff-events'))?.aside).toBeUndefined();
   });
 
+  it('tells a question that names only where and when from one that asks about something there', () => {
+    expect(analyseQuestion('is the train to the museum on Friday?').onlySetting).toBe(true);
+    expect(analyseQuestion('left my school laptop on the train, who do I tell?').onlySetting).toBe(false);
+    expect(analyseQuestion('can I check my emails over the summer hols?').onlySetting).toBe(false);
+  });
+
+  it('reads "while I…" after the question as what is going on around it, and opening the question as what it asks about', () => {
+    const copier = (q: string): boolean | undefined => analyseQuestion(q).units.find((u) => u.alts.includes('#printing'))?.aside;
+    expect(copier('can I leave a group of yr4 on the ipads in the classroom while I run to the photocopier?')).toBe(true);
+    expect(copier('while I use the photocopier, can I leave a group of yr4 on the ipads?')).toBeUndefined();
+    expect(copier('can I use the photocopier for my own things?')).toBeUndefined();
+  });
+
   it('reads "so she can…" as an explanation, "tell my TA my password" as sharing it, and "a letter" as no length', () => {
     const units = analyseQuestion('can I tell my TA my password so she can print my planning?').units;
     expect(units.find((u) => u.surface === 'print')?.optional).toBe(true);

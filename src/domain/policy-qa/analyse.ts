@@ -186,14 +186,18 @@ const KEEP_DOING = /\bkeep(s|ing)?\s+(?=[a-z]+ing\b|on top\b|up with\b|track of\
  * setting count ("check my emails over the summer hols" asks about checking email); a question that is
  * all setting ("is the train to the museum on Friday?") is about that setting.
  */
-function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): void {
-  if (!units.every((u) => u.optional || u.intent)) return;
+function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): boolean {
+  if (!units.every((u) => u.optional || u.intent)) return false;
   const subjects = units.filter((u) => u.optional && !settings.has(u));
   for (const u of subjects.length > 0 ? subjects : units) delete u.optional;
+  return subjects.length === 0 && units.some((u) => settings.has(u));
 }
 
-/** Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…". */
-const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we|she|he|they|it) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?)\b/i;
+/**
+ * Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…",
+ * "while I run to the photocopier" (opening the question, "while I'm on leave…" is what it asks about).
+ */
+const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we|she|he|they|it) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?|(while|whilst) (i|we))\b/i;
 
 /**
  * A topic named as where or when something happens ("left my phone *on the school bus*", "check email
@@ -240,7 +244,16 @@ const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|wi
 const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
 
 /** The question as scoring terms (words and concepts) and as units that a passage must cover. */
-export function analyseQuestion(question: string): { terms: string[]; weights: Map<string, number>; ordered: string[]; units: QueryUnit[] } {
+export interface AnalysedQuestion {
+  terms: string[];
+  weights: Map<string, number>;
+  ordered: string[];
+  units: QueryUnit[];
+  /** Every idea of the question is a setting ("is the train to the museum on Friday?"): no rule is asked about. */
+  onlySetting: boolean;
+}
+
+export function analyseQuestion(question: string): AnalysedQuestion {
   const text = question.replace(KEEP_DOING, '');
   const toks = tokens(text);
   // The first token of the explanation; none when the question explains nothing or opens with it.
@@ -302,8 +315,8 @@ export function analyseQuestion(question: string): { terms: string[]; weights: M
     u.optional = true;
     for (const t of [...u.alts, ...u.words]) softened.add(t);
   }
-  requireSubject(units, settings);
+  const onlySetting = requireSubject(units, settings);
   const terms = [...new Set([...ordered, ...hits.map((h) => h.id)])];
   const weights = new Map(terms.map((t) => [t, softened.has(t) ? SOFT_WEIGHT : 1]));
-  return { terms, weights, ordered, units };
+  return { terms, weights, ordered, units, onlySetting };
 }

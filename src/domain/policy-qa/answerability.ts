@@ -30,6 +30,10 @@ export interface AnswerFeatures {
   scoreShare: number;
   /** The passage meets every idea the question must have met: however few they are, nothing is missing. */
   complete: number;
+  /** The re-ranker's softmax share for the passage among the first candidates (rerank.ts). */
+  confidence: number;
+  /** Its score's lead over the second candidate's, capped. */
+  margin: number;
 }
 
 const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
@@ -67,7 +71,7 @@ export function answerFeatures(
   index: Bm25fIndex,
   passageTerms: Set<string>,
   units: QueryUnit[],
-  ranked: { score: number; ideal: number; coverage: number; dense: number; meanDense: number },
+  ranked: { score: number; ideal: number; coverage: number; dense: number; meanDense: number; confidence: number; margin: number },
 ): AnswerFeatures {
   const ideas = units.filter((u) => !u.intent && !u.alts.every((a) => /^\d+$/.test(a)));
   let seen = 0;
@@ -98,6 +102,8 @@ export function answerFeatures(
     denseLift: ranked.dense - ranked.meanDense,
     scoreShare: ranked.ideal > 0 ? Math.min(2, ranked.score / ranked.ideal) : 0,
     complete: ranked.coverage >= COMPLETE ? 1 : 0,
+    confidence: ranked.confidence,
+    margin: ranked.margin,
   };
 }
 

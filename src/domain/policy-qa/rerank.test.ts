@@ -3,7 +3,7 @@ import type { Passage } from './types.ts';
 import { clausePolicy } from '../../../test/support/policy.ts';
 import { buildIndex } from './bm25f.ts';
 import { createPolicyQa } from './index.ts';
-import { FEATURE_NAMES, IDENTITY_RERANK, IDENTITY_WEIGHTS, pairScore, RERANK_DEPTH, rerank, rerankFeatures, termShares, type Candidate, type FeatureWeights, type RerankModel } from './rerank.ts';
+import { FEATURE_NAMES, IDENTITY_RERANK, IDENTITY_WEIGHTS, pairScore, RERANK_DEPTH, rerank, rerankConfidence, rerankFeatures, termShares, type Candidate, type FeatureWeights, type RerankModel } from './rerank.ts';
 
 const passage = (i: number, heading: string, text: string): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: `s-${i}`, heading, path: [], text, number: `${i}.1` });
 
@@ -37,6 +37,19 @@ describe('the re-ranker', () => {
     expect(rerank(list, weighted, 1, IDENTITY_RERANK).ranked.map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
     const body: RerankModel = { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 2 } };
     expect(rerank(list, weighted, 1, body).ranked.map((c) => c.item.passage.id)).toEqual(['p1', 'p0']);
+  });
+
+  it('says how clearly it prefers its best candidate, from its scores best first', () => {
+    const body: RerankModel = { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 2 } };
+    const { scores } = rerank(list, weighted, 1, body);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const { confidence, margin } = rerankConfidence(scores);
+    expect(margin).toBeCloseTo(scores[0]! - scores[1]!);
+    expect(confidence).toBeCloseTo(1 / (1 + Math.exp(-margin)));
+    // Two candidates alike are a coin toss; a lone candidate, or one far ahead, has no rival.
+    expect(rerankConfidence([2, 2])).toEqual({ confidence: 0.5, margin: 0 });
+    expect(rerankConfidence([2])).toEqual({ confidence: 1, margin: 5 });
+    expect(rerankConfidence([40, 1, 0]).margin).toBe(5);
   });
 
   it('reorders only the first candidates, leaving the rest where the hand-set order put them', () => {

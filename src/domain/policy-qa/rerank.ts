@@ -140,6 +140,8 @@ export interface Reranked<C> {
   features: RerankFeatures[];
   /** The question's term shares the pairs were scaled by. */
   shares: [term: string, share: number][];
+  /** The model's scores of the first candidates, best first (how sure the re-ranker is: rerankConfidence). */
+  scores: number[];
 }
 
 export function rerank<C extends Candidate>(candidates: readonly C[], weighted: ReadonlyMap<string, number>, topRank: number, model: RerankModel): Reranked<C> {
@@ -149,7 +151,23 @@ export function rerank<C extends Candidate>(candidates: readonly C[], weighted: 
   const order = head
     .map((c, i) => ({ c, s: rerankScore(features[i]!, model.weights, pairScore(model.pairs, shares, c.item.all)), i }))
     .sort((a, b) => b.s - a.s || a.i - b.i);
-  return { ranked: [...order.map((o) => o.c), ...candidates.slice(RERANK_DEPTH)], features, shares };
+  return { ranked: [...order.map((o) => o.c), ...candidates.slice(RERANK_DEPTH)], features, shares, scores: order.map((o) => o.s) };
+}
+
+/** A margin this wide (in score units) already means the best candidate has no rival. */
+const MARGIN_CAP = 5;
+
+/**
+ * How clearly the re-ranker prefers its best candidate: that candidate's share of a softmax over the
+ * first candidates' scores, and its lead over the second. Both are relative, so they mean the same
+ * whatever a policy's wording does to the scores themselves (the pairs' part is far smaller on a real
+ * school's policy than on the bench's written ones).
+ */
+export function rerankConfidence(scores: readonly number[]): { confidence: number; margin: number } {
+  const [best, second] = scores;
+  if (best === undefined) return { confidence: 0, margin: 0 };
+  const total = scores.reduce((sum, s) => sum + Math.exp(s - best), 0);
+  return { confidence: 1 / total, margin: second === undefined ? MARGIN_CAP : Math.min(MARGIN_CAP, best - second) };
 }
 
 /** The model as shipped in data/rerank-model.json. */
