@@ -195,7 +195,8 @@ function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): boolean {
 
 /**
  * Where a question stops asking and starts explaining: a second sentence, or "so I can…", "trying to…",
- * "while I run to the photocopier" (opening the question, "while I'm on leave…" is what it asks about).
+ * "…while I run to the photocopier". One that opens the question ("While I'm on leave, can I…?") is
+ * not an aside: what it names is what the question is about.
  */
 const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we|she|he|they|it) (can|could|don'?t|won'?t)|trying to|because|cos|as i('m| am)?|(while|whilst) (i|we))\b/i;
 
@@ -243,7 +244,6 @@ const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|wi
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
 const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
 
-/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export interface AnalysedQuestion {
   terms: string[];
   weights: Map<string, number>;
@@ -253,6 +253,7 @@ export interface AnalysedQuestion {
   onlySetting: boolean;
 }
 
+/** The question as scoring terms (words and concepts) and as units that a passage must cover. */
 export function analyseQuestion(question: string): AnalysedQuestion {
   const text = question.replace(KEEP_DOING, '');
   const toks = tokens(text);

@@ -33,5 +33,9 @@ export function pupilOrParentVoice(passages: readonly Passage[]): boolean[] {
   return marked;
 }
 
-/** "Can pupils use their phones?", "do parents have to sign?": a question about their rules. */
-export const ASKS_ABOUT_PUPILS_OR_PARENTS = /\b(can|could|do|does|are|is|should|may|must|will|have|let)\s+(the\s+|my\s+|our\s+)?(pupils?|children|kids|students|parents?|carers?|year \d+s?)\b/i;
+/**
+ * "Can pupils use their phones?", "do parents have to sign?", "isn't there something parents sign
+ * about that?": a question about their rules, or the agreement they signed.
+ */
+export const ASKS_ABOUT_PUPILS_OR_PARENTS =
+  /\b(can|could|do|does|are|is|should|may|must|will|have|let)\s+(the\s+|my\s+|our\s+)?(pupils?|children|kids|students|parents?|carers?|year \d+s?)\b|\b(pupils?|children|kids|students|parents?|carers?)['’]?\s+(sign|signed|agree|agreed|agreement|aup|acceptable use)\b/i;

@@ -52,3 +52,11 @@ describe("the pupils' own rules", () => {
     expect(passages.map((_, i) => prior(i, pupils))).toEqual([1, 1, 1, 1]);
   });
 });
+
+describe('questions about the agreement pupils or parents sign', () => {
+  it("reads 'isn't there something parents sign?' as about the parents' agreement, and a parent's email to staff as not", () => {
+    expect(questionKind("parent keeps posting sports day pics with other kids in them - isn't there something parents sign about that?", []).aboutPupils).toBe(true);
+    expect(questionKind('what do the kids agree to when they use the ipads?', []).aboutPupils).toBe(true);
+    expect(questionKind('a parent sent me a really abusive email, who am I supposed to tell?', []).aboutPupils).toBe(false);
+  });
+});
