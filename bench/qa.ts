@@ -57,6 +57,7 @@ interface Outcome {
   rankedRight: boolean;
   /** The printed first citation (section and quote, all the `ask` contract shows) holds the expectation. */
   printedRight: boolean;
+  answered: boolean;
   ms: number;
   got: string;
   features?: Example['features'];
@@ -81,7 +82,7 @@ function run(tuning: Tuning, subset: BenchQuestion[], answerModels?: ReadonlyMap
     const got = a.answered
       ? `${a.citations[0]!.section}: ${a.answer.slice(0, 90)} [p ${a.evidence.probability.toFixed(2)}]`
       : `declined [p ${a.evidence.probability.toFixed(2)}]`;
-    return { q, correct, rankedRight, printedRight, ms, got, ...(a.features ? { features: a.features } : {}) };
+    return { q, correct, rankedRight, printedRight, answered: a.answered, ms, got, ...(a.features ? { features: a.features } : {}) };
   });
 }
 
@@ -89,24 +90,26 @@ const share = (list: Outcome[], right = (o: Outcome): boolean => o.correct): num
 const answerable = (o: Outcome): boolean => Boolean(o.q.expect);
 
 // The answer/decline model is cross-validated like the rest: each policy is decided by a model fitted
-// on the other folds' questions, from their best passages as those folds' engines rank them.
+// on the other folds' questions, from their best passages as those folds' engines rank them. With the
+// threshold at 0, a question still declined was declined by a rule (a topic the policy never names, an
+// amount the passage does not state, only a setting asked): the model never decides it, so it neither
+// learns from it nor counts it. This pass also warms the JIT for the timed run below.
 const ranked = run({ ...defaultTuning, answerThreshold: 0 }, usable);
+const decided = (o: Outcome): Example['features'] | undefined => (o.answered ? o.features : undefined);
 const examples: Example[] = ranked
-  .filter((o) => o.features && (!answerable(o) || o.rankedRight))
+  .filter((o) => decided(o) && (!answerable(o) || o.rankedRight))
   .map((o) => ({ features: o.features!, answerable: answerable(o), group: o.q.policy }));
 const answerModelOf = foldAnswerModels(examples, [...docs.keys()]);
 
 if (calibrate) {
   // The model to ship, fitted on every question, and the cross-validated curve its threshold is chosen on.
   const thresholds = Array.from({ length: 13 }, (_, i) => Number((0.2 + i * 0.05).toFixed(2)));
-  const points = curve(ranked.map((o) => ({ features: o.features, answerable: answerable(o), rankedRight: o.rankedRight, model: answerModelOf.get(o.q.policy) })), thresholds);
+  const points = curve(ranked.map((o) => ({ features: decided(o), answerable: answerable(o), rankedRight: o.rankedRight, model: answerModelOf.get(o.q.policy) })), thresholds);
   const best = points.reduce((a, b) => (b.top1 + b.abstain > a.top1 + a.abstain ? b : a));
   console.log(JSON.stringify({ answerModel: rounded(fitAnswerModel(examples)), examples: examples.length, best, crossValidated: points }));
   process.exit(0);
 }
 
-// Warm-up pass so the JIT does not count against the first questions.
-run(defaultTuning, usable, answerModelOf);
 const outcomes = run(defaultTuning, usable, answerModelOf);
 const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
 const pct = (p: number): number => Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(2));
@@ -114,7 +117,7 @@ const pct = (p: number): number => Number((latencies[Math.min(latencies.length -
 const baselines = new Map([...docs].map(([name, doc]) => [name, createBaseline([doc])]));
 const baseline = usable.map((q) => {
   const hit = baselines.get(q.policy)!.ask(q.question);
-  return { q, correct: q.expect ? Boolean(hit && q.expect.some((e) => matches(e, hit.passage))) : !hit, rankedRight: false, printedRight: false, ms: 0, got: '' };
+  return { q, correct: q.expect ? Boolean(hit && q.expect.some((e) => matches(e, hit.passage))) : !hit, rankedRight: false, printedRight: false, answered: Boolean(hit), ms: 0, got: '' };
 });
 
 if (verbose) {

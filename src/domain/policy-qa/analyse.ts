@@ -184,7 +184,7 @@ const KEEP_DOING = /\bkeep(s|ing)?\s+(?=[a-z]+ing\b|on top\b|up with\b|track of\
 /**
  * A question must ask about something. When every idea of it is optional, those that are not a
  * setting count ("check my emails over the summer hols" asks about checking email); a question that is
- * all setting ("is the train to the museum on Friday?") is about that setting.
+ * all setting ("is the train to the museum on Friday?") is about that setting, and true is returned.
  */
 function requireSubject(units: QueryUnit[], settings: Set<QueryUnit>): boolean {
   if (!units.every((u) => u.optional || u.intent)) return false;

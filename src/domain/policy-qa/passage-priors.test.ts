@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from './types.ts';
-import { passagePriors, questionKind } from './passage-priors.ts';
+import { passagePriors, questionKind, type QuestionKind } from './passage-priors.ts';
 
 describe('the kind of a question', () => {
   it('reads an event told without a question in words as asking what to do, but "legit??" as asking whether', () => {
@@ -18,38 +18,40 @@ describe('the kind of a question', () => {
   });
 });
 
+/** The prior of each of a section's passages for a question, none of them front matter. */
+function priorsOf(heading: string, texts: string[], kind: QuestionKind): number[] {
+  const passages = texts.map((text, i): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: 's-1', heading, path: [], text }));
+  const prior = passagePriors(passages, passages.map(() => false));
+  return passages.map((_, i) => prior(i, kind));
+}
+
 describe('passage priors', () => {
   it('prefers, for "what is the biggest file?", a clause stating the size a file may be up to over its neighbour about sharing', () => {
-    const passage = (text: string, i: number): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: 's-4', heading: 'Attachments and large files', path: [], text });
-    const passages = [
+    const texts = [
       'Gmail will attach files of up to 25 MB to one email.',
       'Outside agencies cannot receive anything larger than 10 MB.',
       'When you share a file from Drive, leave the link set to Restricted.',
       'For anything larger than 10 MB, share a Drive link instead.',
-    ].map(passage);
-    const prior = passagePriors(passages, passages.map(() => false));
+    ];
     const kind = questionKind("what's the biggest file I can send?", ['#attachment-size', '#limit']);
-    expect(passages.map((_, i) => prior(i, kind))).toEqual([1.1, 1.1, 1, 1]);
+    expect(priorsOf('Attachments and large files', texts, kind)).toEqual([1.1, 1.1, 1, 1]);
   });
 });
 
-
 describe("the pupils' own rules", () => {
-  const passage = (text: string, i: number): Passage => ({ id: `p${i}`, kind: 'bullet', docIndex: 0, sectionId: 's-5', heading: 'Email', path: [], text });
-  const passages = [
+  const texts = [
     'Pupils must immediately tell a teacher if they receive an offensive email.',
     'Staff must inform the E-Safety coordinator if they receive an offensive email.',
     'Pupils must only be contacted through their school email account.',
     'Children will be taught how to report an upsetting message.',
-  ].map(passage);
-  const prior = passagePriors(passages, passages.map(() => false));
+  ];
 
   it('yields a rule pupils follow to the staff rule beside it, unless the question asks about pupils', () => {
     const staff = questionKind('a parent sent me a really abusive email, who am I supposed to tell?', ['#who-to-tell']);
     // A rule about how pupils are contacted, or what they are taught, binds staff: it stays a staff rule.
-    expect(passages.map((_, i) => prior(i, staff))).toEqual([0.75, 1, 1, 1]);
+    expect(priorsOf('Email', texts, staff)).toEqual([0.75, 1, 1, 1]);
     const pupils = questionKind('what should the children do if they get a nasty email?', []);
-    expect(passages.map((_, i) => prior(i, pupils))).toEqual([1, 1, 1, 1]);
+    expect(priorsOf('Email', texts, pupils)).toEqual([1, 1, 1, 1]);
   });
 });
 

@@ -98,10 +98,11 @@ const SAYS_WHAT_TO_DO = 1.2;
 const STATES_LIMIT = 1.1;
 /** A row of the "who to contact" table names a person, not the rule, unless the question asks who. */
 const CONTACT_ROW = 0.8;
-/** The arrangements for supply staff, governors or volunteers, asked about by no one of them. */
-const SIDE_GROUP_ONLY = 0.75;
-/** The pupils' own rule, asked about by staff who do not name pupils. */
-const PUPILS_RULE_ONLY = 0.75;
+/**
+ * Another group's own arrangements or rules, asked about by someone who does not name that group: the
+ * arrangements for supply staff, governors or volunteers; the rules pupils follow.
+ */
+const OTHER_GROUP_ONLY = 0.75;
 
 /** A model policy's note to the schools adopting it ("Note for schools: delete this note before publishing"). */
 const TEMPLATE_NOTE = /^\W*(note (for|to) (schools|headteachers|governors|academies)|guidance (note )?for schools)\b|\bdelete this (note|box|guidance)\b/i;
@@ -162,8 +163,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
       (generalRow[i] ? GENERAL_ROW : 1) *
       (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
-      (sideGroup[i] && !kind.namesSideGroup ? SIDE_GROUP_ONLY : 1) *
-      (pupilsRule[i] && !kind.aboutPupils ? PUPILS_RULE_ONLY : 1) *
+      ((sideGroup[i] && !kind.namesSideGroup) || (pupilsRule[i] && !kind.aboutPupils) ? OTHER_GROUP_ONLY : 1) *
       (contactRow[i] && !kind.asksWho ? CONTACT_ROW : 1) *
       (kind.asksLimit && statesLimit[i] && (statesSize[i] || !kind.asksSize) ? STATES_LIMIT : 1)
     );

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.511, coverage: 0.19, seenCoverage: 0.099, metWeight: 1.031, unseenShare: -0.648, topicMissing: -0.433, offTopic: -0.39, intentMissed: -0.409, dense: 0.456, denseLift: 0.073, scoreShare: 0.523, complete: 0.882, confidence: 0.674, margin: 0.498 },
+  answerModel: { bias: -4.505, coverage: 0.189, seenCoverage: 0.098, metWeight: 1.031, unseenShare: -0.65, topicMissing: -0.434, offTopic: -0.391, intentMissed: -0.41, dense: 0.456, denseLift: 0.075, scoreShare: 0.523, complete: 0.881, confidence: 0.671, margin: 0.497 },
   answerThreshold: 0.3,
 };
 
