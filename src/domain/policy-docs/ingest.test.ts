@@ -1095,6 +1095,50 @@ describe('ingest plain text', () => {
     ]);
   });
 
+  it("reads a form's labels (\"Name of pupil:\", \"Date:\") as blanks to fill in, not headings or the lead-in of the list after them", async () => {
+    const txt = [
+      'Appendix 3: Pupil agreement',
+      '',
+      'Acceptable use of the school computers: agreement for pupils',
+      'Name of pupil:',
+      'When I use the school computers, I will not:',
+      "Log in using someone else's name or password",
+      'Share my name and address with people I meet online',
+      'Use a made-up name in emails',
+      '',
+      'Signed (pupil):',
+      'Date:',
+      'Please return this form to your class teacher by the end of the week.',
+    ].join('\n');
+    const doc = await ingestedPolicy({ bytes: txt, type: 'txt' });
+    const sectionOf = (text: string) => doc.sections.find((s) => s.paragraphs.some((p) => p.text.startsWith(text)));
+    const paragraphs = doc.sections.flatMap((s) => s.paragraphs);
+    expect(paragraphs.find((p) => p.text === 'Use a made-up name in emails')?.leadIn).toBe('When I use the school computers, I will not:');
+    expect(paragraphs.find((p) => p.text.startsWith('Please return'))?.leadIn).toBeUndefined();
+    expect(sectionOf('Please return')?.heading).toBe('Appendix 3: Pupil agreement');
+  });
+
+  it('starts a new paragraph after a line without a full stop where the next opens with a word the document writes in lower case, not a name', async () => {
+    const txt = [
+      'Equipment',
+      '',
+      'Staff laptops are encrypted and must be kept on the school network for updates',
+      'On termination of employment, return all equipment to your line manager.',
+      'Laptops are issued by the business office and their use on the network is logged on the asset register',
+      'The loan of a laptop is recorded on the network and on the asset register.',
+      'Software is licensed by the school for use on its devices and by staff of The Meadow Learning',
+      'Trust schools on the network.',
+    ].join('\n');
+    const paragraphs = (await paragraphsOf({ bytes: txt, type: 'txt' })).map((p) => p.text);
+    expect(paragraphs).toEqual([
+      'Staff laptops are encrypted and must be kept on the school network for updates',
+      'On termination of employment, return all equipment to your line manager.',
+      'Laptops are issued by the business office and their use on the network is logged on the asset register',
+      'The loan of a laptop is recorded on the network and on the asset register.',
+      'Software is licensed by the school for use on its devices and by staff of The Meadow Learning Trust schools on the network.',
+    ]);
+  });
+
   it('reads an unnumbered capitals heading after capitals sections as one more section, not a part of the last', async () => {
     const txt = [
       '9.  EMAIL RETENTION', '',

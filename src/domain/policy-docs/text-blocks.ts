@@ -26,7 +26,7 @@ export function textToBlocks(raw: string, options: TextOptions = {}): Block[] {
   const lines = cleanText(text).split('\n');
   const groups = splitTabbedRuns(groupLines(lines));
   const runs = findTableRuns(groups);
-  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries, numbersClausesThroughout(lines));
+  const builder = new BlockBuilder(wrapWidth(lines), options.markedHeadings ?? false, entries, numbersClausesThroughout(lines), sentenceOpeners(lines));
   let g = 0;
   while (g < groups.length) {
     const table = tableAt(groups, g, runs);
@@ -87,6 +87,30 @@ const SUB_CLAUSE = /^(?:\d{1,2})?[a-z]\)\s/;
 
 const SECTION_ONLY = /^(\d{1,2})[.)]$/;
 
+/** A form's label to fill in after: "Name of pupil:", "Signed (parent/carer):", "Date:". */
+const FORM_LABEL = /^(print |full )?(name|signed|signature|date|class|year group|position|role|job title)\b[^.:]{0,30}:$/i;
+
+/**
+ * Words the document writes in lower case inside its sentences ("on", "staff", "the"), lower-cased: one
+ * of them capitalised at the start of a line opens a sentence, where a name's word ("Learning" in "The
+ * Nene Valley Learning Trust") may just be the rest of a line that wrapped.
+ */
+function sentenceOpeners(lines: string[]): Set<string> {
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
+  for (const line of lines) {
+    const words = line.trim().split(/\s+/);
+    for (let i = 1; i < words.length; i += 1) {
+      if (/[.!?:;"”)]$/.test(words[i - 1]!)) continue;
+      const word = /^[A-Za-z]+$/.exec(words[i]!)?.[0];
+      if (!word) continue;
+      const counts = /^[a-z]/.test(word) ? lower : upper;
+      counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  return new Set([...lower].filter(([word, n]) => n >= 3 && n >= 1.5 * (upper.get(word) ?? 0) && word !== 'i').map(([word]) => word));
+}
+
 /** A line this close to the wrap width was broken by the wrapping, not by the writer. */
 const FULL_LINE = 0.85;
 
@@ -113,8 +137,9 @@ class BlockBuilder {
 
   private readonly markedHeadings: boolean;
 
-  constructor(wrappedAt: number | undefined, markedHeadings: boolean, contents: Set<string>, plainNumbersAreClauses: boolean) {
+  constructor(wrappedAt: number | undefined, markedHeadings: boolean, contents: Set<string>, plainNumbersAreClauses: boolean, openers: Set<string>) {
     this.wrappedAt = wrappedAt;
+    this.openers = openers;
     this.markedHeadings = markedHeadings;
     this.contents = contents;
     this.plainNumbersAreClauses = plainNumbersAreClauses;
@@ -126,6 +151,9 @@ class BlockBuilder {
   shape(line: string): LineShape {
     return shapeOf(line, this.plainNumbersAreClauses);
   }
+
+  /** Words that, capitalised at a line's start, open a sentence (sentenceOpeners). */
+  private readonly openers: Set<string>;
 
   /** Entries of the document's contents page: a heading listed there is a section of its own. */
   private readonly contents: Set<string>;
@@ -189,6 +217,10 @@ class BlockBuilder {
     // With headings marked, an unfinished sentence always runs on ("…Policy owner: School Business" /
     // "Manager"): the next line cannot be a heading.
     if (this.markedHeadings) return true;
+    // Typed a paragraph to a line, one that lost its full stop ("…should not be used on a school network")
+    // is followed by a new sentence ("On termination of employment…"), not by the rest of its own.
+    const opener = /^([A-Z][a-z]*)\b/.exec(text)?.[1];
+    if (this.wrappedAt === undefined && opener && this.openers.has(opener.toLowerCase()) && !RUNS_ON.test(prev)) return false;
     return /^[a-z(]/.test(text) || (this.open.parts.length > 0 && wordCount(prev) >= 8 && !looksLikeHeading(text) && !NEW_RULE.test(text));
   }
 
@@ -276,7 +308,8 @@ class BlockBuilder {
     this.open = { kind, parts: [text] };
     if (number) this.open.number = number;
     this.pendingNumber = undefined;
-    if (/:$/.test(text)) this.inImplicitList = true;
+    // A form's blank to fill in ("Name of pupil:") introduces no list.
+    if (/:$/.test(text) && !FORM_LABEL.test(text)) this.inImplicitList = true;
   }
 
   /** A line standing alone that the contents page names: a section's heading. */
@@ -295,7 +328,7 @@ class BlockBuilder {
   private isHeading(text: string, hint: boolean, first: boolean, last: boolean, nextRaw: string | undefined): boolean {
     if (hint) return wordCount(text) <= 15;
     if (this.markedHeadings) return isAllCaps(text) && !/[.;,]$/.test(text);
-    if (this.inImplicitList) return false;
+    if (this.inImplicitList || FORM_LABEL.test(text)) return false;
     if (isAllCaps(text) && !/[.;,]$/.test(text)) return true;
     if (/https?:|www\.|@/.test(text)) return false;
     if (!looksLikeHeading(text, first && last ? 14 : 10) || text.length > 100) return false;

@@ -152,6 +152,7 @@ describe('an amount asked for', () => {
     expect(amountMissing('how quickly do I have to change my password if someone knows it?', clause)).toBe(false);
     expect(amountMissing('how often do I have to change my password?', 'Passwords expire every 90 days.')).toBe(false);
     expect(amountMissing('how often do I have to change my password?', 'Change your password once a term.')).toBe(false);
+    expect(amountMissing('how often is this policy reviewed?', 'This policy will be reviewed every (24) months')).toBe(false);
   });
 });
 

@@ -48,9 +48,12 @@ const STATES_AMOUNT = new RegExp(
 const ASKS_COUNT = /\bhow (many|much)\b/i;
 const STATES_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|a (few|couple))\\b`, 'i');
 
-/** "How often…" wants a frequency, which "change it at once" or "within 24 hours" does not give. */
+/**
+ * "How often…" wants a frequency, which "change it at once" or "within 24 hours" does not give. A
+ * template's blank filled in brackets ("reviewed every (24) months") still states one.
+ */
 const ASKS_FREQUENCY = /\bhow (often|frequently)\b/i;
-const STATES_FREQUENCY = /\b(every|each|per|a|once a|twice a) (\w+ )?(day|week|month|term|half[- ]term|year|lesson|morning|evening|days|weeks|months|terms|years)\b|\b(daily|weekly|monthly|termly|annually|yearly|regularly|expire|expires|expiry)\b|\bat least every\b/i;
+const STATES_FREQUENCY = /\b(every|each|per|a|once a|twice a) ([([]?\w+[)\]]? )?(day|week|month|term|half[- ]term|year|lesson|morning|evening|days|weeks|months|terms|years)\b|\b(daily|weekly|monthly|termly|annually|yearly|regularly|expire|expires|expiry)\b|\bat least every\b/i;
 
 /**
  * The question asks for an amount (how long, how often, how big…) and the passage states none: whatever
