@@ -366,6 +366,15 @@ export const accountConcepts: Concept[] = [
       'sent me a request', 'dmd', 'dmed', 'follow each other', 'connect on linkedin', 'my followers', 'bluesky', 'bereal', 'pinterest', 'reddit', 'mumsnet', 'discord',
     ],
   },
+  // The school's own social media accounts: who may post to the official Twitter or Facebook page.
+  {
+    id: 'school-social-account',
+    doc: [
+      'official twitter', 'official facebook', 'official instagram', 'official social media', 'school social media accounts', 'school social media account',
+      "school's social media", "school's twitter", "school's facebook", 'school twitter', 'school facebook page',
+    ],
+    ask: ["school's twitter", 'school twitter', "school's facebook", 'school facebook', "school's instagram", 'school instagram', 'class twitter'],
+  },
   // Private messaging outside official channels: DMs, WhatsApp, texts, group chats with pupils or parents.
   {
     id: 'private-messaging',

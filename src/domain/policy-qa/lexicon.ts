@@ -103,7 +103,7 @@ export const emailConcepts: Concept[] = [
   {
     id: 'social-media',
     doc: ['social media', 'social networking', 'social network', 'facebook', 'instagram', 'twitter', 'tiktok', 'snapchat', 'linkedin', 'friend request', 'follow request'],
-    ask: ['insta', 'fb', 'whatsapp group'],
+    ask: ['insta', 'fb', 'whatsapp group', 'tweet', 'tweets', 'tweeting'],
   },
   {
     id: 'auto-delete',

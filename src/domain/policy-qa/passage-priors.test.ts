@@ -18,9 +18,10 @@ describe('the kind of a question', () => {
   });
 });
 
-/** The prior of each of a section's passages for a question, none of them front matter. */
-function priorsOf(heading: string, texts: string[], kind: QuestionKind): number[] {
-  const passages = texts.map((text, i): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: 's-1', heading, path: [], text }));
+/** The prior of each passage for a question, none of them front matter: one section's, or each under its own heading. */
+function priorsOf(heading: string | string[], texts: string[], kind: QuestionKind): number[] {
+  const headingOf = (i: number): string => (typeof heading === 'string' ? heading : heading[i]!);
+  const passages = texts.map((text, i): Passage => ({ id: `p${i}`, kind: 'para', docIndex: 0, sectionId: `s-${headingOf(i)}`, heading: headingOf(i), path: [], text }));
   const prior = passagePriors(passages, passages.map(() => false));
   return passages.map((_, i) => prior(i, kind));
 }
@@ -60,5 +61,47 @@ describe('questions about the agreement pupils or parents sign', () => {
     expect(questionKind("parent keeps posting sports day pics with other kids in them - isn't there something parents sign about that?", []).aboutPupils).toBe(true);
     expect(questionKind('what do the kids agree to when they use the ipads?', []).aboutPupils).toBe(true);
     expect(questionKind('a parent sent me a really abusive email, who am I supposed to tell?', []).aboutPupils).toBe(false);
+  });
+});
+
+describe('guidance set out by who does something', () => {
+  const headings = ['A pupil adds you on social media', 'A parent adds you on social media', 'Social media'];
+  const texts = ['In the first instance, ignore and delete the request.', 'It is at your discretion whether to respond.', 'Staff must not accept friend requests from pupils.'];
+
+  it("prefers the parents' heading for a question naming only a parent, and the pupils' for one naming only a pupil", () => {
+    const mum = questionKind('a mum from my class sent me a FB friend request, do I have to ignore it?', ['#parent', '#social-media']);
+    expect(priorsOf(headings, texts, mum)).toEqual([0.75, 1, 1]);
+    const lad = questionKind('a lad I taught years ago (he is in year 10 now) sent me a friend request, can I accept?', ['#social-media']);
+    expect(priorsOf(headings, texts, lad).slice(0, 2)).toEqual([1, 0.75]);
+    // Naming both, or neither, the question could be about either.
+    const both = questionKind('a parent and her child both added me on facebook', ['#parent', '#social-media']);
+    expect(priorsOf(headings, texts, both).slice(0, 2)).toEqual([1, 1]);
+  });
+});
+
+describe('titles, pointers and definitions', () => {
+  const texts = [
+    'Computer Misuse Act 1990',
+    'The General Data Protection Regulation',
+    'For further information relating to school websites, see the guidance on the grid.',
+    'Staff must not use school computers for personal shopping during lessons.',
+    'Next review due March 2026',
+  ];
+
+  it('counts an item of the list of Acts, and a pointer to other guidance, less unless the question is about the law', () => {
+    const misuse = questionKind('what actually happens if a member of staff gets caught misusing the computers?', []);
+    expect(priorsOf('Legislation and guidance', texts, misuse)).toEqual([0.7, 0.7, 0.7, 1, 1]);
+    const law = questionKind('which laws does this policy follow?', []);
+    expect(priorsOf('Legislation and guidance', texts, law).slice(0, 2)).toEqual([1, 1]);
+  });
+
+  it('prefers a definition for "what counts as…?", and only then', () => {
+    const definitions = ['"Personal use": any use or activity not directly related to the users\' employment', 'Personal use must not take place during lessons.'];
+    const counts = questionKind("what counts as using the school laptop for 'my own stuff'?", ['#personal-use']);
+    expect(priorsOf('Definitions', definitions, counts)).toEqual([1.2, 1.2]);
+    expect(priorsOf(['Definitions', 'Personal use'], definitions, counts)).toEqual([1.2, 1]);
+    const allowed = questionKind('can I use the school laptop for my own stuff?', ['#personal-use']);
+    // Both state a rule ("not directly related", "must not"), so both count as one for "can I…?".
+    expect(priorsOf(['Definitions', 'Personal use'], definitions, allowed)).toEqual([1.1, 1.1]);
   });
 });

@@ -30,6 +30,12 @@ export interface QuestionKind {
   asksWho: boolean;
   /** Names one of the groups whose own arrangements a policy sets apart (supply staff, governors…). */
   namesSideGroup: boolean;
+  /** Asks about the law ("is that against GDPR?", "which laws…?"), so a list of Acts may answer. */
+  asksLaw: boolean;
+  /** Asks what a word means ("what counts as personal use?"), so a definition answers. */
+  asksDefinition: boolean;
+  /** Names pupils ("a lad I taught", "one of my year 6s"), parents ("a mum"), both or neither. */
+  names: { pupils: boolean; parents: boolean };
 }
 
 const SIGNING = new Set(['#declaration', '#acknowledge']);
@@ -66,6 +72,19 @@ const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
  */
 const PUPILS_RULE = /^\W*(all |the )?(pupils?|children|students|learners)\s+(must|should|will|may|can|need to|are to|are (expected|required|allowed|not allowed|encouraged|permitted|not permitted|asked)( to)?)\s+(?!((only|never|not|always|also) )?(be|been|have been)\b)/i;
 
+/**
+ * Guidance set out by who does something: "A pupil adds you on social media" beside "A parent adds you
+ * on social media", or "Pupils" beside "Parents and visitors" under the wifi. A heading that opens with
+ * one group answers a question naming only the other less well.
+ */
+const HEADING_PUPILS = /^\W*((if|when|where) )?(an? |the |all )?(pupils?|children|child|students?|learners?)\b/i;
+const HEADING_PARENTS = /^\W*((if|when|where) )?(an? |the |all )?(parents?|carers?|parent\/carers?|parents\/carers)\b/i;
+const NAMES_PUPILS = /\b(pupils?|children|child|kids?|students?|learners?|(year|yr|y) ?\d{1,2}s?|lad|lads|girls?|boys?|ex-pupils?)\b/i;
+const NAMES_PARENTS = /\b(parents?|carers?|mums?|mothers?|dads?|fathers?|guardians?|step-?(mum|dad|parent))\b/i;
+
+const ASKS_LAW = /\b(laws?|legal|illegal|legally|legislation|acts?|regulations?|statutory|gdpr|data protection|guidance|kcsie|keeping (children|kids) safe)\b/i;
+const ASKS_DEFINITION = /\bwhat (counts|is counted|is classed|classes|is meant|do (you|we|they) mean|falls under)\b|\bwhat does\b.{1,60}\bmean\b|\bdefin(e|ed|ition)\b|\bmeaning of\b/i;
+
 /** `alts`: the question's units' words and concepts after analysis. */
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
   const asksPermission = ASKS_PERMISSION.test(question);
@@ -76,6 +95,9 @@ export function questionKind(question: string, alts: readonly string[]): Questio
     aboutPupils: ASKS_ABOUT_PUPILS_OR_PARENTS.test(question),
     asksPermission,
     namesSideGroup: NAMES_SIDE_GROUP.test(question),
+    names: { pupils: NAMES_PUPILS.test(question), parents: NAMES_PARENTS.test(question) },
+    asksLaw: ASKS_LAW.test(question),
+    asksDefinition: ASKS_DEFINITION.test(question),
     asksLimit: alts.includes('#limit'),
     asksSize: alts.includes('#attachment-size'),
     asksWho,
@@ -96,6 +118,8 @@ const STATES_RULE = 1.1;
 const SAYS_WHAT_TO_DO = 1.2;
 /** "Must not be larger than 2 MB" answers "what's the biggest?"; "for anything bigger than 2 MB, …" says what to do past it. */
 const STATES_LIMIT = 1.1;
+/** A definition ("Personal use": any use not related to…) answers "what counts as…?" better than a rule using the word. */
+const DEFINES = 1.2;
 /** A row of the "who to contact" table names a person, not the rule, unless the question asks who. */
 const CONTACT_ROW = 0.8;
 /**
@@ -113,6 +137,16 @@ const TABLE_INTRO = /\b(table below|following table|table (that )?follows|as fol
 const GENERAL_LABEL = /^(everyday|general|all( other)?|standard|normal|other|routine|ordinary|day-to-day)\b/i;
 const RULE_WORDS = /\b(may|must|allowed|allows?|permitted|permits?|not|never|no|only|should|cannot|prohibited|forbidden)\b/i;
 const CONDITIONAL = /^\W*(if|should (you|a|an|the|any)|where (you|a|an|the|any|staff|there)|in the event|anyone who|when (you|a|an|the|any) [^,]{0,60}\b(lost|stolen|sent|clicked|receive|received|contacts?|becomes? aware|suspect|breach))\b/i;
+/**
+ * An item of the "Legislation and guidance" list ("Computer Misuse Act 1990", "Keeping Children Safe in
+ * Education 2018"): a title, not a rule, unless the question is about the law. So is a pointer to other
+ * guidance ("For further information relating to…, see…").
+ */
+const LAW_TITLE = /^\W*(The )?([A-Z][\w'’&,()-]*(\s+|$)((and|of|in|for|the|on|to) )*){1,10}(\(?\d{4}\)?)?\W*$/;
+const LAW_WORD = /\b(Act|Regulations?|Guidance|Education)\b/;
+const POINTER = /^\W*(for (further|more) (information|details|guidance|advice)|further (information|guidance|advice)|see also)\b/i;
+const DEFINITIONS_HEADING = /^\W*(\d+(\.\d+)*\.?\s+)?(definitions?|glossary|key terms|terminology|terms used)\b/i;
+const DEFINES_TERM = /^\W*["“‘'][^"”’']{1,40}["”’']\s*(:|–|—|-|means|is|refers|includes)/i;
 const CONTACTS_HEADING = /\b(contacts?|who to (contact|tell|ask|go to)|key people|getting help|help and support)\b/i;
 const LIMIT_STATEMENT =
   /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|(cannot|can't|can not) (\w+ )?(take|receive|accept|send|hold) (anything )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of)|up to \d+)\b/i;
@@ -123,6 +157,13 @@ const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
 
 /** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date"). */
 const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
+
+/** The passage's heading opens with pupils and the question names parents but not pupils, or the other way round. */
+function namesOnlyOther(group: 'pupils' | 'parents' | undefined, kind: QuestionKind): boolean {
+  if (group === 'pupils') return kind.names.parents && !kind.names.pupils;
+  if (group === 'parents') return kind.names.pupils && !kind.names.parents;
+  return false;
+}
 
 /**
  * The prior of each passage for a kind of question; 0 means never cited. `frontMatter` marks the
@@ -148,9 +189,12 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const statesRule = passages.map((p) => RULE_WORDS.test(p.text));
   const sideGroup = passages.map((p) => OPENS_WITH_SIDE_GROUP.test(p.text) || (p.label !== undefined && OPENS_WITH_SIDE_GROUP.test(p.label)));
   const pupilsRule = passages.map((p) => PUPILS_RULE.test(p.text));
+  const headingGroup = passages.map((p) => (HEADING_PUPILS.test(p.heading) ? 'pupils' : HEADING_PARENTS.test(p.heading) ? 'parents' : undefined));
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
   const statesSize = passages.map((p) => STATES_SIZE.test(p.text));
   const contactRow = passages.map((p) => p.kind === 'row' && CONTACTS_HEADING.test(p.heading));
+  const lawTitle = passages.map((p) => (p.text.length <= 100 && LAW_TITLE.test(p.text) && LAW_WORD.test(p.text)) || POINTER.test(p.text));
+  const definition = passages.map((p) => DEFINITIONS_HEADING.test(p.heading) || DEFINES_TERM.test(p.text));
   // "Check the recipients… If you send personal information to the wrong person, tell…": the condition
   // need not open the passage.
   const conditional = passages.map((p) => sentences(p.text).some((x) => CONDITIONAL.test(x)) || (p.leadIn !== undefined && CONDITIONAL.test(p.leadIn)));
@@ -158,13 +202,14 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   return (i, kind) => {
     if (form[i]) return 0;
     if (aside[i] || (signOff[i] && !kind.aboutSigning) || (otherVoice[i] && !kind.aboutPupils)) return ASIDE;
-    if (preamble[i]) return PREAMBLE;
+    if (preamble[i] || (lawTitle[i] && !kind.asksLaw)) return PREAMBLE;
     return (
       (generalRow[i] ? GENERAL_ROW : 1) *
       (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
-      ((sideGroup[i] && !kind.namesSideGroup) || (pupilsRule[i] && !kind.aboutPupils) ? OTHER_GROUP_ONLY : 1) *
+      ((sideGroup[i] && !kind.namesSideGroup) || (pupilsRule[i] && !kind.aboutPupils) || namesOnlyOther(headingGroup[i], kind) ? OTHER_GROUP_ONLY : 1) *
       (contactRow[i] && !kind.asksWho ? CONTACT_ROW : 1) *
+      (definition[i] && kind.asksDefinition ? DEFINES : 1) *
       (kind.asksLimit && statesLimit[i] && (statesSize[i] || !kind.asksSize) ? STATES_LIMIT : 1)
     );
   };

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.505, coverage: 0.189, seenCoverage: 0.098, metWeight: 1.031, unseenShare: -0.65, topicMissing: -0.434, offTopic: -0.391, intentMissed: -0.41, dense: 0.456, denseLift: 0.075, scoreShare: 0.523, complete: 0.881, confidence: 0.671, margin: 0.497 },
+  answerModel: { bias: -4.494, coverage: 0.189, seenCoverage: 0.107, metWeight: 1.027, unseenShare: -0.632, topicMissing: -0.437, offTopic: -0.402, intentMissed: -0.381, dense: 0.434, denseLift: 0.061, scoreShare: 0.494, complete: 0.859, confidence: 0.653, margin: 0.513 },
   answerThreshold: 0.3,
 };
 

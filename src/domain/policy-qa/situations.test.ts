@@ -140,6 +140,15 @@ const cases: { does: string; question: string; sections: Section[]; cites: strin
     ],
     cites: '0.1 Scope',
   },
+  {
+    does: "answers posting on the school's own Twitter from the clause on its official accounts, not staff's personal social media rules",
+    question: "would love to put some sports day photos up on the school's twitter, can I just log in and post them?",
+    sections: [
+      ['5. Social media', '5.1 Keep your personal social media private: change who can see your posts and photos to friends only.', '5.2 Do not post photos of pupils on your personal accounts.'],
+      ['6. School accounts', '6.1 The school has an official Twitter page, managed by the office. Only staff it has authorised may post to it.'],
+    ],
+    cites: '6.1 School accounts',
+  },
 ];
 
 describe('policy Q&A on situations staff describe', () => {
