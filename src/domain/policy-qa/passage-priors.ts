@@ -77,7 +77,8 @@ const PUPILS_RULE = /^\W*(all |the )?(pupils?|children|students|learners)\s+(mus
  * on social media", or "Pupils" beside "Parents and visitors" under the wifi. A heading that opens with
  * one group answers a question naming only the other less well.
  */
-const HEADING_PUPILS = /^\W*((if|when|where) )?(an? |the |all )?(pupils?|children|child|students?|learners?)\b/i;
+// Not "child": "Child protection" is a subject, not who does something.
+const HEADING_PUPILS = /^\W*((if|when|where) )?(an? |the |all )?(pupils?|children|students?|learners?)\b/i;
 const HEADING_PARENTS = /^\W*((if|when|where) )?(an? |the |all )?(parents?|carers?|parent\/carers?|parents\/carers)\b/i;
 const NAMES_PUPILS = /\b(pupils?|children|child|kids?|students?|learners?|(year|yr|y) ?\d{1,2}s?|lad|lads|girls?|boys?|ex-pupils?)\b/i;
 const NAMES_PARENTS = /\b(parents?|carers?|mums?|mothers?|dads?|fathers?|guardians?|step-?(mum|dad|parent))\b/i;
@@ -108,7 +109,10 @@ export function questionKind(question: string, alts: readonly string[]): Questio
 
 /** Title pages, contents, the sign-off slip, the pupils' and parents' agreements: rarely the answer. */
 const ASIDE = 0.5;
-/** A Background or Introduction section, or the sentence introducing a table: the rules come after. */
+/**
+ * A Background or Introduction section, or the sentence introducing a table: the rules come after. An
+ * item of the list of Acts, or a pointer to other guidance, states no rule either.
+ */
 const PREAMBLE = 0.7;
 /** A table's catch-all row ("Everyday email") answers a question naming no particular kind of record. */
 const GENERAL_ROW = 1.15;
@@ -124,7 +128,8 @@ const DEFINES = 1.2;
 const CONTACT_ROW = 0.8;
 /**
  * Another group's own arrangements or rules, asked about by someone who does not name that group: the
- * arrangements for supply staff, governors or volunteers; the rules pupils follow.
+ * arrangements for supply staff, governors or volunteers; the rules pupils follow; what to do when a
+ * pupil adds you on social media, asked about a parent.
  */
 const OTHER_GROUP_ONLY = 0.75;
 
