@@ -1076,23 +1076,45 @@ describe('ingest plain text', () => {
     expect(d.sections.map((s) => s.heading)).toEqual(['USING SCHOOL EMAIL', 'Personal Use In Lessons']);
   });
 
-  it('splits a list whose bullets were lost where a line without a full stop is followed by a new rule', async () => {
-    const txt = [
-      'School ICT equipment',
-      '',
-      'As a user of the school ICT equipment, you are responsible for your activity',
-      'Ensure that all ICT equipment that you use is kept physically secure',
-      'Do not attempt unauthorised access or make unauthorised modifications to computer equipment',
-      'Staff must return all ICT equipment to their line manager when they leave the school',
-      'even if it was bought with a grant.',
-    ].join('\n');
-    const paragraphs = (await paragraphsOf({ bytes: txt, type: 'txt' })).map((p) => p.text);
-    expect(paragraphs).toEqual([
-      'As a user of the school ICT equipment, you are responsible for your activity',
-      'Ensure that all ICT equipment that you use is kept physically secure',
-      'Do not attempt unauthorised access or make unauthorised modifications to computer equipment',
-      'Staff must return all ICT equipment to their line manager when they leave the school even if it was bought with a grant.',
-    ]);
+  // Where a line without a full stop ends, in text typed a paragraph (or a lost bullet) to a line.
+  it.each([
+    {
+      where: 'where the next line is a new rule, in a list whose bullets were lost',
+      lines: [
+        'As a user of the school ICT equipment, you are responsible for your activity',
+        'Ensure that all ICT equipment that you use is kept physically secure',
+        'Do not attempt unauthorised access or make unauthorised modifications to computer equipment',
+        'Staff must return all ICT equipment to their line manager when they leave the school',
+        'even if it was bought with a grant.',
+      ],
+      paragraphs: [
+        'As a user of the school ICT equipment, you are responsible for your activity',
+        'Ensure that all ICT equipment that you use is kept physically secure',
+        'Do not attempt unauthorised access or make unauthorised modifications to computer equipment',
+        'Staff must return all ICT equipment to their line manager when they leave the school even if it was bought with a grant.',
+      ],
+    },
+    {
+      where: 'where the next line opens with a word the document writes in lower case, but not where it goes on with a name',
+      lines: [
+        'Staff laptops are encrypted and must be kept on the school network for updates',
+        'On termination of employment, return all equipment to your line manager.',
+        'Laptops are issued by the business office and their use on the network is logged on the asset register',
+        'The loan of a laptop is recorded on the network and on the asset register.',
+        'Software is licensed by the school for use on its devices and by staff of The Meadow Learning',
+        'Trust schools on the network.',
+      ],
+      paragraphs: [
+        'Staff laptops are encrypted and must be kept on the school network for updates',
+        'On termination of employment, return all equipment to your line manager.',
+        'Laptops are issued by the business office and their use on the network is logged on the asset register',
+        'The loan of a laptop is recorded on the network and on the asset register.',
+        'Software is licensed by the school for use on its devices and by staff of The Meadow Learning Trust schools on the network.',
+      ],
+    },
+  ])('ends a line without a full stop $where', async ({ lines, paragraphs }) => {
+    const txt = ['School ICT equipment', '', ...lines].join('\n');
+    expect((await paragraphsOf({ bytes: txt, type: 'txt' })).map((p) => p.text)).toEqual(paragraphs);
   });
 
   it("reads a form's labels (\"Name of pupil:\", \"Date:\") as blanks to fill in, not headings or the lead-in of the list after them", async () => {
@@ -1111,32 +1133,11 @@ describe('ingest plain text', () => {
       'Please return this form to your class teacher by the end of the week.',
     ].join('\n');
     const doc = await ingestedPolicy({ bytes: txt, type: 'txt' });
-    const sectionOf = (text: string) => doc.sections.find((s) => s.paragraphs.some((p) => p.text.startsWith(text)));
     const paragraphs = doc.sections.flatMap((s) => s.paragraphs);
     expect(paragraphs.find((p) => p.text === 'Use a made-up name in emails')?.leadIn).toBe('When I use the school computers, I will not:');
-    expect(paragraphs.find((p) => p.text.startsWith('Please return'))?.leadIn).toBeUndefined();
-    expect(sectionOf('Please return')?.heading).toBe('Appendix 3: Pupil agreement');
-  });
-
-  it('starts a new paragraph after a line without a full stop where the next opens with a word the document writes in lower case, not a name', async () => {
-    const txt = [
-      'Equipment',
-      '',
-      'Staff laptops are encrypted and must be kept on the school network for updates',
-      'On termination of employment, return all equipment to your line manager.',
-      'Laptops are issued by the business office and their use on the network is logged on the asset register',
-      'The loan of a laptop is recorded on the network and on the asset register.',
-      'Software is licensed by the school for use on its devices and by staff of The Meadow Learning',
-      'Trust schools on the network.',
-    ].join('\n');
-    const paragraphs = (await paragraphsOf({ bytes: txt, type: 'txt' })).map((p) => p.text);
-    expect(paragraphs).toEqual([
-      'Staff laptops are encrypted and must be kept on the school network for updates',
-      'On termination of employment, return all equipment to your line manager.',
-      'Laptops are issued by the business office and their use on the network is logged on the asset register',
-      'The loan of a laptop is recorded on the network and on the asset register.',
-      'Software is licensed by the school for use on its devices and by staff of The Meadow Learning Trust schools on the network.',
-    ]);
+    const closing = doc.sections.find((s) => s.paragraphs.some((p) => p.text.startsWith('Please return')));
+    expect(closing?.heading).toBe('Appendix 3: Pupil agreement');
+    expect(closing?.paragraphs.at(-1)?.leadIn).toBeUndefined();
   });
 
   it('reads an unnumbered capitals heading after capitals sections as one more section, not a part of the last', async () => {

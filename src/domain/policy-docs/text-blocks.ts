@@ -2,6 +2,7 @@ import { alignedTable } from './aligned-table.ts';
 import { cleanText, endsSentence, entryKey, readContents } from './clean-text.ts';
 import { isAllCaps, looksLikeHeading, numbersClausesThroughout, shapeOf, wordCount, type LineShape } from './classify-line.ts';
 import { findTableRuns, groupLines, tableRows, type LineGroup } from './flat-table.ts';
+import { isFormLabel } from './form-fields.ts';
 import { cellPerLineRows, gridRows, isGrid, spacedCellRows, spacedGrid, splitTabbedRuns } from './grid-table.ts';
 import type { Block } from './types.ts';
 import { joinWrapped, RUNS_ON } from './wrap.ts';
@@ -86,9 +87,6 @@ const NEW_RULE = /^(Do not|Don['’]t|Never|Always|Ensure|Make sure|Please|Remem
 const SUB_CLAUSE = /^(?:\d{1,2})?[a-z]\)\s/;
 
 const SECTION_ONLY = /^(\d{1,2})[.)]$/;
-
-/** A form's label to fill in after: "Name of pupil:", "Signed (parent/carer):", "Date:". */
-const FORM_LABEL = /^(print |full )?(name|signed|signature|date|class|year group|position|role|job title)\b[^.:]{0,30}:$/i;
 
 /**
  * Words the document writes in lower case inside its sentences ("on", "staff", "the"), lower-cased: one
@@ -309,7 +307,7 @@ class BlockBuilder {
     if (number) this.open.number = number;
     this.pendingNumber = undefined;
     // A form's blank to fill in ("Name of pupil:") introduces no list.
-    if (/:$/.test(text) && !FORM_LABEL.test(text)) this.inImplicitList = true;
+    if (/:$/.test(text) && !isFormLabel(text)) this.inImplicitList = true;
   }
 
   /** A line standing alone that the contents page names: a section's heading. */
@@ -328,7 +326,7 @@ class BlockBuilder {
   private isHeading(text: string, hint: boolean, first: boolean, last: boolean, nextRaw: string | undefined): boolean {
     if (hint) return wordCount(text) <= 15;
     if (this.markedHeadings) return isAllCaps(text) && !/[.;,]$/.test(text);
-    if (this.inImplicitList || FORM_LABEL.test(text)) return false;
+    if (this.inImplicitList || isFormLabel(text)) return false;
     if (isAllCaps(text) && !/[.;,]$/.test(text)) return true;
     if (/https?:|www\.|@/.test(text)) return false;
     if (!looksLikeHeading(text, first && last ? 14 : 10) || text.length > 100) return false;

@@ -1,4 +1,4 @@
-import { isContentsTitle } from '../policy-docs/index.ts';
+import { isContentsTitle, isFormBlank } from '../policy-docs/index.ts';
 import { ASKS_ABOUT_PUPILS_OR_PARENTS, pupilOrParentVoice } from './audience.ts';
 import { sentences } from './extract.ts';
 import { eventTopics } from './lexicon.ts';
@@ -64,24 +64,33 @@ const OPENS_WITH_SIDE_GROUP = new RegExp(`^\\W*(for |all |any )?(${SIDE_GROUPS})
 const NAMES_SIDE_GROUP = new RegExp(`\\b(${SIDE_GROUPS})\\b`, 'i');
 
 /**
+ * How a policy names pupils and parents as the ones who do something. Not "child": "Child protection"
+ * is a subject.
+ */
+const PUPILS = 'pupils?|children|students?|learners?';
+const PARENTS = 'parents?|carers?|parents?\\/carers?';
+
+/**
  * E-safety policies set the pupils' rules beside the staff's in the third person: "Pupils must
  * immediately tell a teacher if they receive an offensive email" next to "Staff must inform the
  * E-Safety coordinator…". A passage opening with pupils doing something is their rule; staff asking
  * about themselves want the other. Pupils having something done to them ("Pupils must only be
  * contacted through their school email") is a rule for staff, and stays one.
  */
-const PUPILS_RULE = /^\W*(all |the )?(pupils?|children|students|learners)\s+(must|should|will|may|can|need to|are to|are (expected|required|allowed|not allowed|encouraged|permitted|not permitted|asked)( to)?)\s+(?!((only|never|not|always|also) )?(be|been|have been)\b)/i;
+const PUPILS_RULE = new RegExp(`^\\W*(all |the )?(${PUPILS})\\s+(must|should|will|may|can|need to|are to|are (expected|required|allowed|not allowed|encouraged|permitted|not permitted|asked)( to)?)\\s+(?!((only|never|not|always|also) )?(be|been|have been)\\b)`, 'i');
 
 /**
  * Guidance set out by who does something: "A pupil adds you on social media" beside "A parent adds you
  * on social media", or "Pupils" beside "Parents and visitors" under the wifi. A heading that opens with
  * one group answers a question naming only the other less well.
  */
-// Not "child": "Child protection" is a subject, not who does something.
-const HEADING_PUPILS = /^\W*((if|when|where) )?(an? |the |all )?(pupils?|children|students?|learners?)\b/i;
-const HEADING_PARENTS = /^\W*((if|when|where) )?(an? |the |all )?(parents?|carers?|parent\/carers?|parents\/carers)\b/i;
-const NAMES_PUPILS = /\b(pupils?|children|child|kids?|students?|learners?|(year|yr|y) ?\d{1,2}s?|lad|lads|girls?|boys?|ex-pupils?)\b/i;
-const NAMES_PARENTS = /\b(parents?|carers?|mums?|mothers?|dads?|fathers?|guardians?|step-?(mum|dad|parent))\b/i;
+const headingOpensWith = (group: string): RegExp => new RegExp(`^\\W*((if|when|where) )?(an? |the |all )?(${group})\\b`, 'i');
+const HEADING_PUPILS = headingOpensWith(PUPILS);
+const HEADING_PARENTS = headingOpensWith(PARENTS);
+// Staff name them in their own words. Not the lexicon's #pupil, which "my class" also means: in "a mum
+// from my class" the class says whose mum, and only the parent is named.
+const NAMES_PUPILS = new RegExp(`\\b(${PUPILS}|child|kids?|(year|yr|y) ?\\d{1,2}s?|lads?|girls?|boys?)\\b`, 'i');
+const NAMES_PARENTS = new RegExp(`\\b(${PARENTS}|mums?|mothers?|dads?|fathers?|guardians?|step-?(mum|dad|parent))\\b`, 'i');
 
 const ASKS_LAW = /\b(laws?|legal|illegal|legally|legislation|acts?|regulations?|statutory|gdpr|data protection|guidance|kcsie|keeping (children|kids) safe)\b/i;
 const ASKS_DEFINITION = /\bwhat (counts|is counted|is classed|classes|is meant|do (you|we|they) mean|falls under)\b|\bwhat does\b.{1,60}\bmean\b|\bdefin(e|ed|ition)\b|\bmeaning of\b/i;
@@ -157,11 +166,6 @@ const LIMIT_STATEMENT =
   /\b(maximum|max|no (larger|bigger|more) than|not (be )?(larger|bigger|more) than|(cannot|can't|can not) (\w+ )?(take|receive|accept|send|hold) (anything )?(larger|bigger|more) than|must not exceed|cannot exceed|limited to|at most|size limit|limit (is|of)|up to \d+)\b/i;
 // "no more than 14 days" is a limit too, but not the answer to "what's the biggest file?".
 const STATES_SIZE = /\d\s?(kb|mb|gb|megabytes?|gigabytes?)\b/i;
-const FORM_WORDS = /\b(signed|signature|sign|print|printed|full|name|date|dated|class|position|role|job|title|of|on|behalf|by|the|school|staff|member|parent|carer|pupil|child|headteacher|head|teacher|governor|volunteer|visitor|witness)\b|[():/,.\-–_…]+/gi;
-const FORM_FIELD = /\b(signed|signature|date|name)\b/i;
-
-/** A blank to fill in ("Signed (parent/carer): Date:", "Print name Class Date"). */
-const formField = (text: string): boolean => FORM_FIELD.test(text) && text.replace(/\([^)]*\)/g, ' ').replace(FORM_WORDS, ' ').trim() === '';
 
 /** The passage's heading opens with pupils and the question names parents but not pupils, or the other way round. */
 function namesOnlyOther(group: 'pupils' | 'parents' | undefined, kind: QuestionKind): boolean {
@@ -176,7 +180,7 @@ function namesOnlyOther(group: 'pupils' | 'parents' | undefined, kind: QuestionK
  */
 export function passagePriors(passages: readonly Passage[], frontMatter: readonly boolean[]): (i: number, kind: QuestionKind) => number {
   // A blank form answers nothing, not even "do I need to sign?".
-  const form = passages.map((p) => formField(p.text));
+  const form = passages.map((p) => isFormBlank(p.text));
   // A contents list states no rule wherever it sits ("15. Email signatures and the school disclaimer").
   // A model policy's note to the schools adopting it is guidance to them, not a rule for staff.
   const aside = passages.map((p, i) => frontMatter[i]! || isContentsTitle(p.heading) || TEMPLATE_NOTE.test(p.text));
@@ -198,7 +202,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   const statesLimit = passages.map((p) => LIMIT_STATEMENT.test(p.text));
   const statesSize = passages.map((p) => STATES_SIZE.test(p.text));
   const contactRow = passages.map((p) => p.kind === 'row' && CONTACTS_HEADING.test(p.heading));
-  const lawTitle = passages.map((p) => (p.text.length <= 100 && LAW_TITLE.test(p.text) && LAW_WORD.test(p.text)) || POINTER.test(p.text));
+  const titleOrPointer = passages.map((p) => (p.text.length <= 100 && LAW_TITLE.test(p.text) && LAW_WORD.test(p.text)) || POINTER.test(p.text));
   const definition = passages.map((p) => DEFINITIONS_HEADING.test(p.heading) || DEFINES_TERM.test(p.text));
   // "Check the recipients… If you send personal information to the wrong person, tell…": the condition
   // need not open the passage.
@@ -207,7 +211,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
   return (i, kind) => {
     if (form[i]) return 0;
     if (aside[i] || (signOff[i] && !kind.aboutSigning) || (otherVoice[i] && !kind.aboutPupils)) return ASIDE;
-    if (preamble[i] || (lawTitle[i] && !kind.asksLaw)) return PREAMBLE;
+    if (preamble[i] || (titleOrPointer[i] && !kind.asksLaw)) return PREAMBLE;
     return (
       (generalRow[i] ? GENERAL_ROW : 1) *
       (kind.asksPermission && statesRule[i] ? STATES_RULE : 1) *

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.494, coverage: 0.189, seenCoverage: 0.107, metWeight: 1.027, unseenShare: -0.632, topicMissing: -0.437, offTopic: -0.402, intentMissed: -0.381, dense: 0.434, denseLift: 0.061, scoreShare: 0.494, complete: 0.859, confidence: 0.653, margin: 0.513 },
+  answerModel: { bias: -4.495, coverage: 0.189, seenCoverage: 0.107, metWeight: 1.026, unseenShare: -0.632, topicMissing: -0.435, offTopic: -0.403, intentMissed: -0.381, dense: 0.433, denseLift: 0.06, scoreShare: 0.491, complete: 0.86, confidence: 0.651, margin: 0.515 },
   answerThreshold: 0.3,
 };
 
