@@ -18,6 +18,15 @@ describe('reading a question', () => {
     expect(units.flatMap((u) => u.alts)).not.toContain('#frequency');
   });
 
+  it('meets a verb in its noun ("install" in "installation", "authorise" in "authorisation"), but keeps "inform" apart from "information"', () => {
+    for (const [verb, noun] of [['install', 'installation'], ['authorised', 'authorisation'], ['communicate', 'communication'], ['delegate', 'delegation']]) expect(stem(noun!)).toBe(stem(verb!));
+    expect(stem('information')).not.toBe(stem('inform'));
+    // A short stem keeps its "-ate": "private" is not "privy", "update" not "up".
+    expect(stem('privately')).toBe(stem('private'));
+    expect(stem('private')).toBe('privat');
+    expect(stem('update')).toBe('updat');
+  });
+
   it('reads "over half term" as when it happens and "take my school laptop home" as about the school laptop', () => {
     const units = analyseQuestion('can I take my school laptop home over half term?').units;
     expect(units.find((u) => u.alts.includes('#school-holiday'))?.optional).toBe(true);

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.495, coverage: 0.189, seenCoverage: 0.107, metWeight: 1.026, unseenShare: -0.632, topicMissing: -0.435, offTopic: -0.403, intentMissed: -0.381, dense: 0.433, denseLift: 0.06, scoreShare: 0.491, complete: 0.86, confidence: 0.651, margin: 0.515 },
+  answerModel: { bias: -4.427, coverage: 0.203, seenCoverage: 0.103, metWeight: 1.009, unseenShare: -0.626, topicMissing: -0.452, offTopic: -0.365, intentMissed: -0.386, dense: 0.445, denseLift: 0.068, scoreShare: 0.446, complete: 0.869, confidence: 0.655, margin: 0.514 },
   answerThreshold: 0.3,
 };
 

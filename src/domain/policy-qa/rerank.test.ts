@@ -33,6 +33,33 @@ describe('the re-ranker', () => {
     expect(body!.position).toBe(0.5);
   });
 
+  it('counts the question met in a passage\'s opening words above the same words met late in it', () => {
+    const [late, early] = rerankFeatures(
+      candidates([
+        ['Viruses', 'Never interfere with any anti-virus software installed on school equipment.'],
+        ['Equipment', 'The installation of any software must be authorised by the ICT team.'],
+      ]),
+      new Map([['instal', 1], ['softwar', 1]]),
+      1,
+    );
+    expect(late!.bodyShare).toBe(early!.bodyShare);
+    expect(early!.opening).toBeGreaterThan(late!.opening);
+    expect(early!.opening).toBeLessThanOrEqual(1);
+  });
+
+  it('tells a candidate whose section holds other candidates from one alone in its section', () => {
+    const index = buildIndex([
+      { ...passage(0, 'Passwords', 'Never share your password.'), sectionId: 'passwords' },
+      { ...passage(1, 'Passwords', 'Change your password every term.'), sectionId: 'passwords' },
+      { ...passage(2, 'Wifi', 'Guests use the guest wifi password.'), sectionId: 'wifi' },
+    ]);
+    const list = index.items.map((item) => ({ item, final: 1, rank: 1, dense: 0, associated: 0, prior: 1, cov: 1 }));
+    const [first, second, alone] = rerankFeatures(list, new Map([['password', 1]]), 1);
+    expect(first!.sectionMates).toBeCloseTo(1 / 3);
+    expect(second!.sectionMates).toBeCloseTo(1 / 3);
+    expect(alone!.sectionMates).toBe(0);
+  });
+
   it('keeps the hand-set order with the identity model where the priors are alike, and reorders by a model that weighs the body', () => {
     expect(rerank(list, weighted, 1, IDENTITY_RERANK).ranked.map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
     const body: RerankModel = { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 2 } };

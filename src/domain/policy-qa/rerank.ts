@@ -14,6 +14,24 @@ import { termTableFromJson, termTableToJson, type TermTable, type TermTableJson 
  */
 export const RERANK_DEPTH = 15;
 
+/**
+ * Policies name what a rule is about first ("The installation of any software must be authorised…")
+ * and qualify it after ("Never interfere with any anti-virus software installed on…"). A question term
+ * met at word k of the body counts OPENING_WORDS / (OPENING_WORDS + k): whole at the start, half at word 8.
+ */
+const OPENING_WORDS = 8;
+
+function opening(weighted: ReadonlyMap<string, number>, positions: ReadonlyMap<string, number[]>): number {
+  let met = 0;
+  let total = 0;
+  for (const [term, weight] of weighted) {
+    total += weight;
+    const first = positions.get(term)?.[0];
+    if (first !== undefined) met += weight * (OPENING_WORDS / (OPENING_WORDS + first));
+  }
+  return total > 0 ? met / total : 0;
+}
+
 export interface RerankFeatures {
   /** The hand-set combination's score, as a share of the first candidate's. */
   combined: number;
@@ -28,6 +46,10 @@ export interface RerankFeatures {
   /** Share of the question's weight met in the passage's own words (a list item's with its lead-in), and in its heading trail. */
   bodyShare: number;
   headingShare: number;
+  /** Share of the question's weight met in the passage's body, each term counted by how early it first comes (see opening). */
+  opening: number;
+  /** Share of the candidates' combined score held by the others from the same section: a topic the question is about spans its section. */
+  sectionMates: number;
   /** log of the body's length in terms, over 5. */
   length: number;
   bullet: number;
@@ -36,7 +58,7 @@ export interface RerankFeatures {
 }
 
 /** The learned features; the prior is not one of them (see PRIOR_STRENGTH). */
-export const FEATURE_NAMES = ['combined', 'position', 'lexical', 'dense', 'associated', 'coverage', 'bodyShare', 'headingShare', 'length', 'bullet', 'row', 'numbered'] as const satisfies readonly (keyof RerankFeatures)[];
+export const FEATURE_NAMES = ['combined', 'position', 'lexical', 'dense', 'associated', 'coverage', 'bodyShare', 'headingShare', 'opening', 'sectionMates', 'length', 'bullet', 'row', 'numbered'] as const satisfies readonly (keyof RerankFeatures)[];
 
 export type FeatureWeights = Record<(typeof FEATURE_NAMES)[number], number>;
 
@@ -88,6 +110,12 @@ const share = (weighted: ReadonlyMap<string, number>, has: (term: string) => boo
 
 export function rerankFeatures(candidates: readonly Candidate[], weighted: ReadonlyMap<string, number>, topRank: number): RerankFeatures[] {
   const first = candidates[0]?.final || 1;
+  const bySection = new Map<string, number>();
+  let total = 0;
+  for (const c of candidates) {
+    bySection.set(c.item.passage.sectionId, (bySection.get(c.item.passage.sectionId) ?? 0) + c.final);
+    total += c.final;
+  }
   return candidates.map((c, k) => ({
     combined: c.final / first,
     position: 1 / (k + 1),
@@ -98,6 +126,8 @@ export function rerankFeatures(candidates: readonly Candidate[], weighted: Reado
     coverage: c.cov,
     bodyShare: share(weighted, (t) => c.item.body.tf.has(t) || c.item.lead.tf.has(t)),
     headingShare: share(weighted, (t) => c.item.heading.tf.has(t)),
+    opening: opening(weighted, c.item.bodyPositions),
+    sectionMates: total > 0 ? (bySection.get(c.item.passage.sectionId)! - c.final) / total : 0,
     length: Math.log(1 + c.item.body.length) / 5,
     bullet: c.item.passage.kind === 'bullet' ? 1 : 0,
     row: c.item.passage.kind === 'row' ? 1 : 0,
