@@ -60,6 +60,15 @@ describe('the re-ranker', () => {
     expect(alone!.sectionMates).toBe(0);
   });
 
+  it('does not count a passage of another policy as a section mate, though the two share a section id', () => {
+    const index = buildIndex([
+      { ...passage(0, 'Introduction', 'Staff must keep their password private.'), sectionId: 's-introduction' },
+      { ...passage(1, 'Introduction', 'Pupils are given a password by their teacher.'), sectionId: 's-introduction', docIndex: 1 },
+    ]);
+    const list = index.items.map((item) => ({ item, final: 1, rank: 1, dense: 0, associated: 0, prior: 1, cov: 1 }));
+    expect(rerankFeatures(list, new Map([['password', 1]]), 1).map((f) => f.sectionMates)).toEqual([0, 0]);
+  });
+
   it('keeps the hand-set order with the identity model where the priors are alike, and reorders by a model that weighs the body', () => {
     expect(rerank(list, weighted, 1, IDENTITY_RERANK).ranked.map((c) => c.item.passage.id)).toEqual(['p0', 'p1']);
     const body: RerankModel = { ...IDENTITY_RERANK, weights: { ...IDENTITY_WEIGHTS, bodyShare: 2 } };

@@ -17,20 +17,10 @@ export const RERANK_DEPTH = 15;
 /**
  * Policies name what a rule is about first ("The installation of any software must be authorised…")
  * and qualify it after ("Never interfere with any anti-virus software installed on…"). A question term
- * met at word k of the body counts OPENING_WORDS / (OPENING_WORDS + k): whole at the start, half at word 8.
+ * first met at word k of the body counts OPENING_WORDS / (OPENING_WORDS + k): whole at the start, half at word 8.
  */
 const OPENING_WORDS = 8;
-
-function opening(weighted: ReadonlyMap<string, number>, positions: ReadonlyMap<string, number[]>): number {
-  let met = 0;
-  let total = 0;
-  for (const [term, weight] of weighted) {
-    total += weight;
-    const first = positions.get(term)?.[0];
-    if (first !== undefined) met += weight * (OPENING_WORDS / (OPENING_WORDS + first));
-  }
-  return total > 0 ? met / total : 0;
-}
+const earliness = (first: number | undefined): number => (first === undefined ? 0 : OPENING_WORDS / (OPENING_WORDS + first));
 
 export interface RerankFeatures {
   /** The hand-set combination's score, as a share of the first candidate's. */
@@ -46,7 +36,7 @@ export interface RerankFeatures {
   /** Share of the question's weight met in the passage's own words (a list item's with its lead-in), and in its heading trail. */
   bodyShare: number;
   headingShare: number;
-  /** Share of the question's weight met in the passage's body, each term counted by how early it first comes (see opening). */
+  /** Share of the question's weight met in the passage's body, each term counted by how early it first comes (OPENING_WORDS). */
   opening: number;
   /** Share of the candidates' combined score held by the others from the same section: a topic the question is about spans its section. */
   sectionMates: number;
@@ -98,22 +88,25 @@ export interface Candidate {
   cov: number;
 }
 
-const share = (weighted: ReadonlyMap<string, number>, has: (term: string) => boolean): number => {
+/** The question's weight met, as a share of its whole: each term counts as far as `credit` (0 to 1) says. */
+const share = (weighted: ReadonlyMap<string, number>, credit: (term: string) => number): number => {
   let met = 0;
   let total = 0;
   for (const [term, weight] of weighted) {
     total += weight;
-    if (has(term)) met += weight;
+    met += weight * credit(term);
   }
   return total > 0 ? met / total : 0;
 };
 
 export function rerankFeatures(candidates: readonly Candidate[], weighted: ReadonlyMap<string, number>, topRank: number): RerankFeatures[] {
   const first = candidates[0]?.final || 1;
+  // A school's policies can share a section id ("s-introduction"): a section is one document's.
+  const sectionOf = (c: Candidate): string => `${c.item.passage.docIndex}:${c.item.passage.sectionId}`;
   const bySection = new Map<string, number>();
   let total = 0;
   for (const c of candidates) {
-    bySection.set(c.item.passage.sectionId, (bySection.get(c.item.passage.sectionId) ?? 0) + c.final);
+    bySection.set(sectionOf(c), (bySection.get(sectionOf(c)) ?? 0) + c.final);
     total += c.final;
   }
   return candidates.map((c, k) => ({
@@ -124,10 +117,10 @@ export function rerankFeatures(candidates: readonly Candidate[], weighted: Reado
     associated: c.associated,
     prior: Math.log(c.prior),
     coverage: c.cov,
-    bodyShare: share(weighted, (t) => c.item.body.tf.has(t) || c.item.lead.tf.has(t)),
-    headingShare: share(weighted, (t) => c.item.heading.tf.has(t)),
-    opening: opening(weighted, c.item.bodyPositions),
-    sectionMates: total > 0 ? (bySection.get(c.item.passage.sectionId)! - c.final) / total : 0,
+    bodyShare: share(weighted, (t) => (c.item.body.tf.has(t) || c.item.lead.tf.has(t) ? 1 : 0)),
+    headingShare: share(weighted, (t) => (c.item.heading.tf.has(t) ? 1 : 0)),
+    opening: share(weighted, (t) => earliness(c.item.bodyPositions.get(t)?.[0])),
+    sectionMates: total > 0 ? (bySection.get(sectionOf(c))! - c.final) / total : 0,
     length: Math.log(1 + c.item.body.length) / 5,
     bullet: c.item.passage.kind === 'bullet' ? 1 : 0,
     row: c.item.passage.kind === 'row' ? 1 : 0,

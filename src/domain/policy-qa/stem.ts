@@ -1,6 +1,3 @@
-/** Telling someone ("inform the DSL") is not personal data ("information"): their "-at" stays (see below). */
-const KEEP_AT = new Set(['informat']);
-
 /** How often, not what: "termly" must not meet "term time" or "half term", nor "weekly" "within a week". */
 const PERIODIC = new Set(['hourly', 'daily', 'nightly', 'weekly', 'fortnightly', 'monthly', 'termly', 'yearly', 'annually']);
 
@@ -22,8 +19,9 @@ export function stem(word: string): string {
   else if (w.endsWith('ion') && w.length > 5) w = w.slice(0, -3);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   // "-ate"/"-ation" go, as Porter's do, so "installation" meets "install" and "authorisation" "authorise";
-  // "communicate" and "communication" still meet each other. A short stem keeps it ("private", "update").
-  if (w.endsWith('at') && w.length >= 7 && !KEEP_AT.has(w)) w = w.slice(0, -2);
+  // "communicate" and "communication" still meet each other. A short stem keeps it ("private", "update"),
+  // and so does "information": personal data is not telling someone ("inform the DSL").
+  if (w.endsWith('at') && w.length >= 7 && w !== 'informat') w = w.slice(0, -2);
   if (/([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('y') && w.length > 3) w = `${w.slice(0, -1)}i`;
   return w;
