@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.427, coverage: 0.203, seenCoverage: 0.103, metWeight: 1.009, unseenShare: -0.626, topicMissing: -0.452, offTopic: -0.365, intentMissed: -0.386, dense: 0.445, denseLift: 0.068, scoreShare: 0.446, complete: 0.869, confidence: 0.655, margin: 0.514 },
+  answerModel: { bias: -4.414, coverage: 0.187, seenCoverage: 0.13, metWeight: 1.064, unseenShare: -0.581, topicMissing: -0.434, offTopic: -0.384, intentMissed: -0.383, dense: 0.43, denseLift: 0.078, scoreShare: 0.478, complete: 0.825, confidence: 0.65, margin: 0.477 },
   answerThreshold: 0.3,
 };
 
