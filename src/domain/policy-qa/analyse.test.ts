@@ -25,6 +25,10 @@ describe('reading a question', () => {
     expect(stem('privately')).toBe(stem('private'));
     expect(stem('private')).toBe('privat');
     expect(stem('update')).toBe('updat');
+    // Only an "-ate" goes, not any "at": "snapchat" keeps its name, and "habitat" does not meet "habit".
+    expect(stem('snapchat')).toBe('snapchat');
+    expect(stem('snapchats')).toBe('snapchat');
+    expect(stem('habitat')).not.toBe(stem('habit'));
   });
 
   it('reads "over half term" as when it happens and "take my school laptop home" as about the school laptop', () => {

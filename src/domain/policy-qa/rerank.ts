@@ -106,7 +106,8 @@ export function rerankFeatures(candidates: readonly Candidate[], weighted: Reado
   const bySection = new Map<string, number>();
   let total = 0;
   for (const c of candidates) {
-    bySection.set(sectionOf(c), (bySection.get(sectionOf(c)) ?? 0) + c.final);
+    const section = sectionOf(c);
+    bySection.set(section, (bySection.get(section) ?? 0) + c.final);
     total += c.final;
   }
   return candidates.map((c, k) => ({

@@ -6,6 +6,9 @@ const PERIODIC = new Set(['hourly', 'daily', 'nightly', 'weekly', 'fortnightly',
  * "attachments/attached" at one form, without Porter's over-reach on short policy words. Both
  * documents and questions go through it, so consistency matters more than linguistics.
  */
+/** The word ended in "-ate" or a form of it ("delegated", "installation", "separately"), not merely in "at" ("snapchat", "habitat"). */
+const ATE_FORM = /at(e|es|ed|ely|ing|ion|ions)$/;
+
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w) || PERIODIC.has(w)) return w;
@@ -20,8 +23,9 @@ export function stem(word: string): string {
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   // "-ate"/"-ation" go, as Porter's do, so "installation" meets "install" and "authorisation" "authorise";
   // "communicate" and "communication" still meet each other. A short stem keeps it ("private", "update"),
-  // and so does "information": personal data is not telling someone ("inform the DSL").
-  if (w.endsWith('at') && w.length >= 7 && w !== 'informat') w = w.slice(0, -2);
+  // and so does "information": personal data is not telling someone ("inform the DSL"). A word that only
+  // ends in "at" keeps it: "snapchat" is not "snapch", nor "habitat" "habit".
+  if (w.endsWith('at') && w.length >= 7 && w !== 'informat' && ATE_FORM.test(word)) w = w.slice(0, -2);
   if (/([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('y') && w.length > 3) w = `${w.slice(0, -1)}i`;
   return w;
