@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.414, coverage: 0.187, seenCoverage: 0.13, metWeight: 1.064, unseenShare: -0.581, topicMissing: -0.434, offTopic: -0.384, intentMissed: -0.383, dense: 0.43, denseLift: 0.078, scoreShare: 0.478, complete: 0.825, confidence: 0.65, margin: 0.477 },
+  answerModel: { bias: -4.356, coverage: 0.191, seenCoverage: 0.097, metWeight: 1.058, unseenShare: -0.625, topicMissing: -0.449, offTopic: -0.381, intentMissed: -0.449, dense: 0.458, denseLift: 0.076, scoreShare: 0.499, complete: 0.743, confidence: 0.664, margin: 0.472 },
   answerThreshold: 0.3,
 };
 
