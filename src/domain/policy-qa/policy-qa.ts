@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.356, coverage: 0.191, seenCoverage: 0.097, metWeight: 1.058, unseenShare: -0.625, topicMissing: -0.449, offTopic: -0.381, intentMissed: -0.449, dense: 0.458, denseLift: 0.076, scoreShare: 0.499, complete: 0.743, confidence: 0.664, margin: 0.472 },
+  answerModel: { bias: -4.414, coverage: 0.227, seenCoverage: 0.087, metWeight: 1.114, unseenShare: -0.612, topicMissing: -0.425, offTopic: -0.39, intentMissed: -0.469, dense: 0.481, denseLift: 0.069, scoreShare: 0.486, complete: 0.694, confidence: 0.634, margin: 0.466 },
   answerThreshold: 0.3,
 };
 
