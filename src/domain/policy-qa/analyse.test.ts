@@ -31,6 +31,15 @@ describe('reading a question', () => {
     expect(stem('habitat')).not.toBe(stem('habit'));
   });
 
+  it('reads "up to date" as being updated, not as a limit, and "up to 25 MB" still as one', () => {
+    const alts = (q: string) => analyseQuestion(q).units.flatMap((u) => u.alts);
+    for (const q of ['is my antivirus up to date?', 'do I need to keep my details up-to-date?']) {
+      expect(alts(q), q).not.toContain('#limit');
+      expect(alts(q), q).toContain(stem('updated'));
+    }
+    expect(alts('can I send files up to 25 MB?')).toContain('#limit');
+  });
+
   it('reads "over half term" as when it happens and "take my school laptop home" as about the school laptop', () => {
     const units = analyseQuestion('can I take my school laptop home over half term?').units;
     expect(units.find((u) => u.alts.includes('#school-holiday'))?.optional).toBe(true);

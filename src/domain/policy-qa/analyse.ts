@@ -54,6 +54,8 @@ export function tokens(text: string): Token[] {
     // Older policies hyphenate what staff write as one word: "e-mail", "on-line".
     .replace(/\be-mail/g, 'email')
     .replace(/\bon-line\b/g, 'online')
+    // "Up to date" is being updated, not a limit: "up to" alone is how limits are put ("up to 25 MB").
+    .replace(/\bup[\s-]+to[\s-]+date\b/g, 'updated')
     .replace(/[’‘`]/g, "'")
     .replace(/'s\b/g, '')
     .replace(/'/g, '')

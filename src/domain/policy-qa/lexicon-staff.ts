@@ -306,4 +306,18 @@ export const staffConcepts: Concept[] = [
     doc: ['part-time', 'part time', 'job-share', 'job share', 'jobshare', 'non-working day', 'non-working days', 'working pattern', 'days you do not work'],
     ask: ['only work', 'days a week', 'my working days', 'part timer'],
   },
+  {
+    // Who keeps the policy itself and when it is looked at again: nearly every school policy ends with a
+    // "Monitoring and review" clause, and staff ask "who's in charge of this policy?" or "is it up to date?".
+    id: 'policy-review',
+    doc: [
+      'monitoring and review', 'review procedure', 'review of this policy', 'policy will be reviewed', 'policy is reviewed', 'policy will be updated',
+      'reviewed every', 'reviewed annually', 'reviewed yearly', 'kept under review', 'implementation of this policy', 'policy owner',
+    ],
+    ask: [
+      'policy up to date', 'policy out of date', 'in charge of this policy', 'in charge of the policy', 'responsible for this policy', 'responsible for the policy',
+      'owns this policy', 'wrote this policy', 'updates this policy', 'update this policy', 'update the policy', 'policy updated', 'policy last updated',
+      'policy reviewed', 'policy last reviewed', 'policy due for review', 'next review', 'last reviewed',
+    ],
+  },
 ];

@@ -523,4 +523,23 @@ describe('policy Q&A', () => {
     expect(a.citations[0]?.section).toBe('3.3 Your e-mail account — Can I set my school e-mail to forward to my home account automatically?');
     expect(a.citations[0]?.quote).toMatch(/^(No\. )?Automatic forwarding to addresses outside the Federation/);
   });
+
+  it('reads "who keeps this policy up to date?" as about the policy\'s own review, not about keeping details up to date', async () => {
+    const doc = await clausePolicy(
+      'Hazel Lane Computing and Email Policy',
+      ['4. Passwords', '4.1 Choose a strong password and keep it secure. Change it at once if you think someone else knows it, and keep your recovery details up to date.'],
+      ['6. Email', '6.1 Use your school account for all email about pupils and parents.'],
+      [
+        '9. Monitoring and review',
+        '9.1 The headteacher and the computing lead monitor the implementation of this policy, including ensuring that it is updated as systems and guidance change.',
+        '9.2 This policy will be reviewed every two years by the governing body.',
+      ],
+    );
+    const qa = createPolicyQa([doc]);
+    for (const question of ["who's in charge of keeping this IT policy up to date?", 'when is the policy next reviewed?']) {
+      expect(qa.answer(question).citations[0]?.section, question).toMatch(/^9\.[12] Monitoring and review/);
+    }
+    // "Up to date" asks for no limit, and a clause that only keeps details up to date says nothing of antivirus.
+    expect(qa.answer('is my antivirus up to date?').answered).toBe(false);
+  });
 });

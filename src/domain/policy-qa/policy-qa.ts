@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.414, coverage: 0.227, seenCoverage: 0.087, metWeight: 1.114, unseenShare: -0.612, topicMissing: -0.425, offTopic: -0.39, intentMissed: -0.469, dense: 0.481, denseLift: 0.069, scoreShare: 0.486, complete: 0.694, confidence: 0.634, margin: 0.466 },
+  answerModel: { bias: -4.409, coverage: 0.226, seenCoverage: 0.071, metWeight: 1.111, unseenShare: -0.612, topicMissing: -0.422, offTopic: -0.388, intentMissed: -0.5, dense: 0.498, denseLift: 0.078, scoreShare: 0.488, complete: 0.696, confidence: 0.629, margin: 0.468 },
   answerThreshold: 0.3,
 };
 
