@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.409, coverage: 0.226, seenCoverage: 0.071, metWeight: 1.111, unseenShare: -0.612, topicMissing: -0.422, offTopic: -0.388, intentMissed: -0.5, dense: 0.498, denseLift: 0.078, scoreShare: 0.488, complete: 0.696, confidence: 0.629, margin: 0.468 },
+  answerModel: { bias: -4.361, coverage: 0.223, seenCoverage: 0.056, metWeight: 1.121, unseenShare: -0.588, topicMissing: -0.444, offTopic: -0.371, intentMissed: -0.518, dense: 0.483, denseLift: 0.076, scoreShare: 0.472, complete: 0.666, confidence: 0.618, margin: 0.473 },
   answerThreshold: 0.3,
 };
 
