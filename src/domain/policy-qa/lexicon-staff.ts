@@ -308,14 +308,15 @@ export const staffConcepts: Concept[] = [
   },
   {
     // Who keeps the policy itself and when it is looked at again: nearly every school policy ends with a
-    // "Monitoring and review" clause, and staff ask "who's in charge of this policy?" or "is it up to date?".
+    // "Monitoring and review" clause, and staff ask "who's in charge of this policy?" or "is it up to date?"
+    // ("up to date" is read as "updated" before phrases are matched: analyse.ts, tokens).
     id: 'policy-review',
     doc: [
       'monitoring and review', 'review procedure', 'review of this policy', 'policy will be reviewed', 'policy is reviewed', 'policy will be updated',
       'reviewed every', 'reviewed annually', 'reviewed yearly', 'kept under review', 'implementation of this policy', 'policy owner',
     ],
     ask: [
-      'policy up to date', 'policy out of date', 'in charge of this policy', 'in charge of the policy', 'responsible for this policy', 'responsible for the policy',
+      'policy out of date', 'in charge of this policy', 'in charge of the policy', 'responsible for this policy', 'responsible for the policy',
       'owns this policy', 'wrote this policy', 'updates this policy', 'update this policy', 'update the policy', 'policy updated', 'policy last updated',
       'policy reviewed', 'policy last reviewed', 'policy due for review', 'next review', 'last reviewed',
     ],

@@ -1,14 +1,14 @@
 /** How often, not what: "termly" must not meet "term time" or "half term", nor "weekly" "within a week". */
 const PERIODIC = new Set(['hourly', 'daily', 'nightly', 'weekly', 'fortnightly', 'monthly', 'termly', 'yearly', 'annually']);
 
+/** The word ended in "-ate" or a form of it ("delegated", "installation", "separately"), not merely in "at" ("snapchat", "habitat"). */
+const ATE_FORM = /at(e|es|ed|ely|ing|ion|ions)$/;
+
 /**
  * A deliberately light English stemmer: enough to meet "forwarding/forwarded/forwards" and
  * "attachments/attached" at one form, without Porter's over-reach on short policy words. Both
  * documents and questions go through it, so consistency matters more than linguistics.
  */
-/** The word ended in "-ate" or a form of it ("delegated", "installation", "separately"), not merely in "at" ("snapchat", "habitat"). */
-const ATE_FORM = /at(e|es|ed|ely|ing|ion|ions)$/;
-
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w) || PERIODIC.has(w)) return w;
