@@ -133,6 +133,14 @@ describe('deciding whether the policy answers', () => {
     expect(a.citations[0]!.section.startsWith('2.2')).toBe(true);
   });
 
+  it('declines a question on jewellery where the policy only shares a word with it ("tape them up", "backup tapes")', async () => {
+    const question = 'can the kids wear earrings for PE if they tape them up?';
+    const backups = await markdownPolicy('# Oak Rules\n\n## 5. Backups\n\n5.1 Backup tapes must be encrypted and kept in the fire safe.\n');
+    expect(createPolicyQa([backups]).answer(question).answered).toBe(false);
+    const jewellery = await markdownPolicy('# Oak Rules\n\n## 6. PE\n\n6.1 Pupils must remove earrings and other jewellery for PE; taping them is not allowed.\n');
+    expect(createPolicyQa([jewellery]).answer(question).citations[0]?.section.startsWith('6.1')).toBe(true);
+  });
+
   it('declines a question asking for an amount the best passage does not state', async () => {
     const qa = createPolicyQa([await policy()]);
     const covered = qa.answer('do I have to keep multi-factor sign-in switched on?');
@@ -153,6 +161,23 @@ describe('an amount asked for', () => {
     expect(amountMissing('how often do I have to change my password?', 'Passwords expire every 90 days.')).toBe(false);
     expect(amountMissing('how often do I have to change my password?', 'Change your password once a term.')).toBe(false);
     expect(amountMissing('how often is this policy reviewed?', 'This policy will be reviewed every (24) months')).toBe(false);
+  });
+
+  it('is a period or a length when the question asks how long: the year of an Act is no period', () => {
+    const act = 'Email may have to be disclosed in legal proceedings or under the Data Protection Act 2018.';
+    expect(amountMissing('how long do emails stay in my inbox before they are deleted?', act)).toBe(true);
+    expect(amountMissing('how long are emails kept?', 'Email is kept for 12 months, then deleted.')).toBe(false);
+    expect(amountMissing('how long are emails kept?', 'Email is kept for (24) months.')).toBe(false);
+    expect(amountMissing('how long does my password need to be?', 'Passwords must be at least 12 characters.')).toBe(false);
+    expect(amountMissing('how long have I got to report it?', 'Report it to the DPO within 24 hours.')).toBe(false);
+  });
+
+  it('is asked by "is there a limit" and "what is the ratio" too, which a rule without a number does not answer', () => {
+    const clause = 'Do not send attachments unnecessarily; send a link to the shared drive instead.';
+    expect(amountMissing('is there a size limit on attachments?', clause)).toBe(true);
+    expect(amountMissing('is there a limit on how big an attachment can be?', clause)).toBe(true);
+    expect(amountMissing('is there a size limit on attachments?', 'Attachments over 10 MB are rejected.')).toBe(false);
+    expect(amountMissing("what's the adult to child ratio on a trip?", 'Pupils use the internet only under the supervision of an adult.')).toBe(true);
   });
 });
 

@@ -36,7 +36,7 @@ export interface AnswerFeatures {
   margin: number;
 }
 
-const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\bmaximum\b|\bwhat (date|time)\b|\bdeadline\b/i;
+const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\b(maximum|minimum|ratio)\b|\bwhat (date|time)\b|\bdeadline\b|\bis there an? (\w+ )?(limit|cap)\b|\b(size|time) limit\b/i;
 // An amount is a number or a period, not merely "every" or "never" ("every staff account" states none).
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice';
 const STATES_AMOUNT = new RegExp(
@@ -56,13 +56,25 @@ const ASKS_FREQUENCY = /\bhow (often|frequently)\b/i;
 const STATES_FREQUENCY = /\b(every|each|per|a|once a|twice a) ([([]?\w+[)\]]? )?(day|week|month|term|half[- ]term|year|lesson|morning|evening|days|weeks|months|terms|years)\b|\b(daily|weekly|monthly|termly|annually|yearly|regularly|expire|expires|expiry)\b|\bat least every\b/i;
 
 /**
+ * "How long…" wants a period or a length: a number with its unit ("30 days", "12 characters"), or a
+ * bound ("until they leave", "immediately"). A bare number does not give one: the year of an Act, a
+ * clause's own number.
+ */
+const ASKS_DURATION = /\bhow long\b/i;
+const STATES_DURATION = new RegExp(
+  `[([]?\\b(\\d+|${NUMBER_WORDS}|a|an)[)\\]]?[ -](\\w+ )?(second|minute|hour|day|week|month|term|year|character|letter|digit|word)s?\\b|\\b(until|indefinitely|permanently|immediately|straight away|at once|as soon as|promptly|without delay|same day|end of|for as long as|no longer than|within|lifetime)\\b`,
+  'i',
+);
+
+/**
  * The question asks for an amount (how long, how often, how big…) and the passage states none: whatever
  * else matches, it does not answer ("how often must I change my password?" against "passwords must be
  * at least 12 characters and never shared").
  */
 export const amountMissing = (question: string, passageText: string): boolean =>
   ASKS_AMOUNT.test(question) &&
-  (!STATES_AMOUNT.test(passageText) || (ASKS_COUNT.test(question) && !STATES_NUMBER.test(passageText)) || (ASKS_FREQUENCY.test(question) && !STATES_FREQUENCY.test(passageText)));
+  (!STATES_AMOUNT.test(passageText) || (ASKS_COUNT.test(question) && !STATES_NUMBER.test(passageText)) || (ASKS_FREQUENCY.test(question) && !STATES_FREQUENCY.test(passageText)) ||
+    (ASKS_DURATION.test(question) && !STATES_DURATION.test(passageText)));
 
 /** Coverage from which nothing the question needs is missing (rounding aside). */
 const COMPLETE = 0.999;

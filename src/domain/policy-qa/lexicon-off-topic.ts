@@ -66,7 +66,18 @@ export const offTopicConcepts: Concept[] = [
   {
     id: 'dress-code',
     doc: ['dress code', 'staff dress', 'non-uniform day', 'smart casual'],
-    ask: ['what to wear', 'wear jeans', 'jeans', 'non uniform', 'non-uniform', 'wear trainers', 'dress down'],
+    ask: ['what to wear', 'pe kit', 'wear jeans', 'jeans', 'non uniform', 'non-uniform', 'wear trainers', 'dress down'],
+  },
+  {
+    id: 'jewellery',
+    doc: ['jewellery', 'jewelry', 'earrings', 'piercings', 'body piercing'],
+    ask: ['earring', 'ear rings', 'nose stud', 'nose ring', 'piercing'],
+  },
+  // How many adults go with how many pupils: a policy on supervising pupils online gives no ratio.
+  {
+    id: 'staffing-ratio',
+    doc: ['adult to child ratio', 'adult to pupil ratio', 'staff to pupil ratio', 'staffing ratio', 'ratio of adults', 'ratios'],
+    ask: ['ratio', 'how many adults', 'how many staff do we need', 'how many staff do i need'],
   },
   {
     id: 'stationery',

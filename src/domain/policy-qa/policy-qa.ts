@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.361, coverage: 0.223, seenCoverage: 0.056, metWeight: 1.121, unseenShare: -0.588, topicMissing: -0.444, offTopic: -0.371, intentMissed: -0.518, dense: 0.483, denseLift: 0.076, scoreShare: 0.472, complete: 0.666, confidence: 0.618, margin: 0.473 },
+  answerModel: { bias: -4.424, coverage: 0.259, seenCoverage: 0.079, metWeight: 1.15, unseenShare: -0.496, topicMissing: -0.427, offTopic: -0.39, intentMissed: -0.472, dense: 0.527, denseLift: 0.126, scoreShare: 0.443, complete: 0.679, confidence: 0.598, margin: 0.453 },
   answerThreshold: 0.3,
 };
 
