@@ -114,4 +114,18 @@ describe('reading a question', () => {
     // "on how big…" is a question after "on", not a place.
     expect(analyseQuestion('is there a limit on how big an email can be?').units.find((u) => u.alts.includes('#attachment-size'))?.aside).toBeUndefined();
   });
+
+  it('reads "between the car park and…" and "on the big photocopier" as where, so the policy need not mention them', () => {
+    const lost = analyseQuestion('I lost a memory stick somewhere between the car park and the office, who do I tell?').units;
+    expect(lost.find((u) => u.alts.includes('#parking'))?.aside).toBe(true);
+    const copier = analyseQuestion("I'm printing the SEN register on the big photocopier, anything to be careful about?").units;
+    expect(copier.find((u) => u.alts.includes('#printing'))?.aside).toBe(true);
+    expect(analyseQuestion('where can I park when the car park is full?').units.find((u) => u.alts.includes('#parking'))?.aside).toBeUndefined();
+  });
+
+  it('reads "site manager here, …" as who is asking, not what is asked about', () => {
+    const units = analyseQuestion('site manager here, can I take the school laptop home over the holidays?').units;
+    expect(units.find((u) => u.alts.includes('#repairs'))?.aside).toBe(true);
+    expect(analyseQuestion('can the site manager read my emails?').units.find((u) => u.alts.includes('#repairs'))?.aside).toBeUndefined();
+  });
 });

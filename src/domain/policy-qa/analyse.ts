@@ -206,15 +206,18 @@ const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we|she|he|they|it) (can|could|d
  * A topic named as where or when something happens ("left my phone *on the school bus*", "check email
  * *while on maternity leave*") is the occasion, not what is asked about.
  */
-const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over']);
+const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over', 'between', 'near', 'outside', 'behind']);
 /** Words between the preposition and the topic: a determiner, and "school" as in "on the school minibus". */
 const BEFORE_NOUN = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'school']);
+const DETERMINER = /^(the|a|an|my|our|this|that|his|her|their)$/;
 function namedAsSetting(toks: Token[], start: number): boolean {
   // "a limit on how big an email can be": what follows "on" is a question, not a place.
   if (/^(how|what|when|where|which|who|whether)$/.test(toks[start]?.word ?? '')) return false;
   let i = start - 1;
   while (i >= 0 && i >= start - 2 && BEFORE_NOUN.has(toks[i]!.word)) i -= 1;
-  return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
+  if (i >= 0 && SETTING_WORDS.has(toks[i]!.word)) return true;
+  // One describing word after the determiner: "printing it *on the big photocopier*".
+  return start >= 3 && DETERMINER.test(toks[start - 2]!.word) && SETTING_WORDS.has(toks[start - 3]!.word);
 }
 
 /**
@@ -245,6 +248,8 @@ const NEGATION = /^(?:not|never|no|nothing|cannot|\w+n['’]t|(?:is|are|was|were
 const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\b)/i;
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
 const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
+/** Who is asking, said first: "site manager here, …", "Year 6 teacher here —". */
+const INTRODUCTION = /^\s*(?:[\w-]+ ){1,3}here\b/i;
 
 export interface AnalysedQuestion {
   terms: string[];
@@ -264,7 +269,7 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
   // "I'm finishing in July but I'm paid until August. When does my email stop working?": what a
   // question tells before it asks is its setting; its plain words count where a passage meets them.
-  const toldUntil = tokens(text.slice(0, toldBefore(text))).length;
+  const toldUntil = tokens(text.slice(0, Math.max(toldBefore(text), INTRODUCTION.exec(text)?.[0].length ?? 0))).length;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));

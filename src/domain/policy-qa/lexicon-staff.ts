@@ -321,4 +321,12 @@ export const staffConcepts: Concept[] = [
       'policy reviewed', 'policy last reviewed', 'policy due for review', 'next review', 'last reviewed',
     ],
   },
+  {
+    // The laws and guidance a policy rests on: governors ask "which laws is this based on?", and most
+    // policies list them ("this policy refers to, and complies with, the following legislation").
+    // Not "the law" or "legal" alone: "is it against the law to…?" asks for a rule, not the list.
+    id: 'legislation',
+    doc: ['legislation', 'statutory guidance', 'complies with the following', 'legal framework', 'legal requirements'],
+    ask: ['which laws', 'what laws', 'laws and guidance', 'laws and government guidance', 'legal basis', 'which acts', 'what acts'],
+  },
 ];

@@ -542,4 +542,19 @@ describe('policy Q&A', () => {
     // "Up to date" asks for no limit, and a clause that only keeps details up to date says nothing of antivirus.
     expect(qa.answer('is my antivirus up to date?').answered).toBe(false);
   });
+
+  it('answers "which laws is this based on?" from the list of legislation, and a site manager\'s lost memory stick by the car park from the loss rule', async () => {
+    const doc = await clausePolicy(
+      'Hazel Lane Computing and Email Policy',
+      ['2. Legislation and guidance', '2.1 This policy takes account of the following legislation and guidance: the Data Protection Act 2018, UK GDPR, and Keeping Children Safe in Education.'],
+      ['4. Passwords', '4.1 Choose a strong password and keep it secure. Use a different password for your school account from any personal one.'],
+      ['5. Devices', '5.1 Report the loss or theft of any school device or memory stick to the school business manager the same day.'],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer('which laws is this policy based on?').citations[0]?.section).toMatch(/^2\.1/);
+    // Neither "site manager" nor "car park" is what is asked, so a policy naming neither still answers.
+    const lost = qa.answer('site manager here, I lost a memory stick somewhere between the car park and the office :( who do I tell?');
+    expect(lost.answered).toBe(true);
+    expect(lost.citations[0]?.section).toMatch(/^5\.1/);
+  });
 });

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.424, coverage: 0.259, seenCoverage: 0.079, metWeight: 1.15, unseenShare: -0.496, topicMissing: -0.427, offTopic: -0.39, intentMissed: -0.472, dense: 0.527, denseLift: 0.126, scoreShare: 0.443, complete: 0.679, confidence: 0.598, margin: 0.453 },
+  answerModel: { bias: -4.435, coverage: 0.256, seenCoverage: 0.072, metWeight: 1.158, unseenShare: -0.481, topicMissing: -0.41, offTopic: -0.398, intentMissed: -0.479, dense: 0.53, denseLift: 0.13, scoreShare: 0.45, complete: 0.687, confidence: 0.588, margin: 0.451 },
   answerThreshold: 0.3,
 };
 
