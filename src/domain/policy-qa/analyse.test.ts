@@ -127,5 +127,7 @@ describe('reading a question', () => {
     const units = analyseQuestion('site manager here, can I take the school laptop home over the holidays?').units;
     expect(units.find((u) => u.alts.includes('#repairs'))?.aside).toBe(true);
     expect(analyseQuestion('can the site manager read my emails?').units.find((u) => u.alts.includes('#repairs'))?.aside).toBeUndefined();
+    // A question ending in "here" introduces nobody.
+    expect(analyseQuestion('can I park here, or is it just for visitors?').units.find((u) => u.alts.includes('#parking'))?.aside).toBeUndefined();
   });
 });

@@ -248,8 +248,11 @@ const NEGATION = /^(?:not|never|no|nothing|cannot|\w+n['’]t|(?:is|are|was|were
 const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\b)/i;
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
 const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
-/** Who is asking, said first: "site manager here, …", "Year 6 teacher here —". */
-const INTRODUCTION = /^\s*(?:[\w-]+ ){1,3}here\b/i;
+/**
+ * Who is asking, said first and set off: "site manager here, …", "Year 6 teacher here —". Not a
+ * question that ends in "here" ("can I park here?").
+ */
+const INTRODUCTION = /^\s*(?!(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must)\b)(?:[\w-]+ ){1,3}here\s*[,.:;!–—-]/i;
 
 export interface AnalysedQuestion {
   terms: string[];

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.435, coverage: 0.256, seenCoverage: 0.072, metWeight: 1.158, unseenShare: -0.481, topicMissing: -0.41, offTopic: -0.398, intentMissed: -0.479, dense: 0.53, denseLift: 0.13, scoreShare: 0.45, complete: 0.687, confidence: 0.588, margin: 0.451 },
+  answerModel: { bias: -4.435, coverage: 0.26, seenCoverage: 0.072, metWeight: 1.157, unseenShare: -0.487, topicMissing: -0.409, offTopic: -0.398, intentMissed: -0.48, dense: 0.529, denseLift: 0.13, scoreShare: 0.45, complete: 0.684, confidence: 0.587, margin: 0.451 },
   answerThreshold: 0.3,
 };
 
