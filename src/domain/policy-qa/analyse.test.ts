@@ -121,6 +121,8 @@ describe('reading a question', () => {
     const copier = analyseQuestion("I'm printing the SEN register on the big photocopier, anything to be careful about?").units;
     expect(copier.find((u) => u.alts.includes('#printing'))?.aside).toBe(true);
     expect(analyseQuestion('where can I park when the car park is full?').units.find((u) => u.alts.includes('#parking'))?.aside).toBeUndefined();
+    // "her on Facebook": the word after a determiner is a place word here, not a describing one.
+    expect(analyseQuestion('do I need to unfriend her on Facebook?').units.filter((u) => u.alts.includes('#social-media')).at(-1)?.aside).toBe(true);
   });
 
   it('reads "site manager here, …" as who is asking, not what is asked about', () => {

@@ -207,25 +207,28 @@ const ASIDE_FROM = /\?(?=\s*\w)|\b(so (that )?(i|we|she|he|they|it) (can|could|d
  * *while on maternity leave*") is the occasion, not what is asked about.
  */
 const SETTING_WORDS = new Set(['on', 'in', 'at', 'during', 'over', 'between', 'near', 'outside', 'behind']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their']);
 /** Words between the preposition and the topic: a determiner, and "school" as in "on the school minibus". */
-const BEFORE_NOUN = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'his', 'her', 'their', 'school']);
-const DETERMINER = /^(the|a|an|my|our|this|that|his|her|their)$/;
+const BEFORE_NOUN = new Set([...DETERMINERS, 'school']);
 function namedAsSetting(toks: Token[], start: number): boolean {
   // "a limit on how big an email can be": what follows "on" is a question, not a place.
   if (/^(how|what|when|where|which|who|whether)$/.test(toks[start]?.word ?? '')) return false;
   let i = start - 1;
-  while (i >= 0 && i >= start - 2 && BEFORE_NOUN.has(toks[i]!.word)) i -= 1;
-  if (i >= 0 && SETTING_WORDS.has(toks[i]!.word)) return true;
-  // One describing word after the determiner: "printing it *on the big photocopier*".
-  return start >= 3 && DETERMINER.test(toks[start - 2]!.word) && SETTING_WORDS.has(toks[start - 3]!.word);
+  // One describing word after a determiner: "printing it on the *big* photocopier".
+  if (i >= 1 && !BEFORE_NOUN.has(toks[i]!.word) && !SETTING_WORDS.has(toks[i]!.word) && DETERMINERS.has(toks[i - 1]!.word)) i -= 1;
+  const upTo = i - 2;
+  while (i >= 0 && i > upTo && BEFORE_NOUN.has(toks[i]!.word)) i -= 1;
+  return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
 }
 
 /**
  * Where the question sentence starts when statements come before it ("…paid until August. When
  * does…?"): after the last full stop or "!" before the last "?", unless that stop ends an abbreviation
- * ("Mr. Khan", "e.g. a video"); 0 when the question comes first.
+ * ("Mr. Khan", "e.g. a video"); after who is asking ("site manager here, …"); 0 when the question
+ * comes first.
  */
 function toldBefore(text: string): number {
+  const introduced = INTRODUCTION.exec(text)?.[0].length ?? 0;
   const asked = text.lastIndexOf('?');
   let start = 0;
   for (const m of text.matchAll(/[.!]\s+/g)) {
@@ -235,24 +238,26 @@ function toldBefore(text: string): number {
     const before = text.slice(0, m.index + 1);
     if (m[0][0] === '!' || !(ABBREVIATION.test(before) || /(?:^|\s)\w\.$/.test(before))) start = end;
   }
-  if (asked < 0 || text.slice(start, asked).includes('?')) return 0;
+  if (asked < 0 || text.slice(start, asked).includes('?')) return introduced;
   // "I'm off on maternity next week, can my emails go to my personal account?": a statement set off by
   // a comma or dash before the asking clause is told before it too.
   const clause = ASKING_CLAUSE.exec(text.slice(start, asked));
-  return clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start;
+  return Math.max(introduced, clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start);
 }
 
 const NEGATION = /^(?:not|never|no|nothing|cannot|\w+n['’]t|(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should)nt)$/;
 
-/** A comma or dash, then the words an asking clause opens with. */
-const ASKING_CLAUSE = /[,;–—-]\s+(?=(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\b)/i;
+/** The words an asking clause opens with. */
+const ASKING_WORD = '(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\\b';
+/** A comma or dash, then an asking word. */
+const ASKING_CLAUSE = new RegExp(`[,;–—-]\\s+(?=${ASKING_WORD})`, 'i');
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
 const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
 /**
  * Who is asking, said first and set off: "site manager here, …", "Year 6 teacher here —". Not a
  * question that ends in "here" ("can I park here?").
  */
-const INTRODUCTION = /^\s*(?!(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must)\b)(?:[\w-]+ ){1,3}here\s*[,.:;!–—-]/i;
+const INTRODUCTION = new RegExp(`^\\s*(?!${ASKING_WORD})(?:[\\w-]+ ){1,3}here\\s*[,.:;!–—-]`, 'i');
 
 export interface AnalysedQuestion {
   terms: string[];
@@ -272,7 +277,7 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
   // "I'm finishing in July but I'm paid until August. When does my email stop working?": what a
   // question tells before it asks is its setting; its plain words count where a passage meets them.
-  const toldUntil = tokens(text.slice(0, Math.max(toldBefore(text), INTRODUCTION.exec(text)?.[0].length ?? 0))).length;
+  const toldUntil = tokens(text.slice(0, toldBefore(text))).length;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));

@@ -39,10 +39,12 @@ export interface AnswerFeatures {
 const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\b(maximum|minimum|ratio)\b|\bwhat (date|time)\b|\bdeadline\b|\bis there an? (\w+ )?(limit|cap)\b|\b(size|time) limit\b/i;
 // An amount is a number or a period, not merely "every" or "never" ("every staff account" states none).
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice';
-const STATES_AMOUNT = new RegExp(
-  `\\d|\\b(${NUMBER_WORDS}|daily|weekly|monthly|termly|annually|yearly|immediately|straight away|at once|same day|without delay|as soon as|promptly)\\b|\\b(every|each|per|a|the end of the) (day|week|month|term|half[- ]term|year|lesson|morning|evening)\\b`,
-  'i',
-);
+/** Periods of the calendar, and the others a school counts in ("every lesson"), which are no length of time ("during a lesson"). */
+const CALENDAR = 'day|week|month|term|year';
+const PERIOD = `${CALENDAR}|half[- ]term|lesson|morning|evening`;
+/** "Straight away" is an amount of time too. */
+const PROMPTLY = 'immediately|straight away|at once|same day|without delay|as soon as|promptly';
+const STATES_AMOUNT = new RegExp(`\\d|\\b(${NUMBER_WORDS}|daily|weekly|monthly|termly|annually|yearly|${PROMPTLY})\\b|\\b(every|each|per|a|the end of the) (${PERIOD})\\b`, 'i');
 
 /** "How many hours…", "how much…": a count, which "immediately" or "every term" does not give. */
 const ASKS_COUNT = /\bhow (many|much)\b/i;
@@ -53,7 +55,10 @@ const STATES_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|a (few|couple))\\b`, '
  * template's blank filled in brackets ("reviewed every (24) months") still states one.
  */
 const ASKS_FREQUENCY = /\bhow (often|frequently)\b/i;
-const STATES_FREQUENCY = /\b(every|each|per|a|once a|twice a) ([([]?\w+[)\]]? )?(day|week|month|term|half[- ]term|year|lesson|morning|evening|days|weeks|months|terms|years)\b|\b(daily|weekly|monthly|termly|annually|yearly|regularly|expire|expires|expiry)\b|\bat least every\b/i;
+const STATES_FREQUENCY = new RegExp(
+  `\\b(every|each|per|a|once a|twice a) ([([]?\\w+[)\\]]? )?(${PERIOD})s?\\b|\\b(daily|weekly|monthly|termly|annually|yearly|regularly|expire|expires|expiry)\\b|\\bat least every\\b`,
+  'i',
+);
 
 /**
  * "How long…" wants a period or a length: a number with its unit ("30 days", "12 characters"), or a
@@ -62,7 +67,7 @@ const STATES_FREQUENCY = /\b(every|each|per|a|once a|twice a) ([([]?\w+[)\]]? )?
  */
 const ASKS_DURATION = /\bhow long\b/i;
 const STATES_DURATION = new RegExp(
-  `[([]?\\b(\\d+|${NUMBER_WORDS}|a|an)[)\\]]?[ -](\\w+ )?(second|minute|hour|day|week|month|term|year|character|letter|digit|word)s?\\b|\\b(until|indefinitely|permanently|immediately|straight away|at once|as soon as|promptly|without delay|same day|end of|for as long as|no longer than|within|lifetime)\\b`,
+  `[([]?\\b(\\d+|${NUMBER_WORDS}|a|an)[)\\]]?[ -](\\w+ )?(second|minute|hour|${CALENDAR}|character|letter|digit|word)s?\\b|\\b(until|indefinitely|permanently|${PROMPTLY}|end of|for as long as|no longer than|within|lifetime)\\b`,
   'i',
 );
 
