@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.435, coverage: 0.26, seenCoverage: 0.072, metWeight: 1.157, unseenShare: -0.487, topicMissing: -0.409, offTopic: -0.398, intentMissed: -0.48, dense: 0.529, denseLift: 0.13, scoreShare: 0.45, complete: 0.684, confidence: 0.587, margin: 0.451 },
+  answerModel: { bias: -4.413, coverage: 0.247, seenCoverage: 0.055, metWeight: 1.168, unseenShare: -0.469, topicMissing: -0.412, offTopic: -0.379, intentMissed: -0.488, dense: 0.519, denseLift: 0.131, scoreShare: 0.465, complete: 0.701, confidence: 0.576, margin: 0.448 },
   answerThreshold: 0.3,
 };
 
