@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
 import { markdownPolicy } from '../../../test/support/policy.ts';
-import { amountMissing } from './answerability.ts';
+import { amountMissing, nameMissing, productMissing } from './answerability.ts';
 import { createPolicyQa } from './index.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
 
@@ -178,6 +178,47 @@ describe('an amount asked for', () => {
     expect(amountMissing('is there a limit on how big an attachment can be?', clause)).toBe(true);
     expect(amountMissing('is there a size limit on attachments?', 'Attachments over 10 MB are rejected.')).toBe(false);
     expect(amountMissing("what's the adult to child ratio on a trip?", 'Pupils use the internet only under the supervision of an adult.')).toBe(true);
+  });
+});
+
+describe('a name asked for', () => {
+  it('is not given by a rule that names only the role: "who actually is our e-safety coordinator?"', async () => {
+    const question = 'who actually is our e-safety coordinator? new this term and nobody has said';
+    const roleOnly = await markdownPolicy('# Oak Rules\n\n## 7. Reporting\n\n7.1 Report any online safety concern to the E-Safety coordinator the same day.\n');
+    expect(createPolicyQa([roleOnly]).answer(question).answered).toBe(false);
+    const named = await markdownPolicy('# Oak Rules\n\n## 7. Reporting\n\n7.1 The E-Safety coordinator is Mrs J Patel (office, extension 214).\n');
+    expect(createPolicyQa([named]).answer(question).citations[0]?.section.startsWith('7.1')).toBe(true);
+  });
+
+  it('is asked only about who holds a role, not who to tell or who is responsible', () => {
+    const rule = 'Report any concern to the E-Safety coordinator.';
+    expect(nameMissing("who's our DSL?", rule)).toBe(true);
+    expect(nameMissing('what is the name of the data protection officer?', rule)).toBe(true);
+    expect(nameMissing("who's our DSL?", 'Designated Safeguarding Lead: J. Okafor')).toBe(false);
+    expect(nameMissing('who is the right person to tell?', rule)).toBe(false);
+    expect(nameMissing('who is responsible for the web filter?', rule)).toBe(false);
+    expect(nameMissing('who do I tell if a child sees something upsetting?', rule)).toBe(false);
+  });
+});
+
+describe('a product asked for', () => {
+  it('is not given by a rule that names none: "which encryption program are we supposed to use?"', async () => {
+    const question = 'which encryption program are we supposed to use when we email SEN reports?';
+    const noProduct = await markdownPolicy('# Oak Rules\n\n## 8. Sending data\n\n8.1 Encrypt any attachment holding pupils\' personal data before you email it.\n');
+    expect(createPolicyQa([noProduct]).answer(question).answered).toBe(false);
+    const product = await markdownPolicy('# Oak Rules\n\n## 8. Sending data\n\n8.1 Encrypt any attachment holding pupils\' personal data with Egress before you email it.\n');
+    expect(createPolicyQa([product]).answer(question).citations[0]?.section.startsWith('8.1')).toBe(true);
+  });
+
+  it('is named by a known product written as a name, or by one word with capitals inside it', () => {
+    const question = 'which app are we meant to use to message parents?';
+    expect(productMissing(question, 'Messages to parents go through ParentMail only.')).toBe(false);
+    expect(productMissing(question, 'Use Microsoft Teams for video calls with parents.')).toBe(false);
+    expect(productMissing(question, 'Year teams agree how they contact parents.')).toBe(true);
+    expect(productMissing('what system is in place for reporting concerns?', 'Report concerns to the DSL.')).toBe(false);
+    expect(productMissing('we need new encrypted memory sticks - is there an approved make?', 'Only encrypted memory sticks may be used.')).toBe(true);
+    expect(productMissing('which antivirus is on the school laptops?', 'Anti-virus software is kept up to date on every laptop.')).toBe(true);
+    expect(productMissing('what should I make sure of before sending?', 'Check the recipients before sending.')).toBe(false);
   });
 });
 

@@ -81,6 +81,54 @@ export const amountMissing = (question: string, passageText: string): boolean =>
   (!STATES_AMOUNT.test(passageText) || (ASKS_COUNT.test(question) && !STATES_NUMBER.test(passageText)) || (ASKS_FREQUENCY.test(question) && !STATES_FREQUENCY.test(passageText)) ||
     (ASKS_DURATION.test(question) && !STATES_DURATION.test(passageText)));
 
+/**
+ * "Who actually is our e-safety coordinator?" asks for a name: the role's holder, not what the role
+ * does. Not "who is the right person to tell?" or "who is responsible for…?", which a rule naming the
+ * role answers.
+ */
+const ROLE = '(?:co-?ordinator|officer|lead|leader|manager|dsl|dpo|senco|technician|administrator|controller|champion|deputy|clerk|chair)';
+const ASKS_NAME = new RegExp(
+  `\\bwho(?: actually| exactly| currently)?(?:['’]s| is| are)(?: actually| exactly| currently| now)? (?:our|the|my|this year['’]s|the school['’]s) (?:[\\w-]+ ){0,3}${ROLE}s?(?=\\s*(?:$|[?,.!:;–—-]|(?:actually|now|here|this|at|in|for|then|and)\\b))|\\bwhat(?:['’]?s| is) (?:their|his|her) (?:actual )?name\\b|\\bname of (?:our|the|my) (?:[\\w-]+ ){0,3}${ROLE}s?\\b`,
+  'i',
+);
+/** A person named: "Mrs J Patel", "J. Smith", or where to reach them (an email address). */
+const NAMES_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? +[A-Z]|\b[A-Z]\. ?[A-Z][a-z]|[\w.+-]+@[\w-]+\.\w/;
+
+/**
+ * The question asks who holds a role and the passage names no one: a policy that says "tell the
+ * E-Safety coordinator" has not said who that is.
+ */
+export const nameMissing = (question: string, passageText: string): boolean => ASKS_NAME.test(question) && !NAMES_PERSON.test(passageText);
+
+/**
+ * "Which app are we meant to use to message parents?", "is there an approved make?": a product by name. Not "what system is
+ * in place for…", which a procedure answers.
+ */
+const ASKS_PRODUCT =
+  /\b(which|what) (?:[\w-]+ ){0,2}(apps?|program(me)?s?|software|platforms?|providers?|company|brand|filter|products?|tools?|antivirus|anti-virus)\b|\b(which|what) (make|model)\b|\bis there an? (approved |particular |recommended |set )?(make|model|brand)\b/i;
+/**
+ * A product named: one staff know by name, or a name written as one word with capitals inside it
+ * ("ParentMail", "OneDrive", "SchoolsFX").
+ */
+const PRODUCTS = [
+  'teams', 'zoom', 'google meet', 'skype', 'facetime', 'whatsapp', 'dojo', 'classdojo', 'parentmail', 'seesaw', 'tapestry',
+  'schoolcomms', 'school comms', 'teachers2parents', 'marvellous me', 'arbor', 'sims', 'bromcom', 'cpoms', 'myconcern',
+  'outlook', 'gmail', 'office 365', 'microsoft 365', 'onedrive', 'sharepoint', 'dropbox', 'google drive', 'google classroom',
+  'egress', 'schoolsfx', 'smoothwall', 'lightspeed', 'securly', 'netsweeper', 'impero', 'sophos', 'bitlocker', '7-zip', 'winzip',
+];
+/** Known names match whatever their case, but must be written as a name: "Teams", not "year teams". */
+const NAMES_KNOWN_PRODUCT = new RegExp(`\\b(${PRODUCTS.join('|')})\\b`, 'gi');
+const ONE_WORD_NAME = /\b[A-Z]?[a-z]+[A-Z][A-Za-z]*\b/;
+const namesProduct = (text: string): boolean =>
+  ONE_WORD_NAME.test(text) || [...text.matchAll(NAMES_KNOWN_PRODUCT)].some((m) => /^[A-Z0-9]/.test(m[0]));
+
+/** The question asks which product to use and the passage names none ("use an approved, encrypted method"). */
+export const productMissing = (question: string, passageText: string): boolean => ASKS_PRODUCT.test(question) && !namesProduct(passageText);
+
+/** The question asks for a kind of answer (an amount, a person's name, a product) that the passage does not give. */
+export const askedForMissing = (question: string, passageText: string): boolean =>
+  amountMissing(question, passageText) || nameMissing(question, passageText) || productMissing(question, passageText);
+
 /** Coverage from which nothing the question needs is missing (rounding aside). */
 const COMPLETE = 0.999;
 

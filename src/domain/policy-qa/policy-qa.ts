@@ -5,7 +5,7 @@ import { coverage, credit, unseen } from './coverage.ts';
 import { expandUnits } from './expand.ts';
 import { decisiveTopics, eventTopics } from './lexicon.ts';
 import { associationScore, shippedAssociations, type Associations } from './associations.ts';
-import { amountMissing, answerFeatures, answerProbability, type AnswerModel } from './answerability.ts';
+import { answerFeatures, answerProbability, askedForMissing, type AnswerModel } from './answerability.ts';
 import { bestExtract } from './extract.ts';
 import { passagePriors, questionKind } from './passage-priors.ts';
 import { procedureAnswer, procedureAt } from './procedure.ts';
@@ -200,7 +200,7 @@ export function createPolicyQa(docs: PolicyDocument[], options: PolicyQaOptions 
       : {};
     const scored = reranked.ranked;
     const best = scored[0];
-    if (best && amountMissing(question, best.item.passage.text)) return { ...declined(best.score, best.cov), ...candidates };
+    if (best && askedForMissing(question, best.item.passage.text)) return { ...declined(best.score, best.cov), ...candidates };
     // What a passage holding each of the question's policy words once would score: scores are compared
     // to it, so the decision means the same in a 20-paragraph policy and a 400-paragraph one. An optional
     // unit ("on the train") the best passage does not meet is left out, as coverage leaves it out.
