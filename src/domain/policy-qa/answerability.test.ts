@@ -76,6 +76,11 @@ describe('deciding whether the policy answers', () => {
     const a = qa.answer('can I use ChatGPT to write my end of year reports to parents?');
     expect(a.answered).toBe(false);
     expect(a.answer).toMatch(/doesn't cover/);
+    // Declined outright, whatever the model makes of "gaming" beside "payday".
+    const gaming = await markdownPolicy('# Oak Rules\n\n## 4. Personal use\n\n4.1 On-line gambling or gaming is not allowed.\n');
+    const payday = createPolicyQa([gaming]).answer("when's payday this month with the bank holiday? usually it's the 25th");
+    expect(payday.answered).toBe(false);
+    expect(payday.evidence.probability).toBe(0);
   });
 
   it('does not count a topic the question names in passing ("the sports day video") as missing from the policy', async () => {

@@ -15,7 +15,7 @@ export const offTopicConcepts: Concept[] = [
   {
     id: 'pay',
     doc: ['salary', 'pay scale', 'payslip', 'pay rise', 'pension', 'overtime', 'expenses', 'mileage', 'reimburse'],
-    ask: ['get paid', 'pay day', 'wages', 'claim back', 'claim for'],
+    ask: ['get paid', 'pay day', 'payday', 'wages', 'claim back', 'claim for'],
   },
   {
     id: 'parking',

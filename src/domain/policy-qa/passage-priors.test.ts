@@ -101,7 +101,29 @@ describe('titles, pointers and definitions', () => {
     expect(priorsOf('Definitions', definitions, counts)).toEqual([1.2, 1.2]);
     expect(priorsOf(['Definitions', 'Personal use'], definitions, counts)).toEqual([1.2, 1]);
     const allowed = questionKind('can I use the school laptop for my own stuff?', ['#personal-use']);
-    // Both state a rule ("not directly related", "must not"), so both count as one for "can I…?".
-    expect(priorsOf(['Definitions', 'Personal use'], definitions, allowed)).toEqual([1.1, 1.1]);
+    // Both state a rule ("not directly related", "must not"), so both count as one for "can I…?"; the
+    // definition, not asked for, counts less.
+    const [definition, rule] = priorsOf(['Definitions', 'Personal use'], definitions, allowed);
+    expect(definition).toBeCloseTo(1.1 * 0.8);
+    expect(rule).toBe(1.1);
+  });
+
+  it('reads asking what a word covers, or who a named role is, as asking for a definition; a rule that only uses "count as" is not', () => {
+    for (const question of [
+      'what actually counts as personal use?',
+      'does booking a dentist appt count as personal use?',
+      "Someone told me I need the OK from 'authorised personnel'. Who actually is that?",
+      'does the IT policy actually cover my school ipad?',
+      'does the ICT policy apply to governors?',
+    ]) {
+      expect(questionKind(question, []).asksDefinition, question).toBe(true);
+    }
+    const offLimits = questionKind("I'll need to show sites that would normally count as off limits. who can give me the ok?", []);
+    expect(offLimits.asksDefinition).toBe(false);
+    // "ICT facilities" lists a laptop, but installing an app on one is a rule's business.
+    const facilities = ['"ICT facilities": includes all facilities, systems and services, including laptops and apps', 'Installing any app on a school laptop needs approval.'];
+    const install = questionKind('can I just download a free app onto the class laptop?', []);
+    const [defined, installing] = priorsOf(['Definitions', 'Software'], facilities, install);
+    expect(defined).toBeLessThan(installing!);
   });
 });

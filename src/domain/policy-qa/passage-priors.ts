@@ -93,7 +93,23 @@ const NAMES_PUPILS = new RegExp(`\\b(${PUPILS}|child|kids?|(year|yr|y) ?\\d{1,2}
 const NAMES_PARENTS = new RegExp(`\\b(${PARENTS}|mums?|mothers?|dads?|fathers?|guardians?|step-?(mum|dad|parent))\\b`, 'i');
 
 const ASKS_LAW = /\b(laws?|legal|illegal|legally|legislation|acts?|regulations?|statutory|gdpr|data protection|guidance|kcsie|keeping (children|kids) safe)\b/i;
-const ASKS_DEFINITION = /\bwhat (counts|is counted|is classed|classes|is meant|do (you|we|they) mean|falls under)\b|\bwhat does\b.{1,60}\bmean\b|\bdefin(e|ed|ition)\b|\bmeaning of\b/i;
+/**
+ * Asks what a word means or what a rule reaches: "what counts as personal use?", "does booking a
+ * dentist count as personal?", "'authorised personnel' – who actually is that?", "does the IT policy
+ * cover my work mobile?".
+ */
+const ASKS_DEFINITION = new RegExp(
+  [
+    /\bwhat (actually |exactly )?(counts|is counted|is classed|classes|is meant|do (you|we|they) mean|falls under)\b/,
+    /\bwhat does\b.{1,60}\bmean\b|\bdefin(e|ed|ition)\b|\bmeaning of\b/,
+    /(^|[,.?!;:–—-]\s*)(does|do|would|will|is|are)\b[^,.?!;]{1,60}\b(count(s|ed)?|classed|classified) as\b/,
+    /\bwho (actually |exactly )?(is|are) (that|they|those|these)\b/,
+    /\b(policy|rules?) (actually |even |also )?(covers?|appl(y|ies) to|includes?)\b/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
 
 /** `alts`: the question's units' words and concepts after analysis. */
 export function questionKind(question: string, alts: readonly string[]): QuestionKind {
@@ -133,6 +149,11 @@ const SAYS_WHAT_TO_DO = 1.2;
 const STATES_LIMIT = 1.1;
 /** A definition ("Personal use": any use not related to…) answers "what counts as…?" better than a rule using the word. */
 const DEFINES = 1.2;
+/**
+ * A definition names many things ("ICT facilities": …network, laptops, software, apps…) but sets no
+ * rule for them: a question that does not ask what a word means is answered by a rule using it.
+ */
+const DEFINES_UNASKED = 0.8;
 /** A row of the "who to contact" table names a person, not the rule, unless the question asks who. */
 const CONTACT_ROW = 0.8;
 /**
@@ -218,7 +239,7 @@ export function passagePriors(passages: readonly Passage[], frontMatter: readonl
       (kind.reportsIncident && conditional[i] ? SAYS_WHAT_TO_DO : 1) *
       ((sideGroup[i] && !kind.namesSideGroup) || (pupilsRule[i] && !kind.aboutPupils) || namesOnlyOther(headingGroup[i], kind) ? OTHER_GROUP_ONLY : 1) *
       (contactRow[i] && !kind.asksWho ? CONTACT_ROW : 1) *
-      (definition[i] && kind.asksDefinition ? DEFINES : 1) *
+      (definition[i] ? (kind.asksDefinition ? DEFINES : DEFINES_UNASKED) : 1) *
       (kind.asksLimit && statesLimit[i] && (statesSize[i] || !kind.asksSize) ? STATES_LIMIT : 1)
     );
   };

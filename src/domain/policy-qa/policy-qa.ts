@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.413, coverage: 0.247, seenCoverage: 0.055, metWeight: 1.168, unseenShare: -0.469, topicMissing: -0.412, offTopic: -0.379, intentMissed: -0.488, dense: 0.519, denseLift: 0.131, scoreShare: 0.465, complete: 0.701, confidence: 0.576, margin: 0.448 },
+  answerModel: { bias: -4.488, coverage: 0.292, seenCoverage: -0.02, metWeight: 1.224, unseenShare: -0.44, topicMissing: -0.476, offTopic: -0.428, intentMissed: -0.562, dense: 0.474, denseLift: 0.181, scoreShare: 0.511, complete: 0.736, confidence: 0.624, margin: 0.435 },
   answerThreshold: 0.3,
 };
 

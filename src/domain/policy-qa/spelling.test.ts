@@ -30,6 +30,14 @@ describe('spelling', () => {
     }
   });
 
+  it('reads a clipped word as the whole word, unless the policy uses the clipped form itself', () => {
+    expect(correctSpelling('I was given a temp password, do I change it?', vocabulary)).toBe('I was given a temporary password, do I change it?');
+    expect(correctSpelling('where is the info on passwords?', vocabulary)).toBe('where is the information on passwords?');
+    const ownWords = vocabularyOf(['Ask the office for info on temp staff.']);
+    expect(correctSpelling('where is the info on temp staff?', ownWords)).toBe('where is the info on temp staff?');
+    expect(correctSpelling('is the constructor allowed in?', vocabulary)).toBe('is the constructor allowed in?');
+  });
+
   it('answers a misspelt question from the clause its corrected words meet', async () => {
     const qa = createPolicyQa([await markdownPolicy(source)]);
     const a = qa.answer('how long does my pasword need to be?');

@@ -41,6 +41,24 @@ export function withinOneEdit(a: string, b: string): boolean {
 const MIN_LENGTH = 5;
 
 /**
+ * Words staff clip ("a temp password", "the info", "20 mins"): read as the whole word, which is how a
+ * policy writes them, unless the policy itself uses the clipped form.
+ */
+const CLIPPED = new Map([
+  ['info', 'information'],
+  ['temp', 'temporary'],
+  ['dept', 'department'],
+  ['mins', 'minutes'],
+  ['hrs', 'hours'],
+  ['msg', 'message'],
+  ['msgs', 'messages'],
+  ['doc', 'document'],
+  ['docs', 'documents'],
+  ['appt', 'appointment'],
+  ['appts', 'appointments'],
+]);
+
+/**
  * Corrects a question's misspellings to the policy's own words before it is analysed, so
  * "attachmnets" reads as "attachments" and meets the attachment-size concept, not just a look-alike.
  * A word is corrected only when it is in no dictionary, the policy never uses it, and exactly one policy
@@ -50,6 +68,8 @@ const MIN_LENGTH = 5;
 export function correctSpelling(question: string, vocabulary: Map<string, string[]>): string {
   return question.replace(/[A-Za-z]+/g, (surface) => {
     const word = surface.toLowerCase();
+    const whole = CLIPPED.get(word);
+    if (whole !== undefined && !vocabulary.get(word[0]!)?.includes(word)) return whole;
     if (word.length < MIN_LENGTH || vocabulary.get(word[0]!)?.includes(word) || inDictionary(word)) return surface;
     const candidates = (vocabulary.get(word[0]!) ?? []).filter((w) => withinOneEdit(word, w));
     return candidates.length === 1 ? candidates[0]! : surface;
