@@ -184,6 +184,14 @@ describe('an amount asked for', () => {
     expect(amountMissing('is there a size limit on attachments?', 'Attachments over 10 MB are rejected.')).toBe(false);
     expect(amountMissing("what's the adult to child ratio on a trip?", 'Pupils use the internet only under the supervision of an adult.')).toBe(true);
   });
+
+  it('is asked by "the max size" and "is there a set time" too', () => {
+    expect(amountMissing('is there a max size for attachments? mine keep bouncing', 'Do not send attachments unnecessarily; send a link instead.')).toBe(true);
+    expect(amountMissing('is there a max size for attachments?', 'Attachments over 10 MB are rejected.')).toBe(false);
+    const lock = 'Lock your screen before moving away from your computer.';
+    expect(amountMissing('is there a set time before my screen locks itself, like 5 mins?', lock)).toBe(true);
+    expect(amountMissing('is there a set time before my screen locks itself?', 'Screens lock after 5 minutes without use.')).toBe(false);
+  });
 });
 
 describe('a name asked for', () => {

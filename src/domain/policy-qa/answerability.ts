@@ -36,7 +36,9 @@ export interface AnswerFeatures {
   margin: number;
 }
 
-const ASKS_AMOUNT = /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\b(maximum|minimum|ratio)\b|\bwhat (date|time)\b|\bdeadline\b|\bis there an? (\w+ )?(limit|cap)\b|\b(size|time) limit\b/i;
+/** "How long…", "what's the max size…", "is there a set time before…": an amount is the answer. */
+const ASKS_AMOUNT =
+  /\bhow (long|often|many|much|big|large|quickly|soon|fast|frequently|old|far)\b|\bwhat size\b|\b(maximum|max|minimum|ratio)\b|\bwhat (date|time)\b|\bdeadline\b|\bis there an? (\w+ )?(limit|cap)\b|\b(size|time) limit\b|\bis there an? (set|fixed|particular|specific) (time|number|amount|period|length|size)\b/i;
 // An amount is a number or a period, not merely "every" or "never" ("every staff account" states none).
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|once|twice';
 /** Periods of the calendar, and the others a school counts in ("every lesson"), which are no length of time ("during a lesson"). */

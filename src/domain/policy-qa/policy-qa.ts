@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.488, coverage: 0.292, seenCoverage: -0.02, metWeight: 1.224, unseenShare: -0.44, topicMissing: -0.476, offTopic: -0.428, intentMissed: -0.562, dense: 0.474, denseLift: 0.181, scoreShare: 0.511, complete: 0.736, confidence: 0.624, margin: 0.435 },
+  answerModel: { bias: -4.548, coverage: 0.281, seenCoverage: -0.025, metWeight: 1.243, unseenShare: -0.424, topicMissing: -0.412, offTopic: -0.382, intentMissed: -0.488, dense: 0.482, denseLift: 0.197, scoreShare: 0.516, complete: 0.742, confidence: 0.631, margin: 0.432 },
   answerThreshold: 0.3,
 };
 
