@@ -103,8 +103,8 @@ const NAMES_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? +[A-Z]|\b[A-Z]\. ?[A-Z][a-z]
 export const nameMissing = (question: string, passageText: string): boolean => ASKS_NAME.test(question) && !NAMES_PERSON.test(passageText);
 
 /**
- * "Which app are we meant to use to message parents?", "is there an approved make?": a product by name. Not "what system is
- * in place for…", which a procedure answers.
+ * "Which app are we meant to use to message parents?" and "is there an approved make?" ask for a
+ * product by name. Not "what system is in place for…", which a procedure answers.
  */
 const ASKS_PRODUCT =
   /\b(which|what) (?:[\w-]+ ){0,2}(apps?|program(me)?s?|software|platforms?|providers?|company|brand|filter|products?|tools?|antivirus|anti-virus)\b|\b(which|what) (make|model)\b|\bis there an? (approved |particular |recommended |set )?(make|model|brand)\b/i;
