@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../policy-docs/index.ts';
-import { markdownPolicy } from '../../../test/support/policy.ts';
+import { clausePolicy, markdownPolicy } from '../../../test/support/policy.ts';
 import { amountMissing, nameMissing, productMissing } from './answerability.ts';
 import { createPolicyQa } from './index.ts';
 import { sentenceVector, similarity } from './word-vectors.ts';
@@ -77,7 +77,7 @@ describe('deciding whether the policy answers', () => {
     expect(a.answered).toBe(false);
     expect(a.answer).toMatch(/doesn't cover/);
     // Declined outright, whatever the model makes of "gaming" beside "payday".
-    const gaming = await markdownPolicy('# Oak Rules\n\n## 4. Personal use\n\n4.1 On-line gambling or gaming is not allowed.\n');
+    const gaming = await clausePolicy('Oak Rules', ['4. Personal use', '4.1 On-line gambling or gaming is not allowed.']);
     const payday = createPolicyQa([gaming]).answer("when's payday this month with the bank holiday? usually it's the 25th");
     expect(payday.answered).toBe(false);
     expect(payday.evidence.probability).toBe(0);
@@ -197,9 +197,9 @@ describe('an amount asked for', () => {
 describe('a name asked for', () => {
   it('is not given by a rule that names only the role: "who actually is our e-safety coordinator?"', async () => {
     const question = 'who actually is our e-safety coordinator? new this term and nobody has said';
-    const roleOnly = await markdownPolicy('# Oak Rules\n\n## 7. Reporting\n\n7.1 Report any online safety concern to the E-Safety coordinator the same day.\n');
+    const roleOnly = await clausePolicy('Oak Rules', ['7. Reporting', '7.1 Report any online safety concern to the E-Safety coordinator the same day.']);
     expect(createPolicyQa([roleOnly]).answer(question).answered).toBe(false);
-    const named = await markdownPolicy('# Oak Rules\n\n## 7. Reporting\n\n7.1 The E-Safety coordinator is Mrs J Patel (office, extension 214).\n');
+    const named = await clausePolicy('Oak Rules', ['7. Reporting', '7.1 The E-Safety coordinator is Mrs J Patel (office, extension 214).']);
     expect(createPolicyQa([named]).answer(question).citations[0]?.section.startsWith('7.1')).toBe(true);
   });
 
@@ -217,9 +217,9 @@ describe('a name asked for', () => {
 describe('a product asked for', () => {
   it('is not given by a rule that names none: "which encryption program are we supposed to use?"', async () => {
     const question = 'which encryption program are we supposed to use when we email SEN reports?';
-    const noProduct = await markdownPolicy('# Oak Rules\n\n## 8. Sending data\n\n8.1 Encrypt any attachment holding pupils\' personal data before you email it.\n');
+    const noProduct = await clausePolicy('Oak Rules', ['8. Sending data', "8.1 Encrypt any attachment holding pupils' personal data before you email it."]);
     expect(createPolicyQa([noProduct]).answer(question).answered).toBe(false);
-    const product = await markdownPolicy('# Oak Rules\n\n## 8. Sending data\n\n8.1 Encrypt any attachment holding pupils\' personal data with Egress before you email it.\n');
+    const product = await clausePolicy('Oak Rules', ['8. Sending data', "8.1 Encrypt any attachment holding pupils' personal data with Egress before you email it."]);
     expect(createPolicyQa([product]).answer(question).citations[0]?.section.startsWith('8.1')).toBe(true);
   });
 

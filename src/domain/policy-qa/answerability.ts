@@ -1,6 +1,7 @@
 import type { QueryUnit } from './analyse.ts';
 import type { Bm25fIndex } from './bm25f.ts';
 import { credit, covers, unitWeight, unseen } from './coverage.ts';
+import { namesPerson } from './people.ts';
 
 /**
  * What the answerer knows when it decides whether the best passage answers the question. Each is a
@@ -93,14 +94,12 @@ const ASKS_NAME = new RegExp(
   `\\bwho(?: actually| exactly| currently)?(?:['’]s| is| are)(?: actually| exactly| currently| now)? (?:our|the|my|this year['’]s|the school['’]s) (?:[\\w-]+ ){0,3}${ROLE}s?(?=\\s*(?:$|[?,.!:;–—-]|(?:actually|now|here|this|at|in|for|then|and)\\b))|\\bwhat(?:['’]?s| is) (?:their|his|her) (?:actual )?name\\b|\\bname of (?:our|the|my) (?:[\\w-]+ ){0,3}${ROLE}s?\\b`,
   'i',
 );
-/** A person named: "Mrs J Patel", "J. Smith", or where to reach them (an email address). */
-const NAMES_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? +[A-Z]|\b[A-Z]\. ?[A-Z][a-z]|[\w.+-]+@[\w-]+\.\w/;
 
 /**
  * The question asks who holds a role and the passage names no one: a policy that says "tell the
  * E-Safety coordinator" has not said who that is.
  */
-export const nameMissing = (question: string, passageText: string): boolean => ASKS_NAME.test(question) && !NAMES_PERSON.test(passageText);
+export const nameMissing = (question: string, passageText: string): boolean => ASKS_NAME.test(question) && !namesPerson(passageText);
 
 /**
  * "Which app are we meant to use to message parents?" and "is there an approved make?" ask for a

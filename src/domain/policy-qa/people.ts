@@ -18,7 +18,8 @@ const FIRST_NAMES = new Set(
   reggie reuben riley robert rory rosie ruby ryan sam samuel sara sarah scarlett sebastian sienna sofia sophia sophie
   stanley summer teddy theo thomas toby tommy tyler victoria violet william willow yusuf zac zachary zara zoe`.split(/\s+/),
 );
-const TITLE = /\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+([A-Z][\w'’-]+)/g;
+const TITLES = '(?:Mr|Mrs|Miss|Ms|Mx|Dr)\\.?';
+const TITLE = new RegExp(`\\b${TITLES}\\s+([A-Z][\\w'’-]+)`, 'g');
 const CAPITALISED = /(?<=\S\s+)([A-Z][a-z]+)(?:['’]s)?\b/g;
 
 /** Stems of the people a question names. */
@@ -27,6 +28,13 @@ export function peopleNamed(question: string): Set<string> {
   for (const m of question.matchAll(CAPITALISED)) if (FIRST_NAMES.has(m[1]!.toLowerCase())) named.push(m[1]!);
   return new Set(analyseText(named.join(' ')).terms.filter((t) => !t.startsWith('#')));
 }
+
+/**
+ * A policy passage names a person, not only a role: after a title ("Mrs J Patel"), by an initial and
+ * surname ("J. Okafor"), or by where to reach them (an email address).
+ */
+const NAMED_PERSON = new RegExp(`\\b${TITLES} +[A-Z]|\\b[A-Z]\\. ?[A-Z][a-z]|[\\w.+-]+@[\\w-]+\\.\\w`);
+export const namesPerson = (text: string): boolean => NAMED_PERSON.test(text);
 
 /**
  * Where the question's story happens or who it is for ("the music dept at Millbrook", "on the

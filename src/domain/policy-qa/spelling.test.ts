@@ -33,8 +33,11 @@ describe('spelling', () => {
   it('reads a clipped word as the whole word, unless the policy uses the clipped form itself', () => {
     expect(correctSpelling('I was given a temp password, do I change it?', vocabulary)).toBe('I was given a temporary password, do I change it?');
     expect(correctSpelling('where is the info on passwords?', vocabulary)).toBe('where is the information on passwords?');
-    const ownWords = vocabularyOf(['Ask the office for info on temp staff.']);
+    const ownWords = vocabularyOf(['Ask the office for info on temp staff. Save it as a Word doc.']);
     expect(correctSpelling('where is the info on temp staff?', ownWords)).toBe('where is the info on temp staff?');
+    // A three-letter clipped word the policy uses is its word too.
+    expect(correctSpelling('can I email the Word doc?', ownWords)).toBe('can I email the Word doc?');
+    expect(correctSpelling('can I email the Word doc?', vocabulary)).toBe('can I email the Word document?');
     expect(correctSpelling('is the constructor allowed in?', vocabulary)).toBe('is the constructor allowed in?');
   });
 

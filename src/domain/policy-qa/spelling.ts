@@ -17,10 +17,14 @@ const inDictionary = (word: string): boolean => {
   return known(word) || (contraction !== null && known(contraction[1]!));
 };
 
-/** The policy's words of four letters or more, by first letter: what a misspelling is corrected to. */
+/**
+ * The policy's words of three letters or more, by first letter: what a misspelling is corrected to
+ * (only four letters or more can be one edit from a word of MIN_LENGTH), and whether the policy uses a
+ * clipped word itself ("doc").
+ */
 export function vocabularyOf(texts: string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const word of new Set(texts.flatMap((t) => t.toLowerCase().match(/[a-z]{4,}/g) ?? []))) {
+  for (const word of new Set(texts.flatMap((t) => t.toLowerCase().match(/[a-z]{3,}/g) ?? []))) {
     const list = map.get(word[0]!);
     if (list) list.push(word);
     else map.set(word[0]!, [word]);
@@ -68,9 +72,10 @@ const CLIPPED = new Map([
 export function correctSpelling(question: string, vocabulary: Map<string, string[]>): string {
   return question.replace(/[A-Za-z]+/g, (surface) => {
     const word = surface.toLowerCase();
+    const policyUses = vocabulary.get(word[0]!)?.includes(word) ?? false;
     const whole = CLIPPED.get(word);
-    if (whole !== undefined && !vocabulary.get(word[0]!)?.includes(word)) return whole;
-    if (word.length < MIN_LENGTH || vocabulary.get(word[0]!)?.includes(word) || inDictionary(word)) return surface;
+    if (whole !== undefined && !policyUses) return whole;
+    if (word.length < MIN_LENGTH || policyUses || inDictionary(word)) return surface;
     const candidates = (vocabulary.get(word[0]!) ?? []).filter((w) => withinOneEdit(word, w));
     return candidates.length === 1 ? candidates[0]! : surface;
   });
