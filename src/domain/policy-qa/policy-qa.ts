@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.548, coverage: 0.281, seenCoverage: -0.025, metWeight: 1.243, unseenShare: -0.424, topicMissing: -0.412, offTopic: -0.382, intentMissed: -0.488, dense: 0.482, denseLift: 0.197, scoreShare: 0.516, complete: 0.742, confidence: 0.631, margin: 0.432 },
+  answerModel: { bias: -4.591, coverage: 0.293, seenCoverage: 0.022, metWeight: 1.246, unseenShare: -0.401, topicMissing: -0.387, offTopic: -0.384, intentMissed: -0.501, dense: 0.483, denseLift: 0.194, scoreShare: 0.5, complete: 0.762, confidence: 0.616, margin: 0.446 },
   answerThreshold: 0.3,
 };
 
