@@ -132,4 +132,32 @@ describe('reading a question', () => {
     // A question ending in "here" introduces nobody.
     expect(analyseQuestion('can I park here, or is it just for visitors?').units.find((u) => u.alts.includes('#parking'))?.aside).toBeUndefined();
   });
+
+  it('reads "asking for our site manager - …" and "my NQT asked if…" as who is asking', () => {
+    const forSite = analyseQuestion('asking for our site manager - are staff supposed to shut their computers down at night?').units;
+    expect(forSite.find((u) => u.alts.includes('#repairs'))?.aside).toBe(true);
+    const forNqt = analyseQuestion('my NQT asked if she can install Spotify on the classroom PC').units;
+    expect(forNqt.find((u) => u.alts.includes('#new-starter'))?.aside).toBe(true);
+    expect(forNqt.find((u) => u.alts.includes('#software'))?.aside).toBeUndefined();
+    // Asked about the new teacher, the new teacher is what the question is about.
+    expect(analyseQuestion('does my NQT need her own login?').units.find((u) => u.alts.includes('#new-starter'))?.aside).toBeUndefined();
+  });
+
+  it('reads "…on the class PC - is that allowed?" as asking about what was told', () => {
+    const units = (q: string) => analyseQuestion(q).units;
+    const software = (q: string) => units(q).find((u) => u.alts.includes('#software'));
+    expect(software('I want to install a game on the class PC - is that allowed?')?.aside).toBeUndefined();
+    expect(software('I want to install a game on the class PC. Is that ok?')?.aside).toBeUndefined();
+    // Told first and then asked something else, what was told is still the setting.
+    expect(software('I installed a game on the class PC, who do I tell?')?.aside).toBe(true);
+  });
+
+  it('reads shutting a computer down at the end of the day as the logging-off duty, not only as an account switched off', () => {
+    const units = analyseQuestion('should staff shut their computers down at the end of the day?').units;
+    expect(units.some((u) => u.alts.includes('#screen-lock'))).toBe(true);
+    // "Left her login on a note" is about the login, not about leaving a computer on.
+    const note = analyseQuestion('the class teacher left her login on a note so I can use the board - is that ok?').units;
+    expect(note.some((u) => u.alts.includes('#screen-lock'))).toBe(false);
+    expect(note.some((u) => u.alts.includes('#sign-in'))).toBe(true);
+  });
 });

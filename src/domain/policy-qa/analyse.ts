@@ -228,7 +228,7 @@ function namedAsSetting(toks: Token[], start: number): boolean {
  * comes first.
  */
 function toldBefore(text: string): number {
-  const introduced = INTRODUCTION.exec(text)?.[0].length ?? 0;
+  const introduced = introducedUntil(text);
   const asked = text.lastIndexOf('?');
   let start = 0;
   for (const m of text.matchAll(/[.!]\s+/g)) {
@@ -245,6 +245,25 @@ function toldBefore(text: string): number {
   return Math.max(introduced, clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start);
 }
 
+/**
+ * "My NQT wants to install Spotify on the class PC - is that allowed?": the question asks only whether
+ * what was told is allowed, so what was told is what it is about, not its setting.
+ */
+function asksAboutTold(text: string, toldUntil: number): boolean {
+  const asked = text.lastIndexOf('?');
+  return toldUntil > 0 && ONLY_ASKS_ALLOWED.test((asked < 0 ? text : text.slice(0, asked)).slice(toldUntil).replace(/^[\s,;.!–—-]+/, ''));
+}
+
+/** Where who is asking, said first, ends; 0 when the question does not open with it. */
+const introducedUntil = (text: string): number => Math.max(INTRODUCTION.exec(text)?.[0].length ?? 0, ON_BEHALF.exec(text)?.[0].length ?? 0);
+
+/** Asked for someone else: "my TA wants to know if…", "one of our NQTs asked whether…". */
+const ON_BEHALF = /^\s*(?:my|our|a|one of (?:my|our|the)) (?:[\w'’-]+ ){0,2}?(?:asked|asks|is asking|was asking|wants to know|wanted to know|was wondering|is wondering)(?: me| us)? (?:if|whether)\b/i;
+
+/** An asking clause that only asks whether what was just told is allowed ("is that ok?", "are we allowed?"). */
+const ONLY_ASKS_ALLOWED =
+  /^\s*(?:(?:is|would|will|could|can|does) (?:that|this|it)(?: be)?|(?:am i|are we|are they|is (?:she|he)|can (?:i|we|she|he|they)|do (?:i|we)|does (?:she|he))(?: be)?)(?: actually| even| still| really)? (?:allowed|ok|okay|alright|all right|fine|permitted|acceptable|a problem|an issue|against (?:the )?(?:rules|policy)|do that|do this)\s*$/i;
+
 const NEGATION = /^(?:not|never|no|nothing|cannot|\w+n['’]t|(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should)nt)$/;
 
 /** The words an asking clause opens with. */
@@ -254,10 +273,13 @@ const ASKING_CLAUSE = new RegExp(`[,;–—-]\\s+(?=${ASKING_WORD})`, 'i');
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */
 const STATEMENT = /^\s*(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|im|ive|we|we['’]re|we['’]ve|my|our)\b/i;
 /**
- * Who is asking, said first and set off: "site manager here, …", "Year 6 teacher here —". Not a
- * question that ends in "here" ("can I park here?").
+ * Who is asking, said first and set off: "site manager here, …", "Year 6 teacher here —", "asking for
+ * our site manager - …". Not a question that ends in "here" ("can I park here?").
  */
-const INTRODUCTION = new RegExp(`^\\s*(?!${ASKING_WORD})(?:[\\w-]+ ){1,3}here\\s*[,.:;!–—-]`, 'i');
+const INTRODUCTION = new RegExp(
+  `^\\s*(?:(?!${ASKING_WORD})(?:[\\w-]+ ){1,3}here|(?:asking|question|query) (?:for|from|on behalf of) (?:[\\w'’-]+ ){0,3}[\\w'’-]+)\\s*[,.:;!–—-]`,
+  'i',
+);
 
 export interface AnalysedQuestion {
   terms: string[];
@@ -277,7 +299,10 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
   // "I'm finishing in July but I'm paid until August. When does my email stop working?": what a
   // question tells before it asks is its setting; its plain words count where a passage meets them.
-  const toldUntil = tokens(text.slice(0, toldBefore(text))).length;
+  const toldAt = toldBefore(text);
+  const toldUntil = tokens(text.slice(0, toldAt)).length;
+  // Its topics then count in full; its plain words ("for music in PE") still only where a passage meets them.
+  const topicsToldUntil = asksAboutTold(text, toldAt) ? tokens(text.slice(0, introducedUntil(text))).length : toldUntil;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));
@@ -299,7 +324,7 @@ export function analyseQuestion(question: string): AnalysedQuestion {
     const key = `${hit.id}|${words.join(' ')}`;
     if (!seen.has(key)) {
       seen.add(key);
-      const aside = hit.start >= explainsFrom || hit.end <= toldUntil || namedAsSetting(toks, hit.start);
+      const aside = hit.start >= explainsFrom || hit.end <= topicsToldUntil || namedAsSetting(toks, hit.start);
       const kind = hit.intent ? { intent: true } : incidentalTopics.has(hit.id) ? { optional: true } : {};
       units.push({ alts: [hit.id], words, ...kind, ...(aside ? { aside: true } : {}) });
     }

@@ -165,6 +165,9 @@ describe('an amount asked for', () => {
     expect(amountMissing('how quickly do I have to change my password if someone knows it?', clause)).toBe(false);
     expect(amountMissing('how often do I have to change my password?', 'Passwords expire every 90 days.')).toBe(false);
     expect(amountMissing('how often do I have to change my password?', 'Change your password once a term.')).toBe(false);
+    // The year of an Act is no amount; a figure with a unit is one.
+    expect(amountMissing('how many copies can I print a month?', 'Under the Education Act 2011 the school may search pupils.')).toBe(true);
+    expect(amountMissing('how many copies can I print a month?', 'Staff may print up to 500 copies a month.')).toBe(false);
     expect(amountMissing('how often is this policy reviewed?', 'This policy will be reviewed every (24) months')).toBe(false);
   });
 

@@ -47,11 +47,13 @@ const CALENDAR = 'day|week|month|term|year';
 const PERIOD = `${CALENDAR}|half[- ]term|lesson|morning|evening`;
 /** "Straight away" is an amount of time too. */
 const PROMPTLY = 'immediately|straight away|at once|same day|without delay|as soon as|promptly';
-const STATES_AMOUNT = new RegExp(`\\d|\\b(${NUMBER_WORDS}|daily|weekly|monthly|termly|annually|yearly|${PROMPTLY})\\b|\\b(every|each|per|a|the end of the) (${PERIOD})\\b`, 'i');
+/** A figure, but not a year ("the Education Act 2011" states no amount). */
+const FIGURE = '(?<!\\d)(?!(?:19|20)\\d\\d(?!\\d))\\d';
+const STATES_AMOUNT = new RegExp(`${FIGURE}|\\b(${NUMBER_WORDS}|daily|weekly|monthly|termly|annually|yearly|${PROMPTLY})\\b|\\b(every|each|per|a|the end of the) (${PERIOD})\\b`, 'i');
 
 /** "How many hours…", "how much…": a count, which "immediately" or "every term" does not give. */
 const ASKS_COUNT = /\bhow (many|much)\b/i;
-const STATES_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|a (few|couple))\\b`, 'i');
+const STATES_NUMBER = new RegExp(`${FIGURE}|\\b(${NUMBER_WORDS}|a (few|couple))\\b`, 'i');
 
 /**
  * "How often…" wants a frequency, which "change it at once" or "within 24 hours" does not give. A

@@ -117,13 +117,15 @@ export const accountConcepts: Concept[] = [
     doc: [
       'lock your computer', 'lock the computer', 'lock their screen', 'lock your device', 'locked when not in use', 'log off', 'logoff', 'log out of systems',
       'logged out', 'screensaver', 'time locking', 'auto-lock', 'left unattended', 'leave pupil information open',
+      // Switching off at the end of the day is the same duty as logging off ("closed down completely").
+      'closed down', 'shut down', 'shutdown',
     ],
     ask: [
       'windows key', 'windows l', 'win l', 'ctrl alt del', 'control alt delete', 'leave it logged in', 'left it logged in', 'left logged in', 'stay logged in',
       'leave the room', 'leave the classroom', 'leave my classroom', 'leave my desk', 'i leave the room', 'i leave the classroom', 'i leave my classroom',
       'i leave my desk', 'when i leave the room', 'when i leave the classroom', 'when i leave my classroom', 'when i leave my desk', 'i leave my laptop unlocked',
       'i leave my computer unlocked', 'i leave it unlocked', 'i leave my laptop', 'i leave my computer', 'i leave my ipad', 'i leave the laptop', 'i leave my laptop logged in', 'i leave my computer logged in', 'i leave it logged in', 'out of the room', 'pop out', 'nip out', 'to the toilet', 'to the loo', 'locks automatically',
-      'keeps locking', 'times out', 'see my screen',
+      'keeps locking', 'times out', 'see my screen', 'switch off', 'turn off', 'leave them on', 'leave it on', 'left it on', 'left them on', 'left logged on', 'left them logged on', 'leave them logged on', 'end of the day',
     ],
   },
   // Leaving the school: notice, contract ending, redundancy, retirement, moving to another school.

@@ -27,6 +27,18 @@ export const staffConcepts: Concept[] = [
     doc: ['wrong recipient', 'wrong person', 'incorrect recipient', 'personal data breach', 'breach'],
     ask: ['wrong mum', 'wrong dad', 'wrong parent', 'wrong parents', 'wrong family', 'wrong email', 'wrong address', 'wrong teacher', 'wrong school', 'meant for someone else', 'not meant for me', 'sent to the wrong', 'sent it to the wrong', 'emailed the wrong', 'sent it by accident', 'sent by accident', 'accidentally emailed', 'accidentally sent', 'oops'],
   },
+  // The other side of a misdirected email: one received that was meant for someone else.
+  {
+    id: 'received-in-error',
+    doc: ['receive an email in error', 'received in error', 'receive an email intended', 'not the intended recipient', 'intended recipient', 'received by mistake'],
+    ask: ['meant for someone else', 'not meant for me', 'wasn\'t meant for me', 'intended for someone else', 'got an email by mistake', 'received an email by mistake', 'sent to me by mistake', 'sent me by mistake', 'got someone else\'s email'],
+  },
+  // Finding yourself with access you should not have: a folder, a system, a colleague's files.
+  {
+    id: 'access-error',
+    doc: ['access is provided in error', 'provided in error', 'not been granted access', 'should not have access', 'not been given access'],
+    ask: ['been given access', 'given access to', 'got access to', 'can get into', 'can see everyone\'s', 'shouldn\'t have access', 'shouldnt have access', 'should not be able to see', 'shouldn\'t be able to see', 'shouldnt be able to see'],
+  },
   {
     id: 'delegation',
     doc: ['delegate', 'delegated access', 'delegation', 'access to your mailbox', 'access to another', 'see your mailbox', 'shared mailbox', 'another person\'s mailbox'],
@@ -177,7 +189,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'hardware',
     doc: ['hardware', 'peripheral', 'peripherals', 'plug in', 'connect any', 'alter any settings', 'adjust or alter'],
-    ask: ['speaker', 'speakers', 'plug in', 'plug a', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
+    ask: ['speaker', 'speakers', 'plug in', 'plug a', 'plug my', 'plug into', 'plug it into', 'plugged into', 'plug laptop', 'plug computer', 'plug device', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
   },
   // Where email lives: staff say "inbox" for what policies call the mailbox.
   {
@@ -213,6 +225,9 @@ export const staffConcepts: Concept[] = [
       'get in trouble', 'be in trouble', 'in trouble', 'told off', 'lose my job', 'get sacked', 'be sacked', 'get fired', 'be fired', 'own up',
       'break this policy', 'break the policy', 'break the rules', 'breach this policy', 'breach the policy', 'breaking the rules', 'breaking the policy', 'broke the rules',
       'do not follow the policy', 'don\'t follow the policy', 'ignore the policy',
+      // The member of staff who is caught is whom the consequence falls on, not a colleague asked about.
+      'what happens to a member of staff', 'what happens to staff', 'what happens to a teacher', 'what happens to a staff member', 'member of staff is caught',
+      'member of staff gets caught', 'gets caught', 'get caught', 'is caught', 'caught misusing', 'break the ict rules', 'break the it rules',
     ],
   },
   // Keeping up with email: how often to check it, and whether staff must outside working hours.
@@ -238,15 +253,30 @@ export const staffConcepts: Concept[] = [
     doc: ['recall the message', 'recall this message', 'recall a message', 'recall'],
     ask: ['unsend', 'un-send', 'undo send', 'undo sending', 'take it back', 'get it back', 'get an email back', 'take back an email', 'retract'],
   },
+  // Whoever runs the school's IT, however staff name them ("the IT guy", "our techie").
+  {
+    id: 'it-staff',
+    doc: ['ict staff', 'it staff', 'network manager', 'technician', 'technicians', 'it support', 'ict support', 'it department', 'ict department', 'it team', 'ict team', 'it provider', 'ict provider', 'it services'],
+    ask: ['it guy', 'it man', 'it bloke', 'it lady', 'it woman', 'it person', 'it people', 'it tech', 'techie', 'the tech guy', 'it technician'],
+  },
   {
     id: 'monitoring',
     doc: ['monitor', 'monitored', 'monitoring', 'filter', 'filtering', 'examine', 'access your mailbox', 'logged', 'audit', 'routinely read', 'read staff email', 'open another person\'s mailbox'],
     ask: ['see what\'s in my inbox', 'see whats in my inbox', 'see my inbox', 'see my emails', 'read my emails', 'read our emails', 'look at my emails', 'look through my', 'go through my emails', 'go through our emails', 'check up on', 'snoop', 'spy on', 'track what'],
   },
+  // Searching a pupil's phone or bag, and confiscating it: the school's power, not monitoring staff.
+  {
+    id: 'search-pupil',
+    doc: ['right to search', 'search pupils', 'searching, screening', 'screening and confiscation', 'confiscate', 'confiscated', 'confiscation'],
+    ask: ['look through phone', 'go through phone', 'look through their', 'go through their', 'search phone', 'search their', 'search a pupil', 'search his', 'search her', 'take phone off', 'take it off them'],
+  },
   {
     id: 'offensive-content',
     doc: ['offensive', 'inappropriate material', 'inappropriate content', 'illegal', 'indecent', 'extremist', 'unsuitable'],
-    ask: ['horrible', 'popped up', 'pop up', 'pop-up', 'rude picture', 'disgusting', 'porn', 'dodgy website', 'came up on the screen', 'on the whiteboard'],
+    ask: ['horrible', 'popped up', 'pop up', 'pop-up', 'rude picture', 'disgusting', 'porn', 'dodgy website', 'came up on the screen', 'on the whiteboard',
+      // Not a phishing email that "looks dodgy": content looked at.
+      'looking at dodgy', 'look at dodgy', 'dodgy sites', 'dodgy site', 'dodgy websites', 'dodgy stuff', 'inappropriate stuff',
+    ],
   },
   {
     id: 'harassment',
@@ -286,7 +316,7 @@ export const staffConcepts: Concept[] = [
     id: 'printing',
     decisive: true,
     doc: ['printing allowance', 'print credit', 'print credits', 'print quota', 'colour printing', 'photocopying', 'photocopier'],
-    ask: ['colour copies', 'photocopies', 'printing allowance', 'print quota', 'print credits'],
+    ask: ['colour copies', 'photocopies', 'printing allowance', 'print quota', 'print credits', 'how many copies', 'copies print', 'print each month', 'print per month', 'print a month', 'printing budget', 'how much printing', 'how much can i print'],
   },
   {
     id: 'mailbox-quota',

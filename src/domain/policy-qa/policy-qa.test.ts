@@ -557,4 +557,23 @@ describe('policy Q&A', () => {
     expect(lost.answered).toBe(true);
     expect(lost.citations[0]?.section).toMatch(/^5\.1/);
   });
+
+  it('reads searching a pupil\'s phone and access given by mistake in staff words', async () => {
+    const doc = await clausePolicy(
+      'Rowan Primary ICT Policy',
+      [
+        '6. Pupils',
+        "6.1 Under the Education Act 2011 the school has the right to search pupils' phones and devices for content that breaks school rules.",
+        '6.2 Staff must not give pupils their personal phone number or contact pupils from a personal phone.',
+      ],
+      [
+        '8. Security',
+        '8.1 Users must not access, or attempt to access, files or systems they have not been granted access to. If access is provided in error, alert the SBM immediately.',
+        '8.2 Staff must not share their login with a colleague, including to give them access to the HR folder.',
+      ],
+    );
+    const qa = createPolicyQa([doc]);
+    expect(qa.answer("are we allowed to look through a pupil's phone if we think there's something on it?").citations[0]?.section).toMatch(/^6\.1/);
+    expect(qa.answer("I've been given access to the HR folder with everyone's contracts in it, should I tell someone?").citations[0]?.section).toMatch(/^8\.1/);
+  });
 });

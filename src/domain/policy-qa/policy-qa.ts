@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.591, coverage: 0.293, seenCoverage: 0.022, metWeight: 1.246, unseenShare: -0.401, topicMissing: -0.387, offTopic: -0.384, intentMissed: -0.501, dense: 0.483, denseLift: 0.194, scoreShare: 0.5, complete: 0.762, confidence: 0.616, margin: 0.446 },
+  answerModel: { bias: -4.566, coverage: 0.307, seenCoverage: -0.002, metWeight: 1.257, unseenShare: -0.431, topicMissing: -0.349, offTopic: -0.414, intentMissed: -0.433, dense: 0.463, denseLift: 0.178, scoreShare: 0.477, complete: 0.722, confidence: 0.643, margin: 0.438 },
   answerThreshold: 0.3,
 };
 
