@@ -160,4 +160,18 @@ describe('reading a question', () => {
     expect(note.some((u) => u.alts.includes('#screen-lock'))).toBe(false);
     expect(note.some((u) => u.alts.includes('#sign-in'))).toBe(true);
   });
+
+  it('reads what is told before the asking clause of a question typed without a "?"', () => {
+    const laptop = (q: string) => analyseQuestion(q).units.find((u) => u.surface === 'laptop');
+    expect(laptop('my laptop at home is full, can i keep my holiday pics on the school shared drive for a bit')?.optional).toBe(true);
+    expect(laptop('my laptop at home is full. can i keep my holiday pics on the school shared drive')?.optional).toBe(true);
+    // With no asking clause after it, the whole text is the question.
+    expect(laptop('my laptop is broken and I need a loan one')?.optional).toBeUndefined();
+  });
+
+  it('reads "report it to…" as telling someone, not as school reports', () => {
+    const units = analyseQuestion('got an abusive email, do I have to report it to anyone?').units;
+    expect(units.some((u) => u.alts.includes('#personal-data'))).toBe(false);
+    expect(analyseQuestion('can I email end of year reports to parents?').units.some((u) => u.alts.includes('#personal-data'))).toBe(true);
+  });
 });

@@ -229,16 +229,20 @@ function namedAsSetting(toks: Token[], start: number): boolean {
  */
 function toldBefore(text: string): number {
   const introduced = introducedUntil(text);
-  const asked = text.lastIndexOf('?');
+  // Typed without a "?" ("my laptop at home is full, can i keep my pics on the shared drive"), the
+  // question is the last sentence that opens with an asking word, or the whole text.
+  const unmarked = !text.includes('?');
+  const asked = unmarked ? text.length : text.lastIndexOf('?');
   let start = 0;
   for (const m of text.matchAll(/[.!]\s+/g)) {
     const end = m.index + m[0].length;
     if (end > asked) break;
     // The policy reader's abbreviations ("Mr.", "e.g.", "approx."), and an initial ("J. Smith"), end no sentence.
     const before = text.slice(0, m.index + 1);
+    if (unmarked && !ASKING_START.test(text.slice(end))) continue;
     if (m[0][0] === '!' || !(ABBREVIATION.test(before) || /(?:^|\s)\w\.$/.test(before))) start = end;
   }
-  if (asked < 0 || text.slice(start, asked).includes('?')) return introduced;
+  if (text.slice(start, asked).includes('?')) return introduced;
   // "I'm off on maternity next week, can my emails go to my personal account?": a statement set off by
   // a comma or dash before the asking clause is told before it too.
   const clause = ASKING_CLAUSE.exec(text.slice(start, asked));
@@ -268,6 +272,8 @@ const NEGATION = /^(?:not|never|no|nothing|cannot|\w+n['’]t|(?:is|are|was|were
 
 /** The words an asking clause opens with. */
 const ASKING_WORD = '(?:can|could|do|does|is|are|am|should|will|would|what|how|who|when|where|which|may|must|have|has|did)\\b';
+/** A sentence that opens with an asking word. */
+const ASKING_START = new RegExp(`^${ASKING_WORD}`, 'i');
 /** A comma or dash, then an asking word. */
 const ASKING_CLAUSE = new RegExp(`[,;–—-]\\s+(?=${ASKING_WORD})`, 'i');
 /** A clause that tells something about the asker ("I'm off…", "my laptop's broken", "we've got…"). */

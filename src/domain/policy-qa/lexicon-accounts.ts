@@ -413,6 +413,15 @@ export const accountConcepts: Concept[] = [
       'media consent', 'media permission', 'parents said no',
     ],
   },
+  // Taking consent back: "a mum wants to know how she can stop us using photos of her son".
+  {
+    id: 'withdraw-consent',
+    doc: ['withdraw consent', 'withdraw permission', 'withdraw their consent', 'withdraw their permission', 'may withdraw', 'consent is withdrawn', 'permission is withdrawn'],
+    ask: [
+      'stop us using', 'stop the school using', 'stop you using', 'take back', 'take it back', 'change her mind', 'change his mind', 'change their mind', 'changed her mind',
+      'changed his mind', 'changed their mind', 'opt out', 'no longer wants', 'no longer want', 'cancel consent', 'cancel permission', 'remove consent', 'remove permission',
+    ],
+  },
   // Publishing pupil images or work: school website, newsletter, press, displays.
   {
     id: 'publishing',

@@ -138,7 +138,9 @@ export const staffConcepts: Concept[] = [
   {
     id: 'personal-data',
     doc: ['personal data', 'special category', 'sensitive data', 'confidential', 'pupil data', 'pupil information', 'assessment data'],
-    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'reports', 'a report', 'the report', 'school report', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names', 'support plan', 'care plan', 'health care plan', 'behaviour plan', 'pupil passport'],
+    ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'a report', 'the report', 'school report',
+      // Not a bare "reports": stemmed, it would be every "report it to…".
+      'end of year reports', 'pupil reports', 'write reports', 'writing reports', 'my reports', 'their reports', 'class reports', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names', 'support plan', 'care plan', 'health care plan', 'behaviour plan', 'pupil passport'],
   },
   {
     id: 'phishing',
@@ -263,6 +265,17 @@ export const staffConcepts: Concept[] = [
     id: 'monitoring',
     doc: ['monitor', 'monitored', 'monitoring', 'filter', 'filtering', 'examine', 'access your mailbox', 'logged', 'audit', 'routinely read', 'read staff email', 'open another person\'s mailbox'],
     ask: ['see what\'s in my inbox', 'see whats in my inbox', 'see my inbox', 'see my emails', 'read my emails', 'read our emails', 'look at my emails', 'look through my', 'go through my emails', 'go through our emails', 'check up on', 'snoop', 'spy on', 'track what'],
+  },
+  // Pupils on computers or iPads with no adult there: "can I leave the Y4s on the iPads while I…?".
+  {
+    id: 'supervision',
+    doc: ['supervision', 'supervised', 'supervise', 'unsupervised', 'under the supervision'],
+    ask: [
+      // Not a bare "on his own": a Year 6 who "walks home on his own" is not left at a computer.
+      'go on their own', 'be on their own', 'use them on their own', 'use it on their own', 'left on their own', 'leave them on their own', 'without an adult', 'without a teacher', 'without me there',
+      'leave a group', 'leave a few', 'leave the kids', 'leave the children', 'leave pupils', 'leave the pupils', 'leave the class', 'leave my class', 'leave the year',
+      'leave some', 'left the kids', 'left a group', 'left the class',
+    ],
   },
   // Searching a pupil's phone or bag, and confiscating it: the school's power, not monitoring staff.
   {

@@ -576,4 +576,33 @@ describe('policy Q&A', () => {
     expect(qa.answer("are we allowed to look through a pupil's phone if we think there's something on it?").citations[0]?.section).toMatch(/^6\.1/);
     expect(qa.answer("I've been given access to the HR folder with everyone's contracts in it, should I tell someone?").citations[0]?.section).toMatch(/^8\.1/);
   });
+
+  it('reads leaving pupils on the iPads with no adult there as a question about supervision', async () => {
+    const doc = await clausePolicy(
+      'Ash Primary ICT Policy',
+      [
+        '5. Devices',
+        '5.1 Staff may use their personal devices, such as phones or iPads, in line with this policy, away from pupils.',
+        '5.2 Staff who are given school iPads must keep them locked when not in use.',
+      ],
+      ['6. Pupils', '6.1 Computers and iPads are available to pupils only under the supervision of staff.', '6.2 Pupils must not leave the school site with school equipment.'],
+    );
+    const qa = createPolicyQa([doc]);
+    for (const question of ['can I leave a group of y3s on the ipads while I nip to the photocopier?', 'some year 6s want to use the ipads at lunch, can they go on their own?']) {
+      expect(qa.answer(question).citations[0]?.section, question).toMatch(/^6\.1/);
+    }
+  });
+
+  it('reads a parent stopping the school using photos as taking consent back', async () => {
+    const doc = await clausePolicy('Elm Primary Images Policy', [
+      '4. Photographs',
+      '4.1 On entry to the school, parents are asked to give permission for photographs of their child to be used on the school website and in the newsletter.',
+      '4.2 Photographs of pupils must not be stored on personal devices.',
+      '4.3 Parents may withdraw permission, in writing, at any time.',
+    ]);
+    const qa = createPolicyQa([doc]);
+    for (const question of ['A mum has asked me how she can stop us using photos of her son. what do I tell her?', 'can a parent take back the photo consent she gave?']) {
+      expect(qa.answer(question).citations[0]?.section, question).toMatch(/^4\.3/);
+    }
+  });
 });

@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.566, coverage: 0.307, seenCoverage: -0.002, metWeight: 1.257, unseenShare: -0.431, topicMissing: -0.349, offTopic: -0.414, intentMissed: -0.433, dense: 0.463, denseLift: 0.178, scoreShare: 0.477, complete: 0.722, confidence: 0.643, margin: 0.438 },
+  answerModel: { bias: -4.539, coverage: 0.308, seenCoverage: -0.02, metWeight: 1.256, unseenShare: -0.458, topicMissing: -0.379, offTopic: -0.417, intentMissed: -0.436, dense: 0.474, denseLift: 0.181, scoreShare: 0.463, complete: 0.708, confidence: 0.644, margin: 0.436 },
   answerThreshold: 0.3,
 };
 
