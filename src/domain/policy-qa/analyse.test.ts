@@ -141,6 +141,10 @@ describe('reading a question', () => {
     expect(forNqt.find((u) => u.alts.includes('#software'))?.aside).toBeUndefined();
     // Asked about the new teacher, the new teacher is what the question is about.
     expect(analyseQuestion('does my NQT need her own login?').units.find((u) => u.alts.includes('#new-starter'))?.aside).toBeUndefined();
+    // A role said first and set off by a dash or colon, without "here".
+    const dash = analyseQuestion('site manager - do the computers need switching off at the end of the day?').units;
+    expect(dash.find((u) => u.alts.includes('#repairs'))?.aside).toBe(true);
+    expect(analyseQuestion('Governor: can I use my hotmail for school business?').units.find((u) => u.words.includes('governor'))?.aside).toBe(true);
   });
 
   it('reads "…on the class PC - is that allowed?" as asking about what was told', () => {
@@ -155,6 +159,9 @@ describe('reading a question', () => {
   it('reads shutting a computer down at the end of the day as the logging-off duty, not only as an account switched off', () => {
     const units = analyseQuestion('should staff shut their computers down at the end of the day?').units;
     expect(units.some((u) => u.alts.includes('#screen-lock'))).toBe(true);
+    // Leaving a PC on overnight is not leaving the school, and switching off "at the end" is not removing something.
+    expect(analyseQuestion('ok to leave my pc on overnight?').units.map((u) => u.alts[0])).toContain('#screen-lock');
+    expect(analyseQuestion('do the computers need switching off at the end of the day?').units.some((u) => u.alts.includes('#remove'))).toBe(false);
     // "Left her login on a note" is about the login, not about leaving a computer on.
     const note = analyseQuestion('the class teacher left her login on a note so I can use the board - is that ok?').units;
     expect(note.some((u) => u.alts.includes('#screen-lock'))).toBe(false);

@@ -259,7 +259,8 @@ function asksAboutTold(text: string, toldUntil: number): boolean {
 }
 
 /** Where who is asking, said first, ends; 0 when the question does not open with it. */
-const introducedUntil = (text: string): number => Math.max(INTRODUCTION.exec(text)?.[0].length ?? 0, ON_BEHALF.exec(text)?.[0].length ?? 0);
+const introducedUntil = (text: string): number =>
+  Math.max(INTRODUCTION.exec(text)?.[0].length ?? 0, ON_BEHALF.exec(text)?.[0].length ?? 0, ROLE_FIRST.exec(text)?.[0].length ?? 0);
 
 /** Asked for someone else: "my TA wants to know if…", "one of our NQTs asked whether…". */
 const ON_BEHALF = /^\s*(?:my|our|a|one of (?:my|our|the)) (?:[\w'’-]+ ){0,2}?(?:asked|asks|is asking|was asking|wants to know|wanted to know|was wondering|is wondering)(?: me| us)? (?:if|whether)\b/i;
@@ -286,6 +287,12 @@ const INTRODUCTION = new RegExp(
   `^\\s*(?:(?!${ASKING_WORD})(?:[\\w-]+ ){1,3}here|(?:asking|question|query) (?:for|from|on behalf of) (?:[\\w'’-]+ ){0,3}[\\w'’-]+)\\s*[,.:;!–—-]`,
   'i',
 );
+
+/** Roles staff sign a question with. */
+const ROLES =
+  "site manager|caretaker|premises manager|ta|hlta|teaching assistant|senco|governor|office manager|school business manager|business manager|sbm|dsl|nqt|ect|supply|supply teacher|cover supervisor|headteacher|head|deputy|deputy head|cleaner|lunchtime supervisor|midday supervisor|trainee|student teacher|receptionist|bursar|technician|(?:y|yr|year ?)\\d+ teacher|class teacher";
+/** A role said first and set off, without "here": "site manager - do the computers…", "Governor: is…". */
+const ROLE_FIRST = new RegExp(`^\\s*(?:(?:i'?m|i am) )?(?:(?:a|an|the|our) )?(?:${ROLES})\\s*[,:;–—-]\\s*(?=${ASKING_WORD}|i\\b)`, 'i');
 
 export interface AnalysedQuestion {
   terms: string[];

@@ -125,7 +125,10 @@ export const accountConcepts: Concept[] = [
       'leave the room', 'leave the classroom', 'leave my classroom', 'leave my desk', 'i leave the room', 'i leave the classroom', 'i leave my classroom',
       'i leave my desk', 'when i leave the room', 'when i leave the classroom', 'when i leave my classroom', 'when i leave my desk', 'i leave my laptop unlocked',
       'i leave my computer unlocked', 'i leave it unlocked', 'i leave my laptop', 'i leave my computer', 'i leave my ipad', 'i leave the laptop', 'i leave my laptop logged in', 'i leave my computer logged in', 'i leave it logged in', 'out of the room', 'pop out', 'nip out', 'to the toilet', 'to the loo', 'locks automatically',
-      'keeps locking', 'times out', 'see my screen', 'switch off', 'turn off', 'leave them on', 'leave it on', 'left it on', 'left them on', 'left logged on', 'left them logged on', 'leave them logged on', 'end of the day',
+      'keeps locking', 'times out', 'see my screen', 'switch off', 'turn off',
+      // Claimed before #remove's "switch off the" and #leaver's bare "leave" can.
+      'switching off at the end', 'switched off at the end', 'switch off at the end', 'turned off at the end', 'turn off at the end', 'leave pc on', 'leave computer on',
+      'leave computers on', 'leave pcs on', 'left pc on', 'left computer on', 'left computers on', 'left pcs on', 'leave them on', 'leave it on', 'left it on', 'left them on', 'left logged on', 'left them logged on', 'leave them logged on', 'end of the day',
     ],
   },
   // Leaving the school: notice, contract ending, redundancy, retirement, moving to another school.

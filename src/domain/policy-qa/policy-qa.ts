@@ -69,7 +69,7 @@ export const defaultTuning: Tuning = {
   get rerankModel() {
     return shippedRerankModel();
   },
-  answerModel: { bias: -4.539, coverage: 0.308, seenCoverage: -0.02, metWeight: 1.256, unseenShare: -0.458, topicMissing: -0.379, offTopic: -0.417, intentMissed: -0.436, dense: 0.474, denseLift: 0.181, scoreShare: 0.463, complete: 0.708, confidence: 0.644, margin: 0.436 },
+  answerModel: { bias: -4.535, coverage: 0.309, seenCoverage: -0.024, metWeight: 1.249, unseenShare: -0.456, topicMissing: -0.379, offTopic: -0.409, intentMissed: -0.435, dense: 0.473, denseLift: 0.177, scoreShare: 0.465, complete: 0.696, confidence: 0.651, margin: 0.439 },
   answerThreshold: 0.3,
 };
 
