@@ -181,4 +181,12 @@ describe('reading a question', () => {
     expect(units.some((u) => u.alts.includes('#personal-data'))).toBe(false);
     expect(analyseQuestion('can I email end of year reports to parents?').units.some((u) => u.alts.includes('#personal-data'))).toBe(true);
   });
+
+  it('reads "take it back" after an email as recalling it, and "take back the photo consent" as withdrawing consent', () => {
+    const ids = (q: string) => analyseQuestion(q).units.flatMap((u) => u.alts);
+    const recall = ids('just sent an email to the wrong parent, can I take it back?');
+    expect(recall).toContain('#recall');
+    expect(recall).not.toContain('#withdraw-consent');
+    expect(ids('can a mum take back the photo consent she gave?')).toContain('#withdraw-consent');
+  });
 });

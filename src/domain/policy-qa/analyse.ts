@@ -221,13 +221,20 @@ function namedAsSetting(toks: Token[], start: number): boolean {
   return i >= 0 && SETTING_WORDS.has(toks[i]!.word);
 }
 
+/** Character offsets in a question: where who is asking ends, where what it tells ends, where it stops asking. */
+interface Told {
+  introduced: number;
+  told: number;
+  asked: number;
+}
+
 /**
  * Where the question sentence starts when statements come before it ("…paid until August. When
  * does…?"): after the last full stop or "!" before the last "?", unless that stop ends an abbreviation
  * ("Mr. Khan", "e.g. a video"); after who is asking ("site manager here, …"); 0 when the question
  * comes first.
  */
-function toldBefore(text: string): number {
+function toldBefore(text: string): Told {
   const introduced = introducedUntil(text);
   // Typed without a "?" ("my laptop at home is full, can i keep my pics on the shared drive"), the
   // question is the last sentence that opens with an asking word, or the whole text.
@@ -242,20 +249,20 @@ function toldBefore(text: string): number {
     if (unmarked && !ASKING_START.test(text.slice(end))) continue;
     if (m[0][0] === '!' || !(ABBREVIATION.test(before) || /(?:^|\s)\w\.$/.test(before))) start = end;
   }
-  if (text.slice(start, asked).includes('?')) return introduced;
+  if (text.slice(start, asked).includes('?')) return { introduced, told: introduced, asked };
   // "I'm off on maternity next week, can my emails go to my personal account?": a statement set off by
   // a comma or dash before the asking clause is told before it too.
   const clause = ASKING_CLAUSE.exec(text.slice(start, asked));
-  return Math.max(introduced, clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start);
+  const told = Math.max(introduced, clause && STATEMENT.test(text.slice(start, start + clause.index)) ? start + clause.index + clause[0].length : start);
+  return { introduced, told, asked };
 }
 
 /**
  * "My NQT wants to install Spotify on the class PC - is that allowed?": the question asks only whether
  * what was told is allowed, so what was told is what it is about, not its setting.
  */
-function asksAboutTold(text: string, toldUntil: number): boolean {
-  const asked = text.lastIndexOf('?');
-  return toldUntil > 0 && ONLY_ASKS_ALLOWED.test((asked < 0 ? text : text.slice(0, asked)).slice(toldUntil).replace(/^[\s,;.!–—-]+/, ''));
+function asksAboutTold(text: string, { told, asked }: Told): boolean {
+  return told > 0 && ONLY_ASKS_ALLOWED.test(text.slice(told, asked).replace(/^[\s,;.!–—-]+/, ''));
 }
 
 /** Where who is asking, said first, ends; 0 when the question does not open with it. */
@@ -312,10 +319,10 @@ export function analyseQuestion(question: string): AnalysedQuestion {
   const explainsFrom = (asideAt && tokens(text.slice(0, asideAt.index)).length) || Infinity;
   // "I'm finishing in July but I'm paid until August. When does my email stop working?": what a
   // question tells before it asks is its setting; its plain words count where a passage meets them.
-  const toldAt = toldBefore(text);
-  const toldUntil = tokens(text.slice(0, toldAt)).length;
+  const told = toldBefore(text);
+  const toldUntil = tokens(text.slice(0, told.told)).length;
   // Its topics then count in full; its plain words ("for music in PE") still only where a passage meets them.
-  const topicsToldUntil = asksAboutTold(text, toldAt) ? tokens(text.slice(0, introducedUntil(text))).length : toldUntil;
+  const topicsToldUntil = asksAboutTold(text, told) ? tokens(text.slice(0, told.introduced)).length : toldUntil;
   const hits = conceptHits(toks, true);
   const inConcept = new Set<number>();
   const slipped = new Set(hits.flatMap((h) => h.gaps));

@@ -126,9 +126,9 @@ export const accountConcepts: Concept[] = [
       'i leave my desk', 'when i leave the room', 'when i leave the classroom', 'when i leave my classroom', 'when i leave my desk', 'i leave my laptop unlocked',
       'i leave my computer unlocked', 'i leave it unlocked', 'i leave my laptop', 'i leave my computer', 'i leave my ipad', 'i leave the laptop', 'i leave my laptop logged in', 'i leave my computer logged in', 'i leave it logged in', 'out of the room', 'pop out', 'nip out', 'to the toilet', 'to the loo', 'locks automatically',
       'keeps locking', 'times out', 'see my screen', 'switch off', 'turn off',
-      // Claimed before #remove's "switch off the" and #leaver's bare "leave" can.
-      'switching off at the end', 'switched off at the end', 'switch off at the end', 'turned off at the end', 'turn off at the end', 'leave pc on', 'leave computer on',
-      'leave computers on', 'leave pcs on', 'left pc on', 'left computer on', 'left computers on', 'left pcs on', 'leave them on', 'leave it on', 'left it on', 'left them on', 'left logged on', 'left them logged on', 'leave them logged on', 'end of the day',
+      // Claimed before #remove's "switch off the" and #leaver's bare "leave" can (stemmed: "switching", "computers" too).
+      'switch off at the end', 'turn off at the end', 'leave pc on', 'leave pcs on', 'leave computer on', 'left pc on', 'left pcs on', 'left computer on',
+      'leave them on', 'leave it on', 'left it on', 'left them on', 'left logged on', 'left them logged on', 'leave them logged on', 'end of the day',
     ],
   },
   // Leaving the school: notice, contract ending, redundancy, retirement, moving to another school.
@@ -421,8 +421,9 @@ export const accountConcepts: Concept[] = [
     id: 'withdraw-consent',
     doc: ['withdraw consent', 'withdraw permission', 'withdraw their consent', 'withdraw their permission', 'may withdraw', 'consent is withdrawn', 'permission is withdrawn'],
     ask: [
-      'stop us using', 'stop the school using', 'stop you using', 'take back', 'take it back', 'change her mind', 'change his mind', 'change their mind', 'changed her mind',
-      'changed his mind', 'changed their mind', 'opt out', 'no longer wants', 'no longer want', 'cancel consent', 'cancel permission', 'remove consent', 'remove permission',
+      // Not "take it back", which is recalling an email (#recall).
+      'stop us using', 'stop the school using', 'stop you using', 'take back', 'change her mind', 'change his mind', 'change their mind', 'opt out', 'no longer want',
+      'cancel consent', 'cancel permission', 'remove consent', 'remove permission',
     ],
   },
   // Publishing pupil images or work: school website, newsletter, press, displays.

@@ -37,7 +37,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'access-error',
     doc: ['access is provided in error', 'provided in error', 'not been granted access', 'should not have access', 'not been given access'],
-    ask: ['been given access', 'given access to', 'got access to', 'can get into', 'can see everyone\'s', 'shouldn\'t have access', 'shouldnt have access', 'should not be able to see', 'shouldn\'t be able to see', 'shouldnt be able to see'],
+    ask: ['been given access', 'given access to', 'got access to', 'can get into', 'can see everyone\'s', 'shouldn\'t have access', 'should not be able to see', 'shouldn\'t be able to see'],
   },
   {
     id: 'delegation',
@@ -140,7 +140,7 @@ export const staffConcepts: Concept[] = [
     doc: ['personal data', 'special category', 'sensitive data', 'confidential', 'pupil data', 'pupil information', 'assessment data'],
     ask: ['ehcp', 'sen report', 'sen info', 'sen paperwork', 'iep', 'tracking data', 'class list', 'mark book', 'markbook', 'a report', 'the report', 'school report',
       // Not a bare "reports": stemmed, it would be every "report it to…".
-      'end of year reports', 'pupil reports', 'write reports', 'writing reports', 'my reports', 'their reports', 'class reports', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names', 'support plan', 'care plan', 'health care plan', 'behaviour plan', 'pupil passport'],
+      'end of year reports', 'pupil reports', 'write reports', 'my reports', 'their reports', 'class reports', 'sen review', 'ehcp review', 'annual review', 'review notes', 'safeguarding notes', 'medical info', 'bank details', 'data about pupils', 'pupil names', 'support plan', 'care plan', 'health care plan', 'behaviour plan', 'pupil passport'],
   },
   {
     id: 'phishing',
@@ -191,7 +191,7 @@ export const staffConcepts: Concept[] = [
   {
     id: 'hardware',
     doc: ['hardware', 'peripheral', 'peripherals', 'plug in', 'connect any', 'alter any settings', 'adjust or alter'],
-    ask: ['speaker', 'speakers', 'plug in', 'plug a', 'plug my', 'plug into', 'plug it into', 'plugged into', 'plug laptop', 'plug computer', 'plug device', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
+    ask: ['speaker', 'speakers', 'plug in', 'plug a', 'plug my', 'plug into', 'plug it into', 'plug laptop', 'plug computer', 'plug device', 'headphones', 'printer', 'projector', 'charger', 'cable', 'keyboard', 'mouse'],
   },
   // Where email lives: staff say "inbox" for what policies call the mailbox.
   {
@@ -229,7 +229,7 @@ export const staffConcepts: Concept[] = [
       'do not follow the policy', 'don\'t follow the policy', 'ignore the policy',
       // The member of staff who is caught is whom the consequence falls on, not a colleague asked about.
       'what happens to a member of staff', 'what happens to staff', 'what happens to a teacher', 'what happens to a staff member', 'member of staff is caught',
-      'member of staff gets caught', 'gets caught', 'get caught', 'is caught', 'caught misusing', 'break the ict rules', 'break the it rules',
+      'member of staff gets caught', 'get caught', 'is caught', 'caught misusing', 'break the ict rules', 'break the it rules',
     ],
   },
   // Keeping up with email: how often to check it, and whether staff must outside working hours.
@@ -258,7 +258,7 @@ export const staffConcepts: Concept[] = [
   // Whoever runs the school's IT, however staff name them ("the IT guy", "our techie").
   {
     id: 'it-staff',
-    doc: ['ict staff', 'it staff', 'network manager', 'technician', 'technicians', 'it support', 'ict support', 'it department', 'ict department', 'it team', 'ict team', 'it provider', 'ict provider', 'it services'],
+    doc: ['ict staff', 'it staff', 'network manager', 'technician', 'it support', 'ict support', 'it department', 'ict department', 'it team', 'ict team', 'it provider', 'ict provider', 'it services'],
     ask: ['it guy', 'it man', 'it bloke', 'it lady', 'it woman', 'it person', 'it people', 'it tech', 'techie', 'the tech guy', 'it technician'],
   },
   {
@@ -269,7 +269,7 @@ export const staffConcepts: Concept[] = [
   // Pupils on computers or iPads with no adult there: "can I leave the Y4s on the iPads while I…?".
   {
     id: 'supervision',
-    doc: ['supervision', 'supervised', 'supervise', 'unsupervised', 'under the supervision'],
+    doc: ['supervision', 'unsupervised', 'under the supervision'],
     ask: [
       // Not a bare "on his own": a Year 6 who "walks home on his own" is not left at a computer.
       'go on their own', 'be on their own', 'use them on their own', 'use it on their own', 'left on their own', 'leave them on their own', 'without an adult', 'without a teacher', 'without me there',
@@ -280,7 +280,7 @@ export const staffConcepts: Concept[] = [
   // Searching a pupil's phone or bag, and confiscating it: the school's power, not monitoring staff.
   {
     id: 'search-pupil',
-    doc: ['right to search', 'search pupils', 'searching, screening', 'screening and confiscation', 'confiscate', 'confiscated', 'confiscation'],
+    doc: ['right to search', 'search pupils', 'searching, screening', 'screening and confiscation', 'confiscate'],
     ask: ['look through phone', 'go through phone', 'look through their', 'go through their', 'search phone', 'search their', 'search a pupil', 'search his', 'search her', 'take phone off', 'take it off them'],
   },
   {
@@ -288,7 +288,7 @@ export const staffConcepts: Concept[] = [
     doc: ['offensive', 'inappropriate material', 'inappropriate content', 'illegal', 'indecent', 'extremist', 'unsuitable'],
     ask: ['horrible', 'popped up', 'pop up', 'pop-up', 'rude picture', 'disgusting', 'porn', 'dodgy website', 'came up on the screen', 'on the whiteboard',
       // Not a phishing email that "looks dodgy": content looked at.
-      'looking at dodgy', 'look at dodgy', 'dodgy sites', 'dodgy site', 'dodgy websites', 'dodgy stuff', 'inappropriate stuff',
+      'look at dodgy', 'dodgy site', 'dodgy stuff', 'inappropriate stuff',
     ],
   },
   {
@@ -329,7 +329,7 @@ export const staffConcepts: Concept[] = [
     id: 'printing',
     decisive: true,
     doc: ['printing allowance', 'print credit', 'print credits', 'print quota', 'colour printing', 'photocopying', 'photocopier'],
-    ask: ['colour copies', 'photocopies', 'printing allowance', 'print quota', 'print credits', 'how many copies', 'copies print', 'print each month', 'print per month', 'print a month', 'printing budget', 'how much printing', 'how much can i print'],
+    ask: ['colour copies', 'photocopies', 'printing allowance', 'print quota', 'print credits', 'how many copies', 'copies print', 'print month', 'printing budget', 'how much print'],
   },
   {
     id: 'mailbox-quota',
